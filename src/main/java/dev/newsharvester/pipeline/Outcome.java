@@ -1,0 +1,17 @@
+package dev.newsharvester.pipeline;
+
+/** What processing one article task did. */
+public enum Outcome {
+    /** A URL seen for the first time: raw and clean copies stored, version indexed. */
+    NEW,
+    /** A known URL whose clean text changed: a new version stored and indexed. */
+    REVISED,
+    /** A known URL whose clean text is the same (or the server answered 304): nothing stored. */
+    UNCHANGED,
+    /** Text already stored under another URL: indexed under this URL, clean copy not stored again. */
+    DUPLICATE,
+    /** Deliberately not processed: robots.txt, not an article, not due for a revisit, out of scope. */
+    SKIPPED,
+    /** Could not be processed; the reason says why. */
+    FAILED
+}
