@@ -6,18 +6,31 @@ package dev.newsharvester.pipeline;
  * @param hash        SHA-256 of the clean text, when extraction got that far
  * @param reason      why, for SKIPPED and FAILED (and a short note otherwise, may be null)
  * @param duplicateOf for DUPLICATE: the URL that already holds the same text
+ * @param retryable   for FAILED: whether trying again later may succeed (timeouts, 5xx, store errors)
  */
-public record ArticleOutcome(String outlet, String url, Outcome outcome, String hash, String reason, String duplicateOf) {
+public record ArticleOutcome(String outlet, String url, Outcome outcome, String hash, String reason, String duplicateOf,
+        boolean retryable) {
 
-    public static ArticleOutcome of(ArticleTask task, Outcome outcome, String hash) {
-        return new ArticleOutcome(task.outlet(), task.url(), outcome, hash, null, null);
+    public static ArticleOutcome of(ArticleTask task, Outcome outcome, String hash, String reason) {
+        return new ArticleOutcome(task.outlet(), task.url(), outcome, hash, reason, null, false);
+    }
+
+    public static ArticleOutcome duplicate(ArticleTask task, String hash, String duplicateOf) {
+        return new ArticleOutcome(task.outlet(), task.url(), Outcome.DUPLICATE, hash, "same text as " + duplicateOf,
+                duplicateOf, false);
     }
 
     public static ArticleOutcome skipped(ArticleTask task, String reason) {
-        return new ArticleOutcome(task.outlet(), task.url(), Outcome.SKIPPED, null, reason, null);
+        return new ArticleOutcome(task.outlet(), task.url(), Outcome.SKIPPED, null, reason, null, false);
     }
 
+    /** A failure that will fail the same way again (404, bad input). */
     public static ArticleOutcome failed(ArticleTask task, String reason) {
-        return new ArticleOutcome(task.outlet(), task.url(), Outcome.FAILED, null, reason, null);
+        return new ArticleOutcome(task.outlet(), task.url(), Outcome.FAILED, null, reason, null, false);
+    }
+
+    /** A failure that may pass on a later try (timeouts, 5xx, store errors). */
+    public static ArticleOutcome failedRetryable(ArticleTask task, String reason) {
+        return new ArticleOutcome(task.outlet(), task.url(), Outcome.FAILED, null, reason, null, true);
     }
 }

@@ -1,0 +1,109 @@
+package dev.newsharvester.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsharvester.extract.Article;
+import dev.newsharvester.extract.ArticleExtractor;
+import dev.newsharvester.extract.Extraction;
+import dev.newsharvester.fingerprint.Fingerprint;
+import dev.newsharvester.fingerprint.Fingerprinter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "extract", mixinStandardHelpOptions = true,
+        description = "Clean saved pages: print the article text (or JSON), or write one file per page with --out.")
+final class ExtractCommand implements Callable<Integer> {
+
+    @Option(names = "--url", paramLabel = "URL", description = "The page's URL (resolves relative links; default: the file's URI).")
+    String url;
+
+    @Option(names = "--json", description = "JSON with url, title, authors, published, modified, language, text, wordCount, sha256, simhash.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write NAME.txt (or NAME.json) per input file into DIR.")
+    Path out;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Saved HTML pages.")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws Exception {
+        ArticleExtractor extractor = new ArticleExtractor();
+        PrintStream stdout = System.out;
+        if (out == null && files.size() > 1) {
+            throw new IllegalArgumentException("several files need --out DIR (one output file per page)");
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        int failed = 0;
+        int done = 0;
+        for (Path file : files) {
+            String html;
+            try {
+                html = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                System.err.println("error: no such file: " + file);
+                failed++;
+                continue;
+            }
+            String pageUrl = url != null ? url : file.toAbsolutePath().toUri().toString();
+            Extraction x = extractor.extract(html, pageUrl, null, ZoneOffset.UTC);
+            String rendered = json ? json(x, pageUrl) : (x.isArticle() ? x.article().text() + "\n" : "");
+            if (!x.isArticle()) {
+                System.err.println("not an article: " + file + ": " + x.notArticleReason());
+                failed++;
+            }
+            if (out == null) {
+                stdout.print(rendered);
+            } else {
+                String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+                Files.writeString(out.resolve(name + (json ? ".json" : ".txt")), rendered, StandardCharsets.UTF_8);
+                done++;
+                if (files.size() >= 20 && done % 50 == 0) {
+                    System.err.printf("%d/%d pages%n", done, files.size());
+                }
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    static String json(Extraction x, String pageUrl) throws IOException {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        if (!x.isArticle()) {
+            o.put("url", pageUrl);
+            o.put("notArticle", x.notArticleReason());
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
+        }
+        Article a = x.article();
+        Fingerprint fp = Fingerprinter.of(a.text());
+        o.put("url", a.url());
+        o.put("canonicalUrl", a.canonicalUrl());
+        o.put("title", a.title());
+        ArrayNode authors = o.putArray("authors");
+        a.authors().forEach(authors::add);
+        o.put("published", a.published() == null ? null : a.published().toString());
+        o.put("modified", a.modified() == null ? null : a.modified().toString());
+        o.put("language", a.language());
+        o.put("section", a.section());
+        ArrayNode tags = o.putArray("tags");
+        a.tags().forEach(tags::add);
+        o.put("image", a.image());
+        o.put("description", a.description());
+        o.put("text", a.text());
+        o.put("wordCount", a.wordCount());
+        o.put("sha256", fp.sha256());
+        o.put("simhash", fp.simhashHex());
+        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.newsharvester.cli;
+
+import dev.newsharvester.pipeline.ArticleOutcome;
+import dev.newsharvester.pipeline.HarvestReport;
+import dev.newsharvester.pipeline.Harvester;
+import dev.newsharvester.pipeline.Outcome;
+import dev.newsharvester.pipeline.OutletReport;
+import dev.newsharvester.pipeline.ProgressListener;
+import dev.newsharvester.pipeline.Wiring;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "harvest", mixinStandardHelpOptions = true,
+        description = "Harvest the configured outlets into the embedded store (or AWS with --aws).")
+final class HarvestCommand implements Callable<Integer> {
+
+    @Option(names = "--outlets", split = ",", paramLabel = "ID", description = "Only these outlets (default: all).")
+    List<String> outlets = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Outlets YAML file (default: OUTLETS_URI, else the bundled profiles).")
+    Path config;
+
+    @Option(names = "--allow-private", paramLabel = "CIDR,…",
+            description = "Let the address guard reach these private/loopback addresses (local fixture sites only). Default: ALLOW_PRIVATE_NETWORKS.")
+    String allowPrivate;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Mixin
+    StoreOptions store;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        try (StoreOptions.Store s = store.open()) {
+            if (config != null) {
+                s.env().put(Wiring.OUTLETS_URI, config.toString());
+            }
+            if (allowPrivate != null) {
+                s.env().put(Wiring.ALLOW_PRIVATE_NETWORKS, allowPrivate);
+            }
+            Harvester harvester = Wiring.harvester(s.env(), s.s3(), s.dynamoDb(),
+                    s.env().containsKey(Wiring.TASK_QUEUE_URL) ? Wiring.sqs(s.env()) : null);
+            HarvestReport report = harvester.harvest(outlets, progress(System.err));
+            if (json) {
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            } else {
+                printReport(report, out);
+            }
+            return report.total(Outcome.FAILED) > 0 || report.outlets().stream().anyMatch(o -> !o.problems().isEmpty()) ? 1 : 0;
+        }
+    }
+
+    /** Progress on stderr, one line per article, so long local runs show where they are. */
+    static ProgressListener progress(PrintStream err) {
+        return new ProgressListener() {
+            @Override
+            public void discovered(String outlet, int urls, int due) {
+                err.printf("[%s] discovered %d article URLs, %d due%n", outlet, urls, due);
+            }
+
+            @Override
+            public void processed(ArticleOutcome o, int done, int total) {
+                err.printf("[%s] %d/%d %-9s %s%s%n", o.outlet(), done, total, o.outcome(), o.url(),
+                        o.reason() == null || o.outcome() == Outcome.NEW ? "" : "  (" + o.reason() + ")");
+            }
+        };
+    }
+
+    static void printReport(HarvestReport report, PrintStream out) {
+        Table t = new Table("outlet", "found", "due", "not due", "queued", "NEW", "REVISED", "UNCHANGED", "DUPLICATE", "SKIPPED", "FAILED");
+        for (OutletReport r : report.outlets()) {
+            t.row(r.outlet(), r.discovered(), r.due(), r.notDue(), r.dispatched(), r.count(Outcome.NEW), r.count(Outcome.REVISED),
+                    r.count(Outcome.UNCHANGED), r.count(Outcome.DUPLICATE), r.count(Outcome.SKIPPED), r.count(Outcome.FAILED));
+        }
+        t.print(out);
+        for (OutletReport r : report.outlets()) {
+            for (String p : r.problems()) {
+                out.println("problem [" + r.outlet() + "]: " + p);
+            }
+        }
+        for (ArticleOutcome o : report.outcomes()) {
+            if (o.outcome() == Outcome.FAILED) {
+                out.println("FAILED [" + o.outlet() + "] " + o.url() + ": " + o.reason());
+            }
+        }
+    }
+}

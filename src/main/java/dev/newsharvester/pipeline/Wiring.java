@@ -1,0 +1,116 @@
+package dev.newsharvester.pipeline;
+
+import dev.newsharvester.fetch.AddressGuard;
+import dev.newsharvester.fetch.HttpFetcher;
+import dev.newsharvester.outlet.OutletConfigException;
+import dev.newsharvester.outlet.Outlets;
+import dev.newsharvester.store.ArticleIndex;
+import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.AwsClients;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/**
+ * Builds a {@link Harvester} from the configuration variables shared by Lambda and local runs
+ * (DESIGN.md "Configuration"): ARTICLES_TABLE, ARCHIVE_BUCKET, TASK_QUEUE_URL, OUTLETS_URI,
+ * ALLOW_PRIVATE_NETWORKS, USER_AGENT and the SDK's AWS_ENDPOINT_URL* variables.
+ */
+public final class Wiring {
+
+    public static final String ARTICLES_TABLE = "ARTICLES_TABLE";
+    public static final String ARCHIVE_BUCKET = "ARCHIVE_BUCKET";
+    public static final String TASK_QUEUE_URL = "TASK_QUEUE_URL";
+    public static final String OUTLETS_URI = "OUTLETS_URI";
+    public static final String ALLOW_PRIVATE_NETWORKS = "ALLOW_PRIVATE_NETWORKS";
+    public static final String USER_AGENT = "USER_AGENT";
+
+    private Wiring() {
+    }
+
+    /** A harvester on the AWS clients the environment describes (Lambda's own environment, or --aws). */
+    public static Harvester fromEnvironment(Map<String, String> env) {
+        return harvester(env, AwsClients.s3(env), AwsClients.dynamoDb(env), queueUrl(env) == null ? null : sqs(env));
+    }
+
+    /** A harvester on given clients (the embedded store, tests); {@code sqs} is used only when TASK_QUEUE_URL is set. */
+    public static Harvester harvester(Map<String, String> env, S3Client s3, DynamoDbClient ddb, SqsClient sqs) {
+        String table = required(env, ARTICLES_TABLE);
+        String bucket = required(env, ARCHIVE_BUCKET);
+        S3Client s3Client = s3;
+        Harvester.Builder b = Harvester.builder()
+                .outlets(outlets(env, s3Client))
+                .fetcher(fetcher(env))
+                .archive(new Archive(s3Client, bucket))
+                .index(new ArticleIndex(ddb, table));
+        String queue = queueUrl(env);
+        if (queue != null) {
+            if (sqs == null) {
+                throw new IllegalStateException(TASK_QUEUE_URL + " is set but no SQS client was given");
+            }
+            b.dispatcher(new SqsTaskDispatcher(sqs, queue));
+        }
+        return b.build();
+    }
+
+    /** The HTTP client configured by USER_AGENT and ALLOW_PRIVATE_NETWORKS. */
+    public static HttpFetcher fetcher(Map<String, String> env) {
+        HttpFetcher.Builder f = HttpFetcher.builder().addressGuard(AddressGuard.fromSpec(env.get(ALLOW_PRIVATE_NETWORKS)));
+        String ua = env.get(USER_AGENT);
+        if (ua != null && !ua.isBlank()) {
+            f.userAgent(ua);
+        }
+        return f.build();
+    }
+
+    /** OUTLETS_URI: blank for the bundled profiles, {@code s3://bucket/key}, or a file path. */
+    public static Outlets outlets(Map<String, String> env, S3Client s3) {
+        String uri = env.get(OUTLETS_URI);
+        if (uri == null || uri.isBlank()) {
+            return Outlets.bundled();
+        }
+        if (uri.startsWith("s3://")) {
+            URI u = URI.create(uri);
+            String key = u.getPath().startsWith("/") ? u.getPath().substring(1) : u.getPath();
+            try {
+                String yaml = s3.getObjectAsBytes(r -> r.bucket(u.getHost()).key(key)).asString(StandardCharsets.UTF_8);
+                return Outlets.parse(yaml, uri);
+            } catch (SdkException e) {
+                throw new OutletConfigException("cannot read outlets file " + uri + ": " + e.getMessage(), e);
+            }
+        }
+        return Outlets.load(Path.of(uri.startsWith("file:") ? URI.create(uri).getPath() : uri));
+    }
+
+    static String queueUrl(Map<String, String> env) {
+        String q = env.get(TASK_QUEUE_URL);
+        return q == null || q.isBlank() ? null : q;
+    }
+
+    /** An SQS client honouring AWS_ENDPOINT_URL_SQS / AWS_ENDPOINT_URL. */
+    public static SqsClient sqs(Map<String, String> env) {
+        SqsClientBuilder b = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")));
+        String endpoint = env.getOrDefault("AWS_ENDPOINT_URL_SQS", env.get("AWS_ENDPOINT_URL"));
+        if (endpoint != null && !endpoint.isBlank()) {
+            b.endpointOverride(URI.create(endpoint));
+        }
+        return b.build();
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return v;
+    }
+}
