@@ -1,0 +1,188 @@
+package dev.newsharvester.local;
+
+import dev.newsharvester.outlet.Outlet;
+import dev.newsharvester.pipeline.ArticleOutcome;
+import dev.newsharvester.pipeline.HarvestReport;
+import dev.newsharvester.pipeline.Harvester;
+import dev.newsharvester.pipeline.Outcome;
+import dev.newsharvester.pipeline.OutletReport;
+import dev.newsharvester.pipeline.ProgressListener;
+import dev.newsharvester.pipeline.Wiring;
+import dev.newsharvester.query.ArticleQueries;
+import dev.newsharvester.query.StoryMatch;
+import dev.newsharvester.store.ArticleIndex;
+import dev.newsharvester.store.Archive;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The demo: the bundled snapshot site of UNN, Ukrainska Pravda and an aggregator on loopback, the
+ * embedded store, and two harvest rounds through the real pipeline. Between the rounds the site
+ * changes every page's chrome and edits one article.
+ */
+public final class Demo {
+
+    /** Marks a data directory as the demo's own, so that a later demo may clear it. */
+    static final String MARKER = ".news-harvester-demo";
+
+    /** Everything the demo showed, for tests. */
+    public record Result(HarvestReport round1, HarvestReport round2, Map<String, List<StoryMatch>> stories,
+            Map<String, String> diffs, long round2Puts, List<String> round2Requests) {
+    }
+
+    private Demo() {
+    }
+
+    public static Result run(Path dataDir, PrintStream out, PrintStream progress) throws IOException {
+        prepare(dataDir);
+        try (DemoSite site = DemoSite.start(); LocalStack stack = LocalStack.open(dataDir)) {
+            Path outletsFile = dataDir.resolve("outlets.yaml");
+            Files.writeString(outletsFile, site.outletsYaml(), StandardCharsets.UTF_8);
+            Map<String, String> env = new HashMap<>();
+            env.put(Wiring.ARTICLES_TABLE, stack.table());
+            env.put(Wiring.ARCHIVE_BUCKET, stack.bucket());
+            env.put(Wiring.OUTLETS_URI, outletsFile.toString());
+            // The guard opens only the demo site's own address.
+            env.put(Wiring.ALLOW_PRIVATE_NETWORKS, "127.0.0.1/32");
+            Harvester harvester = Wiring.harvester(env, stack.s3(), stack.dynamoDb(), null);
+            Archive archive = new Archive(stack.s3(), stack.bucket());
+            ArticleQueries queries = new ArticleQueries(new ArticleIndex(stack.dynamoDb(), stack.table()), archive);
+            ProgressListener listener = progress == null ? ProgressListener.NONE : new ProgressListener() {
+                @Override
+                public void processed(ArticleOutcome o, int done, int total) {
+                    progress.printf("  [%s] %d/%d %s%n", o.outlet(), done, total, o.outcome());
+                }
+            };
+
+            out.println("Demo site: " + site.origin("unn") + " (UNN), " + site.origin("up") + " (Ukrainska Pravda), "
+                    + site.origin("agg") + " (aggregator); store: " + dataDir.resolve("store"));
+            out.println();
+            out.println("== Round 1: first harvest ==");
+            HarvestReport round1 = harvester.harvest(List.of(), listener);
+            print(round1, out, site);
+
+            site.setRound(2);
+            int requestsBefore = site.requestLog().size();
+            long putsBefore = archive.putCount();
+            out.println();
+            out.println("== Round 2: the site changed counters, sidebars and ads on every page, and edited one article ==");
+            HarvestReport round2 = harvester.harvest(List.of(), listener);
+            long round2Puts = archive.putCount() - putsBefore;
+            print(round2, out, site);
+            List<String> round2Requests = List.copyOf(site.requestLog().subList(requestsBefore, site.requestLog().size()));
+
+            out.println();
+            out.println("== What round 2 shows ==");
+            out.printf("UNCHANGED  %d pages: only their chrome changed, so the clean text and its hash did not%n", round2.total(Outcome.UNCHANGED));
+            Map<String, String> diffs = new LinkedHashMap<>();
+            for (ArticleOutcome o : byOutcome(round2, Outcome.REVISED)) {
+                out.println("REVISED    " + path(o.url()) + " — a new version was stored; the change:");
+                String diff = queries.diff(o.url(), null, null);
+                diffs.put(o.url(), diff);
+                diff.lines().forEach(l -> out.println("    " + l));
+            }
+            for (ArticleOutcome o : Stream.concat(byOutcome(round1, Outcome.DUPLICATE).stream(), byOutcome(round2, Outcome.DUPLICATE).stream()).toList()) {
+                out.println("DUPLICATE  " + o.outlet() + " " + path(o.url()) + " carries the same text as " + o.duplicateOf()
+                        + " (indexed, clean copy not stored again)");
+            }
+            out.printf("S3 PUTs in round 2: %d (one raw and one clean copy per new version, none for unchanged pages)%n", round2Puts);
+
+            out.println();
+            out.println("== Same story across outlets (similar word sets, different texts: not duplicates) ==");
+            List<String> outletIds = harvester.outlets().all().stream().map(Outlet::id).toList();
+            Map<String, List<StoryMatch>> stories = new LinkedHashMap<>();
+            for (ArticleOutcome o : byOutcome(round1, Outcome.NEW)) {
+                if (!o.outlet().equals("unn")) {
+                    continue;
+                }
+                List<StoryMatch> matches = queries.story(o.url(), outletIds).stream()
+                        .filter(m -> !m.version().url().equals(o.url())).toList();
+                if (!matches.isEmpty()) {
+                    stories.put(o.url(), matches);
+                    out.println(o.outlet() + " " + path(o.url()));
+                    for (StoryMatch m : matches) {
+                        boolean dup = m.version().hash().equals(o.hash());
+                        out.printf("    %.2f  %-4s %s%s%n", m.score(), m.version().outlet(), path(m.version().url()), dup ? "  (duplicate)" : "");
+                    }
+                }
+            }
+            if (stories.isEmpty()) {
+                out.println("(none found)");
+            }
+            out.println();
+            out.println("Query it yourself, e.g.: java -jar target/news-harvester.jar query outlet unn --data " + dataDir);
+            return new Result(round1, round2, stories, diffs, round2Puts, round2Requests);
+        }
+    }
+
+    private static List<ArticleOutcome> byOutcome(HarvestReport report, Outcome outcome) {
+        return report.outcomes().stream().filter(o -> o.outcome() == outcome).toList();
+    }
+
+    private static void print(HarvestReport report, PrintStream out, DemoSite site) {
+        List<ArticleOutcome> rows = new ArrayList<>(report.outcomes());
+        rows.sort(Comparator.comparing(ArticleOutcome::outlet).thenComparing(ArticleOutcome::url));
+        int w = rows.stream().mapToInt(o -> path(o.url()).length()).max().orElse(10);
+        for (ArticleOutcome o : rows) {
+            String note = switch (o.outcome()) {
+                case DUPLICATE -> "same text as " + o.duplicateOf();
+                case NEW -> "hash " + o.hash().substring(0, 12);
+                case UNCHANGED, REVISED -> (o.hash() == null ? "" : "hash " + o.hash().substring(0, 12) + "  ") + (o.reason() == null ? "" : o.reason());
+                default -> o.reason();
+            };
+            out.printf("  %-4s %-9s %-" + w + "s  %s%n", o.outlet(), o.outcome(), path(o.url()), note);
+        }
+        out.println();
+        out.printf("  %-6s %5s %5s %8s %9s %9s %7s %6s%n", "outlet", "found", "NEW", "REVISED", "UNCHANGED", "DUPLICATE", "SKIPPED", "FAILED");
+        for (OutletReport r : report.outlets()) {
+            out.printf("  %-6s %5d %5d %8d %9d %9d %7d %6d%n", r.outlet(), r.discovered(), r.count(Outcome.NEW), r.count(Outcome.REVISED),
+                    r.count(Outcome.UNCHANGED), r.count(Outcome.DUPLICATE), r.count(Outcome.SKIPPED), r.count(Outcome.FAILED));
+            r.problems().forEach(p -> out.println("    problem: " + p));
+        }
+    }
+
+    private static String path(String url) {
+        URI u = URI.create(url);
+        return u.getRawPath();
+    }
+
+    /** The demo keeps its store in its own directory; it clears it only if an earlier demo made it. */
+    private static void prepare(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(dir)) {
+                empty = s.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(dir.resolve(MARKER))) {
+                throw new IllegalArgumentException(dir + " holds files the demo did not make; give the demo its own --data directory");
+            }
+            deleteTree(dir);
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(MARKER), "news-harvester demo store; `demo` clears this directory on each run\n");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
