@@ -67,7 +67,7 @@ public final class Demo {
             };
 
             out.println("Demo site: " + site.origin("unn") + " (UNN), " + site.origin("up") + " (Ukrainska Pravda), "
-                    + site.origin("agg") + " (aggregator); store: " + dataDir.resolve("store"));
+                    + site.origin("agg") + " (aggregator); store: " + dataDir);
             out.println();
             out.println("== Round 1: first harvest ==");
             HarvestReport round1 = harvester.harvest(List.of(), listener);
