@@ -2,6 +2,7 @@ package dev.newsharvester.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.newsharvester.outlet.OutletConfigException;
 import dev.newsharvester.pipeline.HarvestReport;
 import dev.newsharvester.pipeline.Harvester;
 import dev.newsharvester.pipeline.OutletReport;
@@ -33,6 +34,11 @@ public final class HarvestHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         List<String> outlets = Events.harvestOutlets(Events.read(input));
+        try {
+            harvester.outlets().select(outlets);
+        } catch (OutletConfigException e) {
+            throw new BadEventException(e.getMessage());
+        }
         HarvestReport report = harvester.harvest(outlets, ProgressListener.NONE);
         for (OutletReport r : report.outlets()) {
             // One structured line per outlet: the counts the design asks every run to log.
