@@ -108,10 +108,10 @@ class CliIT {
     @Test
     void extractPrintsTextOrJsonAndWritesOneFilePerPage() throws Exception {
         Path page = tmp.resolve("page.html");
-        try (var in = getClass().getClassLoader().getResourceAsStream(
-                "demo-site/unn/news/head-of-nato-military-committee-on-the-deployment-of-a-contingent-in-ukraine-this-was-not-discussed-in-the-alliance.html")) {
-            String html = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{", "{").replace("}}", "}");
-            Files.writeString(page, html);
+        try (DemoSite site = DemoSite.start()) {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(site.origin("unn") + PipelineIT.DRAGONE)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            Files.write(page, response.body());
         }
         Run text = run("extract", page.toString());
         assertEquals(0, text.code(), text.err());
