@@ -1,0 +1,286 @@
+package dev.newsharvester.extract;
+
+import dev.newsharvester.outlet.Selectors;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * Finds and cleans the article body.
+ *
+ * <ol>
+ * <li>Pre-clean: hard chrome tags and hidden nodes go.
+ * <li>Outlet selector, when set and matching, is the container.
+ * <li>Otherwise a cascade of likely containers ({@code itemprop=articleBody} and article-body class
+ *     names, {@code <article>}, story containers, content containers, {@code <main>}); the first
+ *     level giving a real text wins. Readability-style scoring gives a second candidate, and
+ *     trafilatura's arbitration picks between them.
+ * <li>Every candidate is cleaned the same way: class/id chrome pruning (with a restore guard),
+ *     link-density filtering, serialisation to paragraphs, line filtering.
+ * <li>Under 250 characters: JSON-LD {@code articleBody}, then every paragraph of the page.
+ * </ol>
+ */
+final class BodyExtractor {
+
+    static final int MIN_BODY_CHARS = 250;
+
+    /** The body as paragraphs, where it came from, and how many linked headlines its container held. */
+    record Result(List<Block> blocks, String source, int linkedHeadings) {
+
+        int chars() {
+            int n = 0;
+            for (Block b : blocks) {
+                n += b.text().length();
+            }
+            return n;
+        }
+
+        int paragraphChars() {
+            int n = 0;
+            for (Block b : blocks) {
+                if (b.kind() == Block.Kind.PARAGRAPH || b.kind() == Block.Kind.QUOTE) {
+                    n += b.text().length();
+                }
+            }
+            return n;
+        }
+
+        String text() {
+            StringBuilder sb = new StringBuilder();
+            for (Block b : blocks) {
+                if (!sb.isEmpty()) {
+                    sb.append("\n\n");
+                }
+                sb.append(b.text());
+            }
+            return sb.toString();
+        }
+    }
+
+    private static final Result EMPTY = new Result(List.of(), "none", 0);
+
+    private BodyExtractor() {
+    }
+
+    static Result extract(Document doc, Selectors sel, Metadata meta) {
+        Element body = doc.body();
+        if (body == null) {
+            return EMPTY;
+        }
+        DomCleaner.preclean(body);
+        LineFilter.Context ctx = new LineFilter.Context(meta.title(), meta.authors());
+
+        if (sel.body() != null) {
+            List<Element> matches = outermost(MetadataExtractor.select(body, sel.body()));
+            if (!matches.isEmpty()) {
+                Result r = process(wrap(matches), ctx, "selector");
+                if (Text.words(r.text()) >= 25) {
+                    return r;
+                }
+            }
+        }
+
+        Result own = cascade(body, ctx);
+        Element scored = ReadabilityScorer.findContent(body.clone());
+        Result alt = scored == null ? null : process(scored, ctx, "readability");
+        Result best = arbitrate(own, alt);
+
+        if (best.chars() < MIN_BODY_CHARS && meta.jsonLdBody() != null) {
+            Result ld = fromJsonLd(meta.jsonLdBody(), ctx);
+            if (ld.chars() > best.chars()) {
+                best = ld;
+            }
+        }
+        if (best.chars() < MIN_BODY_CHARS) {
+            Result wild = allParagraphs(body, ctx);
+            if (wild.chars() > best.chars()) {
+                best = wild;
+            }
+        }
+        return best;
+    }
+
+    /** trafilatura's rule: the scorer's text replaces ours only when ours is empty, or much shorter. */
+    private static Result arbitrate(Result own, Result alt) {
+        if (alt == null || alt.chars() == 0) {
+            return own == null ? EMPTY : own;
+        }
+        if (own == null || own.chars() == 0) {
+            return alt;
+        }
+        if (own.chars() > 2 * alt.chars()) {
+            return own;
+        }
+        if (alt.chars() > 2 * own.chars() && !alt.text().startsWith("{")) {
+            return alt;
+        }
+        if (own.paragraphChars() == 0 && alt.chars() > 500) {
+            return alt;
+        }
+        return own;
+    }
+
+    private static Result cascade(Element body, LineFilter.Context ctx) {
+        List<Function<Element, List<Element>>> levels = List.of(
+                b -> {
+                    List<Element> l = new ArrayList<>();
+                    for (Element e : b.getAllElements()) {
+                        if (e.attr("itemprop").equalsIgnoreCase("articleBody") || ClassNames.isArticleBody(e)) {
+                            l.add(e);
+                        }
+                    }
+                    return l;
+                },
+                b -> b.select("article"),
+                b -> b.select("[role=article], #story, #article, .story, .article, .post, .entry, .story-content, "
+                        + ".storycontent, .fulltext, .single-post, .field-body, .post-single, .single-content"),
+                b -> b.select("#content, .content, #content-main, .content-main, #main-content, .main-content, "
+                        + ".page-content, #page-content, #maincontent, .maincontent, #primary, .content-area"),
+                b -> b.select("main, [role=main], [id^=main], [class^=main]"));
+        Result weak = null;
+        for (int i = 0; i < levels.size(); i++) {
+            List<Element> matches = outermost(levels.get(i).apply(body));
+            if (matches.isEmpty()) {
+                continue;
+            }
+            Result best = bestOf(matches, ctx, i == 0);
+            if (best == null) {
+                continue;
+            }
+            if ((best.blocks().size() >= 2 && best.chars() >= 150) || best.chars() >= 400) {
+                return best;
+            }
+            if (weak == null || best.chars() > weak.chars()) {
+                weak = best;
+            }
+        }
+        return weak;
+    }
+
+    /**
+     * The match with the most text; its siblings of the same class join it (articles split in
+     * boxes). Body-class matches of the same class join it from anywhere in the page (Wired splits
+     * its text over several {@code article__body} blocks in different wrappers).
+     */
+    private static Result bestOf(List<Element> matches, LineFilter.Context ctx, boolean anyParent) {
+        Result best = null;
+        Element bestEl = null;
+        int limit = Math.min(matches.size(), 12);
+        for (int i = 0; i < limit; i++) {
+            Result r = process(matches.get(i).clone(), ctx, "cascade:" + matches.get(i).normalName());
+            if (best == null || r.chars() > best.chars()) {
+                best = r;
+                bestEl = matches.get(i);
+            }
+        }
+        if (bestEl == null) {
+            return null;
+        }
+        List<Element> split = new ArrayList<>();
+        for (Element m : matches) {
+            if ((anyParent || m.parent() == bestEl.parent()) && m.className().equals(bestEl.className())
+                    && m.normalName().equals(bestEl.normalName())) {
+                split.add(m);
+            }
+        }
+        if (split.size() > 1) {
+            Result merged = process(wrap(split), ctx, best.source() + "+siblings");
+            if (merged.chars() > best.chars()) {
+                return merged;
+            }
+        }
+        return best;
+    }
+
+    /** The common cleaning of any candidate container (which it owns and changes). */
+    static Result process(Element container, LineFilter.Context ctx, String source) {
+        removeLeadingHeadline(container);
+        DomCleaner.pruneBoilerplate(container);
+        int linkedHeadings = DomCleaner.linkedHeadings(container);
+        DomCleaner.filterLinkDensity(container);
+        List<Block> blocks = LineFilter.filter(BlockSerializer.serialize(container), ctx);
+        return new Result(blocks, source, linkedHeadings);
+    }
+
+    /** The first h1 before any paragraph is the headline, which the body does not repeat. */
+    private static void removeLeadingHeadline(Element container) {
+        for (Element e : container.getAllElements()) {
+            String tag = e.normalName();
+            if (tag.equals("p")) {
+                return;
+            }
+            if (tag.equals("h1")) {
+                e.remove();
+                return;
+            }
+        }
+    }
+
+    private static Result fromJsonLd(String articleBody, LineFilter.Context ctx) {
+        List<Block> raw = new ArrayList<>();
+        if (articleBody.contains("<") && articleBody.contains(">")) {
+            Document frag = Parser.parseBodyFragment(articleBody, "");
+            raw.addAll(BlockSerializer.serialize(frag.body()));
+        } else {
+            for (String para : articleBody.split("\\s*\\n\\s*")) {
+                String t = Text.collapse(para);
+                if (!t.isEmpty()) {
+                    raw.add(new Block(t, Block.Kind.PARAGRAPH));
+                }
+            }
+        }
+        return new Result(LineFilter.filter(raw, ctx), "json-ld", 0);
+    }
+
+    /** Last resort: every paragraph, quote and preformatted block of the cleaned page. */
+    private static Result allParagraphs(Element body, LineFilter.Context ctx) {
+        Element copy = body.clone();
+        DomCleaner.pruneBoilerplate(copy);
+        int linkedHeadings = DomCleaner.linkedHeadings(copy);
+        DomCleaner.filterLinkDensity(copy);
+        List<Block> raw = new ArrayList<>();
+        for (Element e : outermost(copy.select("p, blockquote, pre"))) {
+            raw.addAll(BlockSerializer.serialize(e));
+        }
+        return new Result(LineFilter.filter(raw, ctx), "paragraphs", linkedHeadings);
+    }
+
+    private static Element wrap(List<Element> parts) {
+        Element div = new Element("div");
+        for (Element p : parts) {
+            div.appendChild(p.clone());
+        }
+        return div;
+    }
+
+    /** Drops elements nested in another element of the list (order kept). */
+    static List<Element> outermost(List<Element> elements) {
+        Map<Element, Boolean> set = new IdentityHashMap<>();
+        for (Element e : elements) {
+            set.put(e, Boolean.TRUE);
+        }
+        List<Element> out = new ArrayList<>();
+        Map<Element, Boolean> seen = new IdentityHashMap<>();
+        for (Element e : elements) {
+            if (seen.put(e, Boolean.TRUE) != null) {
+                continue;
+            }
+            boolean nested = false;
+            for (Element p = e.parent(); p != null; p = p.parent()) {
+                if (set.containsKey(p)) {
+                    nested = true;
+                    break;
+                }
+            }
+            if (!nested) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.newsharvester.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads what an element's {@code class} and {@code id} say about it. Tokens are split into
+ * words at {@code - _ .}, digits and camelCase humps ({@code post_article_social_top} →
+ * post, article, social, top), and matched as whole words, so "ad" matches {@code ad-slot} but
+ * not {@code header}.
+ */
+final class ClassNames {
+
+    /** Words that mark site chrome: sharing, related lists, ads, appeals, counters, bylines, captions. */
+    private static final Set<String> BOILERPLATE_WORDS = Set.of(
+            "share", "sharing", "shares", "sharebar", "sharethis", "social", "socials", "sociallinks",
+            "related", "relatedposts", "rel", "recent", "popular", "trending", "mostread", "mostpopular", "recommended",
+            "recommendations", "recommend", "readalso", "readmore", "readnext", "newsletter", "newsletters",
+            "subscribe", "subscription", "subscriptions", "signup", "support", "donate", "donation", "patreon",
+            "cookie", "cookies", "consent", "gdpr", "banner", "banners", "ad", "ads", "adv", "advert", "adverts",
+            "advertisement", "advertising", "adslot", "adunit", "adsbygoogle", "dfp", "promo", "promos",
+            "promoted", "sponsor", "sponsored", "sponsors", "sidebar", "comments", "comment", "disqus",
+            "replies", "tags", "tag", "taglist", "breadcrumb", "breadcrumbs", "byline", "author", "authors",
+            "counter", "counters", "views", "viewcount", "outbrain", "taboola", "widget", "widgets", "modal",
+            "popup", "overlay", "caption", "captions", "credit", "credits", "meta", "dateline", "timestamp",
+            "pubdate", "date", "nav", "navbar", "navigation", "menu", "footer", "masthead", "toolbar",
+            "pagination", "pager", "print", "rating", "follow", "gallery", "photo", "image", "img", "video",
+            "media", "embed", "teaser", "teasers", "more", "next", "prev", "previous", "also", "infobox",
+            "login");
+
+    /** Adjacent word pairs that mark chrome even when each word alone does not. */
+    private static final Set<String> BOILERPLATE_PAIRS = Set.of(
+            "read also", "also read", "read more", "see also", "most read", "more news", "more stories",
+            "you may", "top stories", "latest news", "news feed", "news list", "read next");
+
+    /** Words that must not trigger pruning on their own even though a chrome word is a prefix. */
+    private static final Set<String> NEVER_ALONE = Set.of("more", "next", "prev", "previous", "also");
+
+    /** WordPress puts {@code tag-<slug>} and {@code category-<slug>} on the article element itself. */
+    private static final Pattern TAXONOMY = Pattern.compile("^(tag|category|categories|topic|post|format|status|type)-.+");
+
+    private static final Pattern SPLIT = Pattern.compile("[-_.:\\s]+|(?<=[a-z])(?=[A-Z])|(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+
+    private static final Pattern ARTICLE_BODY_PAIR = Pattern.compile(
+            "(article|post|entry|story|news|blog|single|body|full|content|publication|material|stattya|statya|novost)"
+                    + "\\s+(body|content|text|copy|entry)|(article|story|post|entry)\\s+inner|main\\s+text|text\\s+body");
+
+    private static final Set<String> BODY_EXCLUDE = Set.of(
+            "header", "meta", "footer", "title", "headline", "info", "tags", "author", "share", "related",
+            "date", "top", "bottom", "aside", "sidebar", "nav", "comments", "comment", "lead", "image",
+            "photo", "media", "teaser", "list", "subtitle", "summary");
+
+    private ClassNames() {
+    }
+
+    /** The lower-case words of the element's class and id (taxonomy tokens skipped). */
+    static List<String> words(Element e) {
+        List<String> out = new ArrayList<>();
+        addWords(out, e.className());
+        addWords(out, e.id());
+        return out;
+    }
+
+    private static void addWords(List<String> out, String attr) {
+        if (attr == null || attr.isEmpty()) {
+            return;
+        }
+        for (String token : attr.trim().split("\\s+")) {
+            if (token.isEmpty() || TAXONOMY.matcher(token.toLowerCase(Locale.ROOT)).matches()) {
+                continue;
+            }
+            for (String w : SPLIT.split(token)) {
+                if (!w.isEmpty()) {
+                    out.add(w.toLowerCase(Locale.ROOT));
+                }
+            }
+            out.add("\u0000"); // token boundary: pairs never span two tokens
+        }
+    }
+
+    /** True when class/id words mark the element as chrome (share bars, related lists, ads, ...). */
+    static boolean isBoilerplate(Element e) {
+        List<String> words = words(e);
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (BOILERPLATE_WORDS.contains(w) && !NEVER_ALONE.contains(w)) {
+                return true;
+            }
+            if (i + 1 < words.size() && BOILERPLATE_PAIRS.contains(w + " " + words.get(i + 1))) {
+                return true;
+            }
+            if (w.length() > 6 && !w.equals("commentary") && (w.startsWith("share") || w.startsWith("social")
+                    || w.startsWith("related") || w.startsWith("newsletter") || w.startsWith("subscri")
+                    || w.startsWith("advert") || w.startsWith("sponsor") || w.startsWith("comment")
+                    || w.startsWith("breadcrumb") || w.startsWith("outbrain") || w.startsWith("taboola")
+                    || w.startsWith("cookie") || w.startsWith("readalso"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for class/id tokens such as {@code article-body}, {@code post_article_text}, {@code entry-content}. */
+    static boolean isArticleBody(Element e) {
+        String cls = e.className() + " " + e.id();
+        for (String token : cls.trim().split("\\s+")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            String lower = token.toLowerCase(Locale.ROOT);
+            if (lower.equals("articlebody") || lower.equals("bodytext") || lower.equals("articletext")
+                    || lower.equals("storybody") || lower.equals("fulltext") || lower.equals("entrycontent")
+                    || lower.equals("postcontent") || lower.equals("itemfulltext")) {
+                return true;
+            }
+            List<String> ws = new ArrayList<>();
+            for (String w : SPLIT.split(token)) {
+                if (!w.isEmpty()) {
+                    ws.add(w.toLowerCase(Locale.ROOT));
+                }
+            }
+            if (ws.stream().anyMatch(BODY_EXCLUDE::contains)) {
+                continue;
+            }
+            if (ARTICLE_BODY_PAIR.matcher(String.join(" ", ws)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Class/id string for regex tests (Readability's unlikely/positive/negative lists). */
+    static String matchString(Element e) {
+        return (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+    }
+}
