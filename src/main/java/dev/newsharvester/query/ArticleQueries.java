@@ -23,7 +23,7 @@ import java.util.Optional;
 public final class ArticleQueries {
 
     /** Estimated word-set similarity at or above which two articles are taken as the same story. */
-    public static final double STORY_THRESHOLD = 0.25;
+    public static final double STORY_THRESHOLD = 0.20;
     /** How far apart in time two articles may be and still be one story. */
     public static final Duration STORY_WINDOW = Duration.ofDays(3);
 
