@@ -95,7 +95,11 @@ public final class UrlCanonicalizer {
         try {
             URI b = base.getRawPath() == null || base.getRawPath().isEmpty()
                     ? new URI(base.getScheme() + "://" + base.getRawAuthority() + "/") : base;
-            return b.resolve(new URI(encodeIllegal(h))).toString();
+            String encoded = encodeIllegal(h);
+            if (encoded.startsWith("?")) { // RFC 3986 keeps the base path; URI.resolve (RFC 2396) drops its last segment
+                return b.getScheme() + "://" + b.getRawAuthority() + b.getRawPath() + encoded;
+            }
+            return b.resolve(new URI(encoded)).toString();
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }

@@ -20,7 +20,9 @@ record Body(byte[] bytes, Kind kind, String problem) {
         /** Not read because the Content-Type is not wanted. */
         UNSUPPORTED_TYPE,
         /** Not decodable (unsupported or corrupt Content-Encoding). */
-        CORRUPT
+        CORRUPT,
+        /** The time limit passed while the body was still arriving. */
+        TIMED_OUT
     }
 
     static final byte[] EMPTY = new byte[0];
@@ -62,7 +64,7 @@ record Body(byte[] bytes, Kind kind, String problem) {
         private final BodyDecoder decoder;
         private final boolean truncateAtCap;
         private final CompletableFuture<Body> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
+        private volatile Flow.Subscription subscription;
         private byte[] chunk = new byte[16384];
 
         Collector(BodyDecoder decoder, boolean truncateAtCap) {
@@ -78,7 +80,11 @@ record Body(byte[] bytes, Kind kind, String problem) {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
-            s.request(1);
+            if (result.isDone()) { // aborted before the body started
+                s.cancel();
+            } else {
+                s.request(1);
+            }
         }
 
         @Override
@@ -106,6 +112,16 @@ record Body(byte[] bytes, Kind kind, String problem) {
             subscription.request(1);
         }
 
+        /** Stops the download from another thread (time limit reached); safe to call at any time. */
+        void abort() {
+            if (result.complete(new Body(EMPTY, Kind.TIMED_OUT, "time limit reached while reading the body"))) {
+                Flow.Subscription s = subscription;
+                if (s != null) {
+                    s.cancel();
+                }
+            }
+        }
+
         private void stop(Body body) {
             subscription.cancel();
             decoder.release();
@@ -121,6 +137,7 @@ record Body(byte[] bytes, Kind kind, String problem) {
         @Override
         public void onComplete() {
             if (result.isDone()) {
+                decoder.release();
                 return;
             }
             try {

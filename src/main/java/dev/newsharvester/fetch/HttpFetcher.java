@@ -3,7 +3,6 @@ package dev.newsharvester.fetch;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -21,13 +20,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -68,6 +66,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     private final String userAgent;
+    private final Duration connectTimeout;
     private final Duration totalTimeout;
     private final int maxBodyBytes;
     private final int maxRedirects;
@@ -77,10 +76,12 @@ public final class HttpFetcher implements AutoCloseable {
     private final Clock clock;
     private final HttpClient client;
     private final HostPacer pacer = new HostPacer();
+    private final ScheduledThreadPoolExecutor timeouts;
     private final RobotsCache robots;
 
     private HttpFetcher(Builder b) {
         this.userAgent = b.userAgent;
+        this.connectTimeout = b.connectTimeout;
         this.totalTimeout = b.totalTimeout;
         this.maxBodyBytes = b.maxBodyBytes;
         this.maxRedirects = b.maxRedirects;
@@ -95,6 +96,12 @@ public final class HttpFetcher implements AutoCloseable {
                 // One request at a time per host anyway; HTTP/1.1 avoids h2c upgrade headers that upset old servers.
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        this.timeouts = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "http-fetcher-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timeouts.setRemoveOnCancelPolicy(true);
         this.robots = new RobotsCache(url -> run(url, Validators.NONE, Duration.ZERO, Mode.ROBOTS), clock, userAgent);
     }
 
@@ -128,6 +135,7 @@ public final class HttpFetcher implements AutoCloseable {
 
     @Override
     public void close() {
+        timeouts.shutdownNow();
         client.close();
     }
 
@@ -135,9 +143,18 @@ public final class HttpFetcher implements AutoCloseable {
 
     private FetchResult run(URI requested, Validators validators, Duration hostDelay, Mode mode) {
         requireHttpUrl(requested);
+        try {
+            return follow(requested, validators, hostDelay, mode);
+        } catch (RuntimeException e) {
+            // Last resort: whatever a hostile server or a library trips over must not take the harvest down.
+            return failure(requested, requested, FetchStatus.IO_ERROR, 0, "unexpected " + e);
+        }
+    }
+
+    private FetchResult follow(URI requested, Validators validators, Duration hostDelay, Mode mode) {
         Validators v = validators == null ? Validators.NONE : validators;
         Duration floor = max(minDelay, hostDelay == null || hostDelay.isNegative() ? Duration.ZERO : hostDelay);
-        URI current = withPath(requested);
+        URI current = Locations.withPath(requested);
         for (int redirects = 0; ; redirects++) {
             Duration delay = floor;
             // The address comes first: a refused host gets no request at all, not even for its robots.txt.
@@ -164,7 +181,7 @@ public final class HttpFetcher implements AutoCloseable {
                 return failure(requested, current, FetchStatus.HTTP_ERROR, ex.status,
                         "HTTP " + ex.status + " redirect without a Location header");
             }
-            URI next = resolveLocation(current, location);
+            URI next = Locations.resolve(current, location);
             String scheme = next == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
             if (next != null && !scheme.equals("http") && !scheme.equals("https")) {
                 return failure(requested, current, FetchStatus.HTTP_ERROR, ex.status,
@@ -228,20 +245,49 @@ public final class HttpFetcher implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 return Exchange.failed(FetchStatus.IO_ERROR, "URL not usable for HTTP: " + e.getMessage());
             }
-            CompletableFuture<HttpResponse<Body>> future = client.sendAsync(request, info -> subscriber(info, mode));
+            // Synchronous send(): sendAsync() completes its future through the common ForkJoin pool, which callers
+            // blocked on that pool (parallel streams, supplyAsync) can starve. The body's time limit is enforced by
+            // our own timer instead of a future's get(timeout).
+            Deadline deadline = new Deadline();
+            ScheduledFuture<?> timer = timeouts.schedule(deadline::expire, totalTimeout.toNanos(), TimeUnit.NANOSECONDS);
             try {
-                HttpResponse<Body> response = future.get(totalTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                HttpResponse<Body> response = client.send(request, info -> deadline.attach(subscriber(info, mode)));
+                if (response.body().kind() == Body.Kind.TIMED_OUT) {
+                    return Exchange.failed(FetchStatus.TIMEOUT, "no complete response within " + format(totalTimeout));
+                }
                 return new Exchange(response.statusCode(), response.headers(), response.body(), null, null, null);
-            } catch (TimeoutException e) {
-                future.cancel(true);
-                return Exchange.failed(FetchStatus.TIMEOUT, "no complete response within " + format(totalTimeout));
             } catch (InterruptedException e) {
-                future.cancel(true);
-                Thread.currentThread().interrupt();
+                Thread.currentThread().interrupt();   // send() has cancelled the exchange
                 return Exchange.failed(FetchStatus.IO_ERROR, "interrupted");
-            } catch (ExecutionException | CancellationException e) {
+            } catch (IOException | RuntimeException e) {
                 return classify(e);
+            } finally {
+                timer.cancel(false);
             }
+        }
+    }
+
+    /** Ends a body download that is still running when the time limit passes. */
+    private static final class Deadline {
+        private Body.Collector collector;
+        private boolean expired;
+
+        synchronized HttpResponse.BodySubscriber<Body> attach(HttpResponse.BodySubscriber<Body> subscriber) {
+            if (subscriber instanceof Body.Collector c) {
+                collector = c;
+                if (expired) {
+                    c.abort();
+                }
+            }
+            return subscriber;
+        }
+
+        synchronized void expire() {
+            expired = true;
+            if (collector != null) {
+                collector.abort();
+            }
+            // Before the headers arrive, the request's own timeout (same length) ends the exchange.
         }
     }
 
@@ -288,7 +334,7 @@ public final class HttpFetcher implements AutoCloseable {
         boolean truncate = !success || mode == Mode.ROBOTS;   // error pages and robots.txt: the head is enough
         int cap = mode == Mode.ROBOTS ? ROBOTS_BYTES : success ? maxBodyBytes : ERROR_PAGE_BYTES;
         String encoding = info.headers().firstValue("content-encoding").orElse(null);
-        long declared = info.headers().firstValueAsLong("content-length").orElse(-1);
+        long declared = contentLength(info.headers());
         boolean identity = encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity");
         if (!truncate && identity && declared > cap) {
             return Body.rejecting(Body.Kind.TOO_LARGE, "Content-Length " + declared + " exceeds " + cap + " bytes");
@@ -298,6 +344,12 @@ public final class HttpFetcher implements AutoCloseable {
         } catch (IOException e) {
             return Body.rejecting(Body.Kind.CORRUPT, e.getMessage());
         }
+    }
+
+    /** The declared length, or -1 when absent or junk (the body is then read with the cap as usual). */
+    private static long contentLength(HttpHeaders headers) {
+        String v = headers.firstValue("content-length").orElse("").strip();
+        return v.matches("\\d{1,18}") ? Long.parseLong(v) : -1;
     }
 
     private FetchResult interpret(URI requested, URI finalUrl, Exchange ex, Validators sent, Mode mode) {
@@ -357,26 +409,23 @@ public final class HttpFetcher implements AutoCloseable {
                 clock.instant(), reason);
     }
 
-    private static Exchange classify(Exception e) {
+    private Exchange classify(Throwable e) {
         Throwable t = e;
         while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) {
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         if (t instanceof HttpConnectTimeoutException) {
-            return Exchange.failed(FetchStatus.TIMEOUT, "connect timed out: " + message);
+            return Exchange.failed(FetchStatus.TIMEOUT, "no connection within " + format(connectTimeout));
         }
         if (t instanceof HttpTimeoutException) {
-            return Exchange.failed(FetchStatus.TIMEOUT, "timed out: " + message);
+            return Exchange.failed(FetchStatus.TIMEOUT, "no response within " + format(totalTimeout));
         }
         if (t instanceof ConnectException) {
             return Exchange.failed(FetchStatus.IO_ERROR, "connection failed: " + message);
         }
         if (t instanceof SSLException) {
             return Exchange.failed(FetchStatus.IO_ERROR, "TLS failure: " + message);
-        }
-        if (t instanceof CancellationException) {
-            return Exchange.failed(FetchStatus.IO_ERROR, "request cancelled");
         }
         return Exchange.failed(FetchStatus.IO_ERROR, (t instanceof IOException ? "" : t.getClass().getSimpleName() + ": ")
                 + message);
@@ -416,55 +465,6 @@ public final class HttpFetcher implements AutoCloseable {
                 .toLowerCase(Locale.ROOT);
         return head.contains("<!doctype html") || head.contains("<html") || head.contains("<head")
                 || head.contains("<body");
-    }
-
-    /**
-     * Resolves a Location header against the current URL. Servers often send raw UTF-8 (or other) bytes there; the
-     * HTTP client hands them over as ISO-8859-1 characters, so those bytes are percent-encoded as they came, which
-     * gives the URL a browser would request.
-     */
-    static URI resolveLocation(URI base, String location) {
-        String cleaned = location.replaceAll("[\\t\\r\\n]", "");
-        int hash = cleaned.indexOf('#');
-        if (hash >= 0) {
-            cleaned = cleaned.substring(0, hash);
-        }
-        boolean latin1 = cleaned.chars().allMatch(c -> c <= 0xff);
-        byte[] raw = cleaned.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-        try {
-            return withPath(base.resolve(new URI(encodeIllegal(raw))));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Percent-encodes spaces, bytes above 0x7E and other bytes not allowed in a URI; keeps valid escapes. */
-    static String encodeIllegal(byte[] bytes) {
-        StringBuilder out = new StringBuilder(bytes.length + 16);
-        for (int i = 0; i < bytes.length; i++) {
-            int c = bytes[i] & 0xff;
-            boolean escape = c == '%' && !(i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]));
-            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0 || escape) {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            } else {
-                out.append((char) c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isHex(byte b) {
-        return b >= '0' && b <= '9' || b >= 'a' && b <= 'f' || b >= 'A' && b <= 'F';
-    }
-
-    /** "http://host" → "http://host/": an empty path makes {@link URI#resolve} glue relative paths to the host. */
-    private static URI withPath(URI u) {
-        if (u.getRawPath() == null || u.getRawPath().isEmpty()) {
-            return URI.create(u.getScheme() + "://" + u.getRawAuthority() + "/"
-                    + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()));
-        }
-        return u;
     }
 
     private static void requireHttpUrl(URI url) {

@@ -90,6 +90,9 @@ class UrlCanonicalizerTest {
         assertEquals("https://example.com/a b", UrlCanonicalizer.resolve(base, "https://example.com/a b"));
         assertEquals("http://127.0.0.1:8080/business/%D0%B0%20b", UrlCanonicalizer.resolve(base, "а b"));
         assertEquals("http://127.0.0.1:8080/a", UrlCanonicalizer.resolve(URI.create("http://127.0.0.1:8080"), "a"));
+        assertEquals("http://127.0.0.1:8080/business/?page=2", UrlCanonicalizer.resolve(base, "?page=2"));
+        assertEquals("http://127.0.0.1:8080/news/a?page=2",
+                UrlCanonicalizer.resolve(URI.create("http://127.0.0.1:8080/news/a?page=1"), "?page=2"));
         assertEquals(null, UrlCanonicalizer.resolve(base, "#top"));
         assertEquals(null, UrlCanonicalizer.resolve(base, "  "));
     }

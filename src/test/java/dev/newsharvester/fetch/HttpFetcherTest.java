@@ -203,6 +203,17 @@ class HttpFetcherTest {
         assertEquals("/news/%D0%BA%D0%B8%D1%97%D0%B2%202026", r.finalUrl().getRawPath());
     }
 
+    @Test
+    void redirectWithoutLocationIsAnHttpError() {
+        server.route("/nowhere", ex -> respond(ex, 301, HTML, new byte[0]));
+
+        FetchResult r = fetcher.fetch(server.uri("/nowhere"), Validators.NONE);
+
+        assertEquals(FetchStatus.HTTP_ERROR, r.status());
+        assertEquals(301, r.httpStatus());
+        assertTrue(r.reason().contains("Location"), r.reason());
+    }
+
     // --- conditional GET ------------------------------------------------------------------------------------------
 
     @Test
@@ -277,6 +288,16 @@ class HttpFetcherTest {
 
         assertEquals(FetchStatus.IO_ERROR, r.status());
         assertTrue(r.reason().contains("gzip"), r.reason());
+    }
+
+    @Test
+    void unrequestedContentEncodingIsAnIoError() {
+        server.route("/br", ex -> respond(ex, 200, HTML, new byte[] {0x1b, 0x2f, 0, 0}, "Content-Encoding", "br"));
+
+        FetchResult r = fetcher.fetch(server.uri("/br"), Validators.NONE);
+
+        assertEquals(FetchStatus.IO_ERROR, r.status());
+        assertTrue(r.reason().contains("br"), r.reason());
     }
 
     @Test
@@ -443,6 +464,31 @@ class HttpFetcherTest {
 
         long gap = server.hits("/b").get(0).nanoTime() - server.hits("/a").get(0).nanoTime();
         assertTrue(gap >= TimeUnit.MILLISECONDS.toNanos(400), "gap was " + gap / 1_000_000 + " ms");
+    }
+
+    @Test
+    void concurrentFetchesToOneHostAreSerialisedAndSpaced() throws Exception {
+        for (String p : new String[] {"/c1", "/c2", "/c3", "/c4"}) {
+            server.content(p, HTML, "<html><body>" + p + "</body></html>");
+        }
+        fetcher.fetch(server.uri("/c1"), Validators.NONE); // robots.txt out of the way
+        java.util.List<CompletableFuture<FetchResult>> all = new java.util.ArrayList<>();
+        for (String p : new String[] {"/c2", "/c3", "/c4"}) {
+            // The default async pool on purpose: callers blocking there must not starve the HTTP client.
+            all.add(CompletableFuture.supplyAsync(() -> fetcher.fetch(server.uri(p), Validators.NONE, Duration.ofMillis(300))));
+        }
+        for (CompletableFuture<FetchResult> f : all) {
+            FetchResult fr = f.get(20, TimeUnit.SECONDS);
+            assertEquals(FetchStatus.OK, fr.status(), fr.toString() + " hits " + server.hits());
+        }
+
+        long[] times = server.hits().stream().filter(h -> h.path().matches("/c[234]"))
+                .mapToLong(LoopbackHttpServer.Hit::nanoTime).sorted().toArray();
+        assertEquals(3, times.length);
+        for (int i = 1; i < times.length; i++) {
+            long gap = times[i] - times[i - 1];
+            assertTrue(gap >= TimeUnit.MILLISECONDS.toNanos(300), "gap " + gap / 1_000_000 + " ms");
+        }
     }
 
     // --- retries and status mapping ------------------------------------------------------------------------------
