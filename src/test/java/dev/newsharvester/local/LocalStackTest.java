@@ -1,0 +1,204 @@
+package dev.newsharvester.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.ArticleIndex;
+import dev.newsharvester.store.RawMetadata;
+import dev.newsharvester.store.StoredVersion;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalStackTest {
+    private static final String OUTLET = "kyiv-daily";
+    private static final Instant T0 = Instant.parse("2024-05-01T09:00:00Z");
+
+    private static String url(String path) {
+        return "https://kyiv-daily.example/uk/news/2024/05/01/" + path;
+    }
+
+    private static String hash(int n) {
+        return String.format("%064x", 0x5DEECE66DL * (n + 1));
+    }
+
+    private static StoredVersion version(String url, String hash, String outlet, Instant seen) {
+        return new StoredVersion(url, hash, outlet, seen, seen, seen, "Title", List.of("Олена Коваль"),
+                null, null, "uk", null, null, "\"e1\"", null, "0123456789abcdef", new int[] {7, 8, 9}, "x-1", null, 3);
+    }
+
+    @Test
+    void reopeningADataDirectorySeesEarlierData(@TempDir Path dir) {
+        StoredVersion v = version(url("persisted"), hash(1), OUTLET, T0);
+        String rawKey = Archive.rawKey(OUTLET, v.url(), v.hash(), LocalDate.of(2024, 5, 1));
+        byte[] page = "<!DOCTYPE html><html><head><title>Міст</title></head><body><p>Текст</p></body></html>"
+                .getBytes(StandardCharsets.UTF_8);
+        RawMetadata meta = new RawMetadata(v.url(), 200, "text/html; charset=utf-8", "\"e1\"", null, T0);
+        try (LocalStack stack = LocalStack.open(dir)) {
+            assertTrue(new ArticleIndex(stack.dynamoDb(), stack.table()).putVersion(v));
+            assertTrue(new Archive(stack.s3(), stack.bucket()).putRaw(rawKey, page, meta));
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("dynamodb").resolve(LocalStack.DYNAMODB_FILE)));
+        assertTrue(Files.isDirectory(dir.resolve("s3").resolve(LocalStack.BUCKET)));
+
+        try (LocalStack again = LocalStack.open(dir)) {
+            ArticleIndex index = new ArticleIndex(again.dynamoDb(), again.table());
+            Archive archive = new Archive(again.s3(), again.bucket());
+            assertEquals(Optional.of(v), index.get(v.url(), v.hash()));
+            assertEquals(List.of(v), index.byHash(v.hash()));
+            assertArrayEquals(page, archive.getRaw(rawKey));
+            assertEquals(meta, archive.rawMetadata(rawKey));
+            assertFalse(index.putVersion(v));
+            assertFalse(archive.putRaw(rawKey, page, meta));
+        }
+    }
+
+    @Test
+    void aDataDirectoryOpenElsewhereIsRefusedClearly(@TempDir Path dir) {
+        try (LocalStack first = LocalStack.open(dir)) {
+            var e = assertThrows(IllegalStateException.class, () -> LocalStack.open(dir));
+            assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+            // the first stays usable
+            assertTrue(new ArticleIndex(first.dynamoDb(), first.table()).putVersion(version(url("still"), hash(2), OUTLET, T0)));
+        }
+    }
+
+    @Test
+    void twoThreadsShareOneStack(@TempDir Path dir) throws Exception {
+        try (LocalStack stack = LocalStack.open(dir)) {
+            ArticleIndex index = new ArticleIndex(stack.dynamoDb(), stack.table());
+            Archive archive = new Archive(stack.s3(), stack.bucket());
+            String outlet = "concurrent";
+            int own = 25;
+            int contested = 10;
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<int[]>> results = new ArrayList<>();
+                for (int worker = 0; worker < 2; worker++) {
+                    int w = worker;
+                    Callable<int[]> task = () -> {
+                        go.await();
+                        int ownWritten = 0;
+                        int contestedWon = 0;
+                        for (int i = 0; i < own; i++) {
+                            String u = url("w" + w + "-" + i);
+                            StoredVersion v = version(u, hash(i), outlet, T0.plusSeconds(w * 1000L + i));
+                            byte[] json = ("{\"worker\":" + w + ",\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+                            if (index.putVersion(v) && archive.putClean(Archive.cleanKey(outlet, u, v.hash(), LocalDate.of(2024, 5, 1)), json)) {
+                                ownWritten++;
+                            }
+                            if (i < contested) {
+                                String shared = url("shared-" + i);
+                                boolean row = index.putVersion(version(shared, hash(i), outlet, T0.plusSeconds(5000L + i)));
+                                boolean object = archive.putClean(Archive.cleanKey(outlet, shared, hash(i), LocalDate.of(2024, 5, 1)), json);
+                                contestedWon += (row ? 1 : 0) + (object ? 1000 : 0);
+                            }
+                        }
+                        return new int[] {ownWritten, contestedWon};
+                    };
+                    results.add(pool.submit(task));
+                }
+                go.countDown();
+                int contestedRows = 0;
+                int contestedObjects = 0;
+                for (Future<int[]> f : results) {
+                    int[] r = f.get(2, TimeUnit.MINUTES);
+                    assertEquals(own, r[0], "every uncontested write succeeds");
+                    contestedRows += r[1] % 1000;
+                    contestedObjects += r[1] / 1000;
+                }
+                assertEquals(contested, contestedRows, "each contested (url, hash) written exactly once");
+                assertEquals(contested, contestedObjects, "each contested key written exactly once");
+                assertEquals(2 * own + contested, index.byOutlet(outlet, null, null).size());
+                assertEquals(2L * (own + contested), archive.putCount());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void s3ListensOnLoopbackOnlyAndStopsOnClose() throws IOException {
+        LocalStack stack = LocalStack.inMemory();
+        var endpoint = stack.s3Endpoint();
+        try {
+            assertEquals("127.0.0.1", endpoint.getHost());
+            assertTrue(endpoint.getPort() > 0);
+            assertTrue(stack.s3().listBuckets().buckets().stream().anyMatch(b -> b.name().equals(LocalStack.BUCKET)));
+            assertEquals(List.of(), new ArticleIndex(stack.dynamoDb(), stack.table()).byOutlet(OUTLET, null, null));
+        } finally {
+            stack.close();
+            stack.close(); // idempotent
+        }
+        try (Socket s = new Socket()) {
+            assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress("127.0.0.1", endpoint.getPort()), 2000));
+        }
+    }
+
+    @Test
+    void inMemoryStacksAreIndependent() {
+        StoredVersion v = version(url("memory-only"), hash(3), OUTLET, T0);
+        try (LocalStack a = LocalStack.inMemory(); LocalStack b = LocalStack.inMemory()) {
+            assertTrue(new ArticleIndex(a.dynamoDb(), a.table()).putVersion(v));
+            assertEquals(Optional.empty(), new ArticleIndex(b.dynamoDb(), b.table()).get(v.url(), v.hash()));
+        }
+        try (LocalStack c = LocalStack.inMemory()) {
+            assertEquals(Optional.empty(), new ArticleIndex(c.dynamoDb(), c.table()).get(v.url(), v.hash()));
+        }
+    }
+
+    /**
+     * In a fresh JVM (as the CLI runs): the stack must print nothing to stdout or stderr, must not
+     * leave DynamoDB Local's telemetry file behind, and a second process sees the first one's data.
+     */
+    @Test
+    void freshJvmStartsQuietlyAndPersists(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        Path work = Files.createDirectories(dir.resolve("cwd"));
+        for (String mode : List.of("write", "check")) {
+            Path timing = dir.resolve("open-ms-" + mode);
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    LocalStackProbe.class.getName(), data.toString(), timing.toString(), mode)
+                    .directory(work.toFile())
+                    .redirectOutput(dir.resolve("stdout-" + mode).toFile())
+                    .redirectError(dir.resolve("stderr-" + mode).toFile())
+                    .start();
+            if (!p.waitFor(2, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new AssertionError("probe (" + mode + ") did not exit: some thread outlived LocalStack.close()");
+            }
+            String out = Files.readString(dir.resolve("stdout-" + mode));
+            String err = Files.readString(dir.resolve("stderr-" + mode));
+            assertEquals(0, p.exitValue(), "probe (" + mode + ") failed:\n" + out + err);
+            assertEquals("", out, "stdout of " + mode);
+            assertEquals("", err, "stderr of " + mode);
+            System.out.println("LocalStack.open in a fresh JVM (" + mode + "): " + Files.readString(timing) + " ms");
+        }
+        try (var files = Files.list(work)) {
+            assertEquals(List.of(), files.toList(), "nothing written to the working directory (telemetry off)");
+        }
+    }
+}
