@@ -34,19 +34,19 @@ public final class ArticleHandler implements RequestStreamHandler {
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Events.read(input);
         if (event.has("Records")) {
-            Events.JSON.writeValue(output, batch(event.get("Records")));
+            Events.JSON.writeValue(output, batch(event.get("Records"), context));
             return;
         }
         if (event.has("url") || event.has("outlet")) {
             ArticleOutcome outcome = harvester.process(Events.task(event, "event"));
-            log(outcome);
+            log(context, outcome);
             Events.JSON.writeValue(output, outcome);
             return;
         }
         throw new BadEventException("ArticleFunction expects an SQS event with Records, or {\"outlet\": \"id\", \"url\": \"https://…\"}");
     }
 
-    private ObjectNode batch(JsonNode records) {
+    private ObjectNode batch(JsonNode records, Context context) throws IOException {
         if (!records.isArray()) {
             throw new BadEventException("'Records' must be a list of SQS messages");
         }
@@ -57,20 +57,20 @@ public final class ArticleHandler implements RequestStreamHandler {
             try {
                 ArticleTask task = Events.task(record.path("body").asText(null), "message " + id);
                 ArticleOutcome outcome = harvester.process(task);
-                log(outcome);
+                log(context, outcome);
                 if (outcome.retryable()) {
                     failures.addObject().put("itemIdentifier", id);
                 }
             } catch (BadEventException e) {
                 // Never succeeds on retry, but is not dropped: after maxReceiveCount it lands in the DLQ.
-                System.out.println("{\"level\":\"ERROR\",\"message\":" + Events.JSON.valueToTree(e.getMessage()) + "}");
+                Events.log(context, "{\"level\":\"ERROR\",\"message\":" + Events.JSON.valueToTree(e.getMessage()) + "}");
                 failures.addObject().put("itemIdentifier", id);
             }
         }
         return response;
     }
 
-    private static void log(ArticleOutcome outcome) throws IOException {
-        System.out.println(Events.JSON.writeValueAsString(outcome));
+    private static void log(Context context, ArticleOutcome outcome) throws IOException {
+        Events.log(context, Events.JSON.writeValueAsString(outcome));
     }
 }

@@ -42,7 +42,7 @@ public final class HarvestHandler implements RequestStreamHandler {
         HarvestReport report = harvester.harvest(outlets, ProgressListener.NONE);
         for (OutletReport r : report.outlets()) {
             // One structured line per outlet: the counts the design asks every run to log.
-            System.out.println(Events.JSON.writeValueAsString(r));
+            Events.log(context, Events.JSON.writeValueAsString(r));
         }
         Events.JSON.writeValue(output, report.outlets());
     }

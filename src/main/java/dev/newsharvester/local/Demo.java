@@ -75,11 +75,11 @@ public final class Demo {
 
             site.setRound(2);
             int requestsBefore = site.requestLog().size();
-            long putsBefore = archive.putCount();
+            long putsBefore = stack.s3Puts();
             out.println();
             out.println("== Round 2: the site changed counters, sidebars and ads on every page, and edited one article ==");
             HarvestReport round2 = harvester.harvest(List.of(), listener);
-            long round2Puts = archive.putCount() - putsBefore;
+            long round2Puts = stack.s3Puts() - putsBefore;
             print(round2, out, site);
             List<String> round2Requests = List.copyOf(site.requestLog().subList(requestsBefore, site.requestLog().size()));
 

@@ -79,12 +79,12 @@ final class LocalContext implements Context {
         return new LambdaLogger() {
             @Override
             public void log(String message) {
-                log.println(message);
+                log.print(message);
             }
 
             @Override
             public void log(byte[] message) {
-                log.println(new String(message, StandardCharsets.UTF_8));
+                log.print(new String(message, StandardCharsets.UTF_8));
             }
         };
     }

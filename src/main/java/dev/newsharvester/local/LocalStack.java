@@ -27,6 +27,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -67,8 +72,9 @@ public final class LocalStack implements AutoCloseable {
     private boolean closed;
 
     /** s3proxy and a client for it. */
-    private record S3Side(S3Proxy proxy, URI endpoint, S3Client client) {
+    private record S3Side(S3Proxy proxy, URI endpoint, S3Client client, AtomicLong puts) {
         static S3Side start(BlobStore blobs) throws Exception {
+            AtomicLong puts = new AtomicLong();
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(blobs)
                     .endpoint(URI.create("http://127.0.0.1:0")) // loopback only, any free port
@@ -85,8 +91,16 @@ public final class LocalStack implements AutoCloseable {
                         .serviceConfiguration(AwsClients.LOCAL_S3)
                         .region(Region.US_EAST_1)
                         .credentialsProvider(StaticCredentialsProvider.create(credentials()))
+                        .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                            @Override
+                            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                                if (context.request() instanceof PutObjectRequest) {
+                                    puts.incrementAndGet();
+                                }
+                            }
+                        }))
                         .build();
-                S3Side side = new S3Side(proxy, endpoint, client);
+                S3Side side = new S3Side(proxy, endpoint, client, puts);
                 side.createBucketIfMissing();
                 return side;
             } catch (Exception e) {
@@ -202,6 +216,11 @@ public final class LocalStack implements AutoCloseable {
     /** An S3 client for the embedded s3proxy (path-style, dummy credentials, thread-safe). */
     public S3Client s3() {
         return s3Side.client();
+    }
+
+    /** PutObject calls made through {@link #s3()} since this stack opened (the demo and tests show "no PUT"). */
+    public long s3Puts() {
+        return s3Side.puts().get();
     }
 
     public String table() {

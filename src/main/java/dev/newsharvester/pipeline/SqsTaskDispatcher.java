@@ -39,7 +39,8 @@ public final class SqsTaskDispatcher implements TaskDispatcher {
     private void send(List<SendMessageBatchRequestEntry> entries) {
         List<SendMessageBatchRequestEntry> pending = entries;
         for (int attempt = 1; ; attempt++) {
-            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(pendingCopy(pending)));
+            List<SendMessageBatchRequestEntry> entriesNow = pending;
+            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entriesNow));
             if (response.failed().isEmpty()) {
                 return;
             }
@@ -52,10 +53,6 @@ public final class SqsTaskDispatcher implements TaskDispatcher {
             }
             pending = again;
         }
-    }
-
-    private static List<SendMessageBatchRequestEntry> pendingCopy(List<SendMessageBatchRequestEntry> entries) {
-        return List.copyOf(entries);
     }
 
     static String json(ArticleTask task) {

@@ -63,7 +63,9 @@ public final class Wiring {
 
     /** The HTTP client configured by USER_AGENT and ALLOW_PRIVATE_NETWORKS. */
     public static HttpFetcher fetcher(Map<String, String> env) {
-        HttpFetcher.Builder f = HttpFetcher.builder().addressGuard(AddressGuard.fromSpec(env.get(ALLOW_PRIVATE_NETWORKS)));
+        // No global floor on pacing: each outlet's crawlDelay (default 1 s) and robots.txt set it per host.
+        HttpFetcher.Builder f = HttpFetcher.builder().addressGuard(AddressGuard.fromSpec(env.get(ALLOW_PRIVATE_NETWORKS)))
+                .minDelay(java.time.Duration.ZERO);
         String ua = env.get(USER_AGENT);
         if (ua != null && !ua.isBlank()) {
             f.userAgent(ua);

@@ -128,12 +128,12 @@ class PipelineIT {
     @Test
     @Order(4)
     void secondHarvestOfAnUnchangedSiteStoresNothing() {
-        long puts = h.archive.putCount();
+        long puts = h.stack.s3Puts();
         int requests = h.site.requestLog().size();
         HarvestReport report = harvester.harvest(List.of(), ProgressListener.NONE);
         assertEquals(12, report.total(Outcome.UNCHANGED), () -> "outcomes: " + report.outcomes());
         assertEquals(0, report.total(Outcome.NEW) + report.total(Outcome.REVISED) + report.total(Outcome.DUPLICATE));
-        assertEquals(puts, h.archive.putCount(), "no S3 PUT for an unchanged site");
+        assertEquals(puts, h.stack.s3Puts(), "no S3 PUT for an unchanged site");
         List<String> log = h.site.requestLog().subList(requests, h.site.requestLog().size());
         long conditional304 = log.stream().filter(l -> l.contains(" 304 ") && l.contains("If-None-Match")).count();
         assertTrue(conditional304 >= 12, () -> "conditional GETs answered 304: " + log);
@@ -143,7 +143,7 @@ class PipelineIT {
     @Order(5)
     void chromeChangesAreUnchangedEditsRevisedRepublishedDuplicate() {
         h.site.setRound(2);
-        long puts = h.archive.putCount();
+        long puts = h.stack.s3Puts();
         HarvestReport report = harvester.harvest(List.of(), ProgressListener.NONE);
         Map<Outcome, List<String>> byOutcome = report.outcomes().stream().collect(Collectors.groupingBy(ArticleOutcome::outcome,
                 Collectors.mapping(ArticleOutcome::url, Collectors.toList())));
@@ -152,7 +152,7 @@ class PipelineIT {
         assertEquals(11, byOutcome.get(Outcome.UNCHANGED).size(), () -> "outcomes: " + report.outcomes());
         assertEquals(0, report.total(Outcome.FAILED) + report.total(Outcome.NEW));
         // The revision stores a raw and a clean copy; the duplicate only its raw page.
-        assertEquals(3, h.archive.putCount() - puts);
+        assertEquals(3, h.stack.s3Puts() - puts);
 
         ArticleOutcome dup = report.outcomes().stream().filter(o -> o.outcome() == Outcome.DUPLICATE).findFirst().orElseThrow();
         assertEquals(h.url("unn", GRAIN), dup.duplicateOf());

@@ -115,7 +115,8 @@ class DemoSiteTest {
 
     @Test
     void feedsAndSitemapsListEveryArticleAtTheOutletsOrigin() throws Exception {
-        Map<String, Integer> expected = Map.of("unn", 5, "up", 5, "agg", 3);
+        // round 1: the aggregator lists its republished UNN story only from round 2 on
+        Map<String, Integer> expected = Map.of("unn", 5, "up", 5, "agg", 2);
         for (String id : DemoSite.OUTLETS) {
             Set<String> seen = null;
             for (String feed : FEEDS.get(id)) {
@@ -242,8 +243,13 @@ class DemoSiteTest {
         site.setRound(2);
         assertEquals(2, site.round());
         List<String> changedText = new ArrayList<>();
+        List<String> appeared = new ArrayList<>();
         for (String id : DemoSite.OUTLETS) {
             for (String url : articleUrls(id)) {
+                if (!pages1.containsKey(url)) {
+                    appeared.add(url);
+                    continue;
+                }
                 byte[] page = get(URI.create(url)).body();
                 assertFalse(java.util.Arrays.equals(pages1.get(url), page), "round 2 changes the bytes of " + url);
                 if (!text1.get(url).equals(bodyText(id, page, url))) {
@@ -253,6 +259,7 @@ class DemoSiteTest {
         }
         String edited = site.origin("unn") + EDITED;
         assertEquals(List.of(edited), changedText);
+        assertEquals(List.of(site.origin("agg") + "/story/2025/08/22/ukraine-has-threshed-over-20-million-tons-of-new-crop-grain"), appeared);
 
         Document before = Jsoup.parse(new String(pages1.get(edited), StandardCharsets.UTF_8));
         Document after = Jsoup.parse(new String(get(URI.create(edited)).body(), StandardCharsets.UTF_8));
