@@ -66,6 +66,18 @@ public final class LocalStack implements AutoCloseable {
      */
     private static final Boolean DISABLE_TELEMETRY = Boolean.TRUE;
 
+    /**
+     * sqlite4java logs "unknown jar version" through java.util.logging when it runs from a shaded jar;
+     * the logger is held here so the level set on it is not lost to garbage collection.
+     */
+    private static final java.util.logging.Logger SQLITE_LOG = quiet("com.almworks.sqlite4java");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
     private final AmazonDynamoDBLocal dynamoDbLocal;
     private final DynamoDbClient dynamoDb;
     private final S3Side s3Side;
