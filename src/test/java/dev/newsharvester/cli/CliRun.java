@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-/** One in-process run of the command line, with what it printed. */
-record CliRun(int code, String out, String err) {
+/** One in-process run of the command line, with what it printed (for tests of any package). */
+public record CliRun(int code, String out, String err) {
 
-    static synchronized CliRun of(String... args) {
+    public static synchronized CliRun of(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -118,43 +118,35 @@ class EvalPythonAgreementTest {
         }
     }
 
-    @Test
-    void aebFiguresAgreeWithAebEvalPy() throws IOException {
-        Path source = SHARED.resolve("datasets/aeb");
-        Path data = tmp.resolve("aeb");
-        copy(source, pick(records(source), "articleBody", 15), data);
-        Path out = tmp.resolve("aeb-out");
-        CliRun ours = CliRun.of("eval", "aeb", data.toString(), "--out", out.toString(), "--json");
+    /**
+     * Copies {@code n} pages of a shared dataset, runs {@code eval} on them with {@code --out}, the
+     * python scorer on that output, and {@code eval --score-only} on it too; all figures agree.
+     */
+    private void agree(String kind, String dataset, String bodyField, int n, String script, List<String> fields) throws IOException {
+        Path source = SHARED.resolve("datasets").resolve(dataset);
+        Path data = tmp.resolve(kind);
+        copy(source, pick(records(source), bodyField, n), data);
+        Path out = tmp.resolve(kind + "-out");
+        CliRun ours = CliRun.of("eval", kind, data.toString(), "--out", out.toString(), "--json");
         assertEquals(0, ours.code(), ours.err());
-        Result py = python(SHARED.resolve("eval/aeb_eval.py").toString(), out.toString(), "--gt", data.toString(), "--json");
+        Result py = python(SHARED.resolve("eval").resolve(script).toString(), out.toString(), "--gt", data.toString(), "--json");
         assertEquals(0, py.code(), py.out());
         JsonNode p = Json.MAPPER.readTree(py.out());
-        JsonNode o = Json.MAPPER.readTree(ours.out());
-        assertEquals(15, p.path("pages").asInt());
-        List<String> fields = List.of("precision", "recall", "f1", "accuracy", "precision_std", "recall_std", "f1_std",
-                "accuracy_std", "pages", "missing", "empty");
-        assertAgree(p, o, fields);
-        CliRun scored = CliRun.of("eval", "aeb", data.toString(), "--score-only", out.toString(), "--json");
+        assertEquals(n, p.path("pages").asInt());
+        assertAgree(p, Json.MAPPER.readTree(ours.out()), fields);
+        CliRun scored = CliRun.of("eval", kind, data.toString(), "--score-only", out.toString(), "--json");
         assertAgree(p, Json.MAPPER.readTree(scored.out()), fields);
     }
 
     @Test
+    void aebFiguresAgreeWithAebEvalPy() throws IOException {
+        agree("aeb", "aeb", "articleBody", 15, "aeb_eval.py", List.of("precision", "recall", "f1", "accuracy", "precision_std",
+                "recall_std", "f1_std", "accuracy_std", "pages", "missing", "empty"));
+    }
+
+    @Test
     void fundusFiguresAgreeWithFundusEvalPy() throws IOException {
-        Path source = SHARED.resolve("datasets/fundus-dev");
-        Path data = tmp.resolve("fundus");
-        copy(source, pick(records(source), "body_text", 10), data);
-        Path out = tmp.resolve("fundus-out");
-        CliRun ours = CliRun.of("eval", "fundus", data.toString(), "--out", out.toString(), "--json");
-        assertEquals(0, ours.code(), ours.err());
-        Result py = python(SHARED.resolve("eval/fundus_eval.py").toString(), out.toString(), "--gt", data.toString(), "--json");
-        assertEquals(0, py.code(), py.out());
-        JsonNode p = Json.MAPPER.readTree(py.out());
-        JsonNode o = Json.MAPPER.readTree(ours.out());
-        assertEquals(10, p.path("pages").asInt());
-        List<String> fields = List.of("body_precision", "body_recall", "body_f1", "title", "authors", "published", "pages",
-                "missing", "authors_pages", "published_pages");
-        assertAgree(p, o, fields);
-        CliRun scored = CliRun.of("eval", "fundus", data.toString(), "--score-only", out.toString(), "--json");
-        assertAgree(p, Json.MAPPER.readTree(scored.out()), fields);
+        agree("fundus", "fundus-dev", "body_text", 10, "fundus_eval.py", List.of("body_precision", "body_recall", "body_f1",
+                "title", "authors", "published", "pages", "missing", "authors_pages", "published_pages"));
     }
 }
