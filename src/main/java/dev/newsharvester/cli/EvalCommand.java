@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = {"Run the extractor over a dataset folder and print the figures of ../shared/eval/aeb_eval.py "
-                + "(aeb) or fundus_eval.py (fundus), plus pages per second (extraction only, after a warm-up pass).",
+        description = {"Run the extractor over a dataset folder and print the figures the python scorers print "
+                + "(aeb_eval.py, fundus_eval.py), plus pages per second (extraction only, after a warm-up pass).",
                 "aeb DIR: ID.html pages with ID.json (url, articleBody). fundus DIR: COUNTRY/PUBLISHER/NAME.html with "
                 + "NAME.json (url, title, authors, published, body_text)."})
 final class EvalCommand implements Callable<Integer> {
