@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.newsharvester.cli.Main;
+import dev.newsharvester.cli.CliRun;
 import dev.newsharvester.local.DemoSite;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,29 +21,14 @@ class CliIT {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void demoShowsTheFourOutcomesAndQueryListsWhatItStored() throws Exception {
         Path data = tmp.resolve("demo");
-        Run demo = run("demo", "--data", data.toString(), "--quiet");
+        CliRun demo = run("demo", "--data", data.toString(), "--quiet");
         assertEquals(0, demo.code(), demo.err());
         String round2 = demo.out().substring(demo.out().indexOf("== Round 2"));
         assertTrue(round2.contains("UNCHANGED"), demo.out());
@@ -55,14 +37,14 @@ class CliIT {
         String story = demo.out().substring(demo.out().indexOf("== Same story"));
         assertTrue(story.contains("/en/news/head-of-nato-military-committee") && story.contains("/eng/news/2025/08/23/7528185/"), demo.out());
 
-        Run query = run("query", "outlet", "unn", "--data", data.toString(), "--json");
+        CliRun query = run("query", "outlet", "unn", "--data", data.toString(), "--json");
         assertEquals(0, query.code(), query.err());
         JsonNode rows = JSON.readTree(query.out());
         assertEquals(5, rows.size(), query.out());
         rows.forEach(r -> assertEquals("unn", r.path("outlet").asText()));
 
         // A second demo in the same directory starts afresh (the directory is the demo's own).
-        Run again = run("demo", "--data", data.toString(), "--quiet");
+        CliRun again = run("demo", "--data", data.toString(), "--quiet");
         assertEquals(0, again.code(), again.err());
         assertEquals(5, JSON.readTree(run("query", "outlet", "unn", "--data", data.toString(), "--json").out()).size());
     }
@@ -72,7 +54,7 @@ class CliIT {
         Path data = tmp.resolve("precious");
         Files.createDirectories(data);
         Files.writeString(data.resolve("notes.txt"), "mine");
-        Run demo = run("demo", "--data", data.toString(), "--quiet");
+        CliRun demo = run("demo", "--data", data.toString(), "--quiet");
         assertEquals(1, demo.code());
         assertTrue(demo.err().contains("holds files the demo did not make"), demo.err());
         assertTrue(Files.exists(data.resolve("notes.txt")));
@@ -87,7 +69,7 @@ class CliIT {
             Files.writeString(envVars, JSON.createObjectNode().set("HarvestFunction", JSON.createObjectNode()
                     .put("OUTLETS_URI", outlets.toString()).put("ALLOW_PRIVATE_NETWORKS", "127.0.0.1/32")).toString());
             Path data = tmp.resolve("store");
-            Run r = run("invoke", "HarvestFunction", "events/harvest-outlets.json", "--env-vars", envVars.toString(),
+            CliRun r = run("invoke", "HarvestFunction", "events/harvest-outlets.json", "--env-vars", envVars.toString(),
                     "--data", data.toString());
             assertEquals(0, r.code(), r.err() + r.out());
             JsonNode report = JSON.readTree(r.out());
@@ -95,11 +77,11 @@ class CliIT {
             assertEquals(5, report.get(0).path("counts").path("NEW").asInt(), r.out());
             assertTrue(r.err().contains("dev.newsharvester.lambda.HarvestHandler.handleRequest"), r.err());
 
-            Run unknown = run("invoke", "NoSuchFunction", "events/harvest-outlets.json", "--data", data.toString());
+            CliRun unknown = run("invoke", "NoSuchFunction", "events/harvest-outlets.json", "--data", data.toString());
             assertEquals(1, unknown.code());
             assertTrue(unknown.err().contains("HarvestFunction, ArticleFunction"), unknown.err());
 
-            Run badEvent = run("invoke", "ArticleFunction", "pom.xml", "--data", data.toString());
+            CliRun badEvent = run("invoke", "ArticleFunction", "pom.xml", "--data", data.toString());
             assertEquals(1, badEvent.code());
             assertTrue(badEvent.out().contains("event is not valid JSON"), badEvent.out());
         }
@@ -113,12 +95,12 @@ class CliIT {
                     java.net.URI.create(site.origin("unn") + PipelineIT.DRAGONE)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
             Files.write(page, response.body());
         }
-        Run text = run("extract", page.toString());
+        CliRun text = run("extract", page.toString());
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("Giuseppe Cavo Dragone"));
         assertTrue(text.out().contains("\n\n"), "paragraphs separated by a blank line");
 
-        Run json = run("extract", "--json", "--url", "https://unn.ua/en/news/x", page.toString());
+        CliRun json = run("extract", "--json", "--url", "https://unn.ua/en/news/x", page.toString());
         JsonNode o = JSON.readTree(json.out());
         for (String field : new String[] {"url", "title", "authors", "published", "modified", "language", "text", "wordCount", "sha256", "simhash"}) {
             assertTrue(o.has(field), field);
@@ -128,16 +110,16 @@ class CliIT {
         Path out = tmp.resolve("out");
         Path empty = tmp.resolve("empty.html");
         Files.writeString(empty, "");
-        Run batch = run("extract", "--out", out.toString(), page.toString(), empty.toString());
+        CliRun batch = run("extract", "--out", out.toString(), page.toString(), empty.toString());
         assertEquals(1, batch.code(), "one page is not an article");
         assertTrue(batch.err().contains("not an article: " + empty), batch.err());
         assertTrue(Files.readString(out.resolve("page.txt")).contains("Giuseppe Cavo Dragone"));
         assertTrue(Files.exists(out.resolve("empty.txt")));
 
-        Run several = run("extract", page.toString(), empty.toString());
+        CliRun several = run("extract", page.toString(), empty.toString());
         assertEquals(1, several.code());
         assertTrue(several.err().contains("several files need --out DIR"), several.err());
-        Run missing = run("extract", tmp.resolve("nope.html").toString());
+        CliRun missing = run("extract", tmp.resolve("nope.html").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("no such file"), missing.err());
     }
@@ -146,7 +128,7 @@ class CliIT {
     void badConfigNamesTheOutletAndTheField() throws Exception {
         Path config = tmp.resolve("bad.yaml");
         Files.writeString(config, "outlets:\n  - id: unn\n    feeds: [https://unn.ua/en/rss/politics_en.xml]\n    revisit: two days\n");
-        Run r = run("harvest", "--config", config.toString(), "--data", tmp.resolve("s").toString());
+        CliRun r = run("harvest", "--config", config.toString(), "--data", tmp.resolve("s").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("outlet 'unn': field 'revisit'"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
