@@ -81,7 +81,8 @@ final class Http1Client {
             if (target.https()) {
                 socket = startTls(socket, target, deadline);
             }
-            socket.setSoTimeout(deadline.remainingMillis());
+            // A backstop only: the deadline closes the socket when time is up, however the server spaces its bytes.
+            socket.setSoTimeout(deadline.remainingMillis() + 250);
             OutputStream out = socket.getOutputStream();
             out.write(request(target, headers));
             out.flush();
@@ -140,7 +141,7 @@ final class Http1Client {
         }
         p.setApplicationProtocols(new String[] {"http/1.1"});
         ssl.setSSLParameters(p);
-        ssl.setSoTimeout(deadline.remainingMillis());
+        ssl.setSoTimeout(deadline.remainingMillis() + 250);
         ssl.startHandshake();
         return ssl;
     }
@@ -297,8 +298,17 @@ final class Http1Client {
         return s.length() <= 80 ? s : s.substring(0, 80) + "…";
     }
 
+    /** A framed body; bulk reads are what the fetcher uses, single bytes go through them. */
+    private abstract static class FramedInputStream extends InputStream {
+        @Override
+        public final int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+    }
+
     /** A body of a declared length; ending early is an error. */
-    private static final class FixedLengthInputStream extends InputStream {
+    private static final class FixedLengthInputStream extends FramedInputStream {
         private final InputStream in;
         private final long length;
         private long remaining;
@@ -307,12 +317,6 @@ final class Http1Client {
             this.in = in;
             this.length = length;
             this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -331,7 +335,7 @@ final class Http1Client {
     }
 
     /** RFC 9112 section 7.1 chunked transfer coding; extensions and trailers are read and ignored. */
-    private static final class ChunkedInputStream extends InputStream {
+    private static final class ChunkedInputStream extends FramedInputStream {
         private static final int MAX_LINE = 4096;
         private final InputStream in;
         private long chunkLeft;
@@ -340,12 +344,6 @@ final class Http1Client {
 
         ChunkedInputStream(InputStream in) {
             this.in = in;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

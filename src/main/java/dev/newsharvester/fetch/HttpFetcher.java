@@ -271,7 +271,9 @@ public final class HttpFetcher implements AutoCloseable {
                     }
                     return new Exchange(response.status(), response.headers(), body, null, null, null);
                 } catch (IOException | RuntimeException e) {
-                    if (deadline.expired()) {
+                    boolean readTimeout = e instanceof SocketTimeoutException
+                            && !(e instanceof Http1Client.ConnectTimeoutException);
+                    if (deadline.expired() || readTimeout) {
                         return Exchange.failed(FetchStatus.TIMEOUT, (headReceived[0] ? "no complete response within "
                                 : "no response within ") + format(totalTimeout));
                     }
