@@ -63,7 +63,8 @@ final class HarvestCommand implements Callable<Integer> {
         return new ProgressListener() {
             @Override
             public void discovered(String outlet, int urls, int due) {
-                err.printf("[%s] discovered %d article URLs, %d due%n", outlet, urls, due);
+                err.printf("[%s] discovered %d article URLs: %d due (new, or young and not fetched recently), %d not due%n",
+                        outlet, urls, due, urls - due);
             }
 
             @Override
@@ -75,12 +76,14 @@ final class HarvestCommand implements Callable<Integer> {
     }
 
     static void printReport(HarvestReport report, PrintStream out) {
-        Table t = new Table("outlet", "found", "due", "not due", "queued", "NEW", "REVISED", "UNCHANGED", "DUPLICATE", "SKIPPED", "FAILED");
+        Table t = new Table("outlet", "found", "due", "not due", "fetched", "queued", "NEW", "REVISED", "UNCHANGED", "DUPLICATE", "SKIPPED", "FAILED");
         for (OutletReport r : report.outlets()) {
-            t.row(r.outlet(), r.discovered(), r.due(), r.notDue(), r.dispatched(), r.count(Outcome.NEW), r.count(Outcome.REVISED),
+            t.row(r.outlet(), r.discovered(), r.due(), r.notDue(), r.fetched(), r.dispatched(), r.count(Outcome.NEW), r.count(Outcome.REVISED),
                     r.count(Outcome.UNCHANGED), r.count(Outcome.DUPLICATE), r.count(Outcome.SKIPPED), r.count(Outcome.FAILED));
         }
         t.print(out);
+        out.println("(due: new URLs, and known ones younger than the outlet's revisit window and not fetched within its"
+                + " minRevisitInterval; known URLs are re-fetched with conditional GETs)");
         for (OutletReport r : report.outlets()) {
             for (String p : r.problems()) {
                 out.println("problem [" + r.outlet() + "]: " + p);

@@ -5,62 +5,60 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import dev.newsharvester.fetch.FetchResult;
-import dev.newsharvester.fetch.HttpFetcher;
-import dev.newsharvester.fetch.Validators;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 /** Article links from RSS 0.9x/1.0/2.0 and Atom feeds, via Rome. */
 final class FeedReader {
 
-    private final HttpFetcher fetcher;
+    private final Sources sources;
 
-    FeedReader(HttpFetcher fetcher) {
-        this.fetcher = fetcher;
+    FeedReader(Sources sources) {
+        this.sources = sources;
     }
 
     void read(URI feedUrl, Duration delay, UrlCollector collector) {
         String source = "feed:" + feedUrl;
-        FetchResult r = fetcher.fetchAny(feedUrl, Validators.NONE, delay);
-        if (!r.ok()) {
-            collector.problem(source + ": " + r.status() + " (" + r.reason() + ")");
+        Sources.Read<List<Link>> read = sources.read(feedUrl, delay, false, "feed", FeedReader::links, List::size);
+        if (read.content() == null) {
+            collector.problem(source + ": " + read.problem());
             return;
         }
-        SyndFeed feed;
-        try {
-            feed = parse(r.body(), r.contentType());
-        } catch (FeedException | IOException | RuntimeException e) {
-            collector.problem(source + ": not a readable feed: " + e.getMessage());
-            return;
-        }
-        for (SyndEntry entry : feed.getEntries()) {
-            String link = UrlCanonicalizer.resolve(r.finalUrl(), link(entry));
-            if (link != null && !collector.offer(link, published(entry), source)) {
+        for (Link link : read.content()) {
+            if (!collector.offer(link.url(), link.published(), source)) {
                 return;
             }
         }
     }
 
+    private static List<Link> links(FetchResult r) throws FeedException {
+        SyndFeed feed = parse(r.text());
+        List<Link> links = new ArrayList<>();
+        for (SyndEntry entry : feed.getEntries()) {
+            String link = UrlCanonicalizer.resolve(r.finalUrl(), link(entry));
+            if (link != null) {
+                links.add(new Link(link, published(entry)));
+            }
+        }
+        return links;
+    }
+
     /**
      * Parses a feed with DOCTYPEs refused: no DTD is loaded and no entity (external or internal) is expanded, which
      * shuts out XXE file disclosure, SSRF through entity URLs and "billion laughs" expansion. Rome's default is the
-     * same; it is set here so that a change of default cannot weaken it.
+     * same; it is set here so that a change of default cannot weaken it. The text is already decoded (the fetcher
+     * checks the declared charset against the bytes, which catches mislabelled feeds).
      */
-    static SyndFeed parse(byte[] body, String contentType) throws IOException, FeedException {
+    static SyndFeed parse(String xml) throws FeedException {
         SyndFeedInput input = new SyndFeedInput();
         input.setAllowDoctypes(false);
-        InputStream in = new ByteArrayInputStream(body);
-        // XmlReader picks the charset from the Content-Type, the BOM and the XML declaration (RFC 3023 rules)
-        try (XmlReader reader = contentType == null ? new XmlReader(in, true) : new XmlReader(in, contentType, true)) {
-            return input.build(reader);
-        }
+        return input.build(new StringReader(xml));
     }
 
     /** The entry's article URL: its link, else an alternate link, else a permalink guid/id. */

@@ -1,10 +1,10 @@
 package dev.newsharvester.discover;
 
 import dev.newsharvester.fetch.FetchResult;
-import dev.newsharvester.fetch.HttpFetcher;
-import dev.newsharvester.fetch.Validators;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,34 +16,42 @@ import org.jsoup.nodes.Element;
  */
 final class ListingReader {
 
-    private final HttpFetcher fetcher;
+    private final Sources sources;
 
-    ListingReader(HttpFetcher fetcher) {
-        this.fetcher = fetcher;
+    ListingReader(Sources sources) {
+        this.sources = sources;
     }
 
     void read(URI listingUrl, Duration delay, boolean sameHostOnly, UrlCollector collector) {
         String source = "listing:" + listingUrl;
-        FetchResult r = fetcher.fetch(listingUrl, Validators.NONE, delay);
-        if (!r.ok()) {
-            collector.problem(source + ": " + r.status() + " (" + r.reason() + ")");
+        Sources.Read<List<Link>> read = sources.read(listingUrl, delay, true, "listing page",
+                r -> links(r, sameHostOnly), List::size);
+        if (read.content() == null) {
+            collector.problem(source + ": " + read.problem());
             return;
         }
+        for (Link link : read.content()) {
+            if (!collector.offer(link.url(), null, source)) {
+                return;
+            }
+        }
+    }
+
+    private static List<Link> links(FetchResult r, boolean sameHostOnly) {
         // The base URI is the final URL after redirects; jsoup applies a <base href> itself.
         Document doc = Jsoup.parse(r.text(), r.finalUrl().toString());
-        String host = r.finalUrl().getHost().toLowerCase(Locale.ROOT);
+        String host = r.finalUrl().getHost() == null ? null : r.finalUrl().getHost().toLowerCase(Locale.ROOT);
+        List<Link> links = new ArrayList<>();
         for (Element a : doc.select("a[href]")) {
             String href = a.absUrl("href");
             if (href.isEmpty()) {
                 href = UrlCanonicalizer.resolve(r.finalUrl(), a.attr("href"));
             }
-            if (href == null || sameHostOnly && !host.equals(hostOf(href))) {
-                continue;
-            }
-            if (!collector.offer(href, null, source)) {
-                return;
+            if (href != null && !(sameHostOnly && (host == null || !host.equals(hostOf(href))))) {
+                links.add(new Link(href, null));
             }
         }
+        return links;
     }
 
     private static String hostOf(String url) {

@@ -10,8 +10,6 @@ import crawlercommons.sitemaps.extension.Extension;
 import crawlercommons.sitemaps.extension.ExtensionMetadata;
 import crawlercommons.sitemaps.extension.NewsAttributes;
 import dev.newsharvester.fetch.FetchResult;
-import dev.newsharvester.fetch.HttpFetcher;
-import dev.newsharvester.fetch.Validators;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,7 +44,14 @@ final class SitemapReader {
     static final int MAX_ENTRIES = 50_000;
     private static final int MAX_GUNZIPPED = 50 * 1024 * 1024; // the sitemap protocol's own limit
 
-    private final HttpFetcher fetcher;
+    /** A parsed sitemap: an index (its children, newest first) or a URL set. */
+    private record Parsed(boolean index, List<URI> children, List<Link> entries) {
+        int weight() {
+            return index ? children.size() : entries.size();
+        }
+    }
+
+    private final Sources sources;
     private final Duration delay;
     private final UrlCollector collector;
     private final Set<String> visited = new HashSet<>();
@@ -54,8 +59,8 @@ final class SitemapReader {
     private int entries;
     private boolean documentLimitReported;
 
-    SitemapReader(HttpFetcher fetcher, Duration delay, UrlCollector collector) {
-        this.fetcher = fetcher;
+    SitemapReader(Sources sources, Duration delay, UrlCollector collector) {
+        this.sources = sources;
         this.delay = delay;
         this.collector = collector;
     }
@@ -78,44 +83,59 @@ final class SitemapReader {
         }
         documents++;
         String source = "sitemap:" + url;
-        FetchResult r = fetcher.fetchAny(url, Validators.NONE, delay);
-        if (!r.ok()) {
-            collector.problem(source + ": " + r.status() + " (" + r.reason() + ")");
+        Sources.Read<Parsed> read = sources.read(url, delay, false, "sitemap", SitemapReader::parse, Parsed::weight);
+        if (read.content() == null) {
+            collector.problem(source + ": " + read.problem());
             return;
         }
-        AbstractSiteMap sitemap;
-        try {
-            sitemap = parse(r.body(), r.finalUrl().toURL());
-        } catch (IOException | UnknownFormatException | RuntimeException e) {
-            collector.problem(source + ": not a readable sitemap: " + e.getMessage());
-            return;
-        }
-        if (sitemap instanceof SiteMapIndex index) {
+        Parsed sitemap = read.content();
+        if (sitemap.index()) {
             if (depth >= MAX_DEPTH) {
-                collector.problem(source + ": sitemap index at depth " + depth + "; its " + index.getSitemaps().size()
+                collector.problem(source + ": sitemap index at depth " + depth + "; its " + sitemap.children().size()
                         + " children were not read (limit " + MAX_DEPTH + ")");
                 return;
             }
+            for (URI child : sitemap.children()) {
+                visit(child, depth + 1);
+            }
+            return;
+        }
+        for (Link u : sitemap.entries()) {
+            if (++entries > MAX_ENTRIES) {
+                collector.problem(source + ": stopped at " + MAX_ENTRIES + " sitemap entries");
+                return;
+            }
+            if (!collector.offer(u.url(), u.published(), source)) {
+                return;
+            }
+        }
+    }
+
+    private static Parsed parse(FetchResult r) throws IOException, UnknownFormatException {
+        AbstractSiteMap sitemap = parse(r.body(), r.finalUrl().toURL());
+        if (sitemap instanceof SiteMapIndex index) {
             List<AbstractSiteMap> children = new ArrayList<>(index.getSitemaps());
             children.sort(Comparator.comparing(AbstractSiteMap::getLastModified,
                     Comparator.nullsLast(Comparator.<Date>reverseOrder())));
+            List<URI> urls = new ArrayList<>(children.size());
             for (AbstractSiteMap child : children) {
                 URI childUrl = toHttpUri(child.getUrl());
                 if (childUrl != null) {
-                    visit(childUrl, depth + 1);
+                    urls.add(childUrl);
                 }
             }
-        } else if (sitemap instanceof SiteMap map) {
+            return new Parsed(true, List.copyOf(urls), List.of());
+        }
+        List<Link> links = new ArrayList<>();
+        if (sitemap instanceof SiteMap map) {
             for (SiteMapURL u : map.getSiteMapUrls()) {
-                if (++entries > MAX_ENTRIES) {
-                    collector.problem(source + ": stopped at " + MAX_ENTRIES + " sitemap entries");
-                    return;
-                }
-                if (!collector.offer(u.getUrl().toString(), published(u), source)) {
-                    return;
+                links.add(new Link(u.getUrl().toString(), published(u)));
+                if (links.size() > MAX_ENTRIES) {
+                    break; // one past the limit, so that visit() reports it
                 }
             }
         }
+        return new Parsed(false, List.of(), List.copyOf(links));
     }
 
     /**

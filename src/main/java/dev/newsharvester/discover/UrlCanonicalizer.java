@@ -39,6 +39,10 @@ public final class UrlCanonicalizer {
             Pattern.DOTALL);
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern HOST = Pattern.compile("[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\t\\r\\n]");
+    private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+]");
+    private static final Pattern PORT = Pattern.compile("\\d{1,5}");
+    private static final Pattern SLASHES = Pattern.compile("/{2,}");
     private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "yclid", "mc_cid", "mc_eid", "_ga", "ref_src");
 
     private UrlCanonicalizer() {
@@ -53,7 +57,7 @@ public final class UrlCanonicalizer {
         if (url == null) {
             throw new IllegalArgumentException("URL is null");
         }
-        String s = url.strip().replaceAll("[\\t\\r\\n]", "");
+        String s = LINE_BREAKS.matcher(url.strip()).replaceAll("");
         Matcher m = SPLIT.matcher(s);
         if (!m.matches()) {
             throw bad(url, "not an absolute http(s) URL");
@@ -82,7 +86,7 @@ public final class UrlCanonicalizer {
         if (href == null) {
             return null;
         }
-        String h = href.strip().replaceAll("[\\t\\r\\n]", "");
+        String h = LINE_BREAKS.matcher(href.strip()).replaceAll("");
         if (h.isEmpty() || h.startsWith("#")) {
             return null;
         }
@@ -121,7 +125,7 @@ public final class UrlCanonicalizer {
                 throw bad(url, "unterminated IPv6 address");
             }
             host = hostPort.substring(0, close + 1).toLowerCase(Locale.ROOT);
-            if (!host.matches("\\[[0-9a-f:.]+]")) {
+            if (!IPV6.matcher(host).matches()) {
                 throw bad(url, "invalid IPv6 address");
             }
             String rest = hostPort.substring(close + 1);
@@ -139,7 +143,7 @@ public final class UrlCanonicalizer {
                 host = host.substring(0, host.length() - 1);
             }
             try {
-                host = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+                host = (isAscii(host) ? host : IDN.toASCII(host, IDN.ALLOW_UNASSIGNED)).toLowerCase(Locale.ROOT);
             } catch (IllegalArgumentException e) {
                 throw bad(url, "invalid host name");
             }
@@ -148,7 +152,7 @@ public final class UrlCanonicalizer {
             }
         }
         if (!port.isEmpty()) {
-            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            if (!PORT.matcher(port).matches() || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
                 throw bad(url, "invalid port");
             }
             int p = Integer.parseInt(port);
@@ -162,7 +166,7 @@ public final class UrlCanonicalizer {
         if (p.isEmpty()) {
             return "/";
         }
-        p = p.replaceAll("/{2,}", "/");
+        p = p.contains("//") ? SLASHES.matcher(p).replaceAll("/") : p;
         return removeDotSegments(p);
     }
 
@@ -249,6 +253,16 @@ public final class UrlCanonicalizer {
             }
         }
         return out.toString();
+    }
+
+    /** ASCII host names need no IDNA mapping (the HOST pattern then checks them); only others go through it. */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHex(byte b) {

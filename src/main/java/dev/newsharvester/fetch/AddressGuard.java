@@ -86,41 +86,48 @@ public final class AddressGuard {
     }
 
     /**
-     * Resolves the URL's host and refuses it if any of its addresses is refused (a host with one public and one
-     * private address could be answered from either).
+     * Resolves the URL's host with the system resolver and refuses it if any of its addresses is refused (a host
+     * with one public and one private address could be answered from either).
      *
-     * @throws AddressRefusedException when the URL has no host, the host does not resolve, or an address is refused
+     * @throws AddressRefusedException when the URL has no usable host, the host does not resolve, or an address is
+     *                                 refused
      */
     public void check(URI url) throws AddressRefusedException {
+        Target target;
         try {
-            resolve(url);
+            target = Target.of(url);
+        } catch (IllegalArgumentException e) {
+            throw new AddressRefusedException(url, null, e.getMessage());
+        }
+        try {
+            resolve(target, HostResolver.SYSTEM);
         } catch (UnknownHostException e) {
-            throw new AddressRefusedException(url, null, "host does not resolve: " + url.getHost());
+            throw new AddressRefusedException(url, null, "host does not resolve: " + target.host());
         }
     }
 
     /**
-     * Resolves and checks; unlike {@link #check} it tells an unresolvable host (a network condition) apart from a
-     * refusal.
+     * Resolves the target's host once and checks every address; the fetcher connects only to what this returns.
+     * Unlike {@link #check} it tells an unresolvable host (a network condition) apart from a refusal.
      */
-    InetAddress[] resolve(URI url) throws AddressRefusedException, UnknownHostException {
-        String host = url.getHost();
-        if (host == null || host.isEmpty()) {
-            throw new AddressRefusedException(url, null, "URL has no host: " + url);
-        }
-        InetAddress[] addresses;
+    List<InetAddress> resolve(Target target, HostResolver resolver) throws AddressRefusedException, UnknownHostException {
+        String host = target.host();
+        List<InetAddress> addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (IllegalArgumentException e) { // ambiguous or malformed literals, e.g. "0x7f.1"
+            addresses = resolver.resolve(host);
+        } catch (IllegalArgumentException e) { // ambiguous or malformed literals, e.g. "0177.0.0.1"
             throw new UnknownHostException(host + ": " + e.getMessage());
+        }
+        if (addresses == null || addresses.isEmpty()) {
+            throw new UnknownHostException(host + ": no addresses");
         }
         for (InetAddress a : addresses) {
             if (!isAllowed(a)) {
-                throw new AddressRefusedException(url, a,
+                throw new AddressRefusedException(target.url(), a,
                         "address " + a.getHostAddress() + " of " + host + " is not a public address");
             }
         }
-        return addresses;
+        return List.copyOf(addresses);
     }
 
     private boolean isExplicitlyAllowed(InetAddress a) {

@@ -1,23 +1,29 @@
 package dev.newsharvester.fetch;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Picks the charset of a body. Order: a byte-order mark (it is unambiguous, and WHATWG lets it override the
- * header), the {@code Content-Type} charset, a {@code <meta charset>} / {@code <meta http-equiv>} or XML
- * declaration in the first 4 KB, UTF-8 if the bytes are valid UTF-8, windows-1251 if the high bytes look like
- * Cyrillic text, else windows-1252 (the web's default for legacy pages).
+ * Picks the charset of a body. A byte-order mark decides (it is unambiguous, and WHATWG lets it override the header);
+ * otherwise the label, from the {@code Content-Type} header or else a {@code <meta charset>} /
+ * {@code <meta http-equiv>} or XML declaration in the first 4 KB, is checked against the bytes, because servers and
+ * templates get it wrong in both directions:
+ * <ul>
+ *   <li>bytes that are valid UTF-8 with multi-byte sequences are UTF-8, whatever a legacy label says (a page in
+ *       windows-1251 or KOI8 is never valid UTF-8 beyond a few words);</li>
+ *   <li>bytes that are not UTF-8, labelled UTF-8, a Cyrillic single-byte charset or a Western one (or not labelled),
+ *       are given to {@link CyrillicDetector}: Ukrainian and Russian text in windows-1251, KOI8-U/R, ISO-8859-5 or
+ *       IBM866 is recognised by its letter frequencies, even when labelled as another of them;</li>
+ *   <li>other labels (Shift_JIS, GBK, ISO-8859-7, …) are trusted; without any label, windows-1252 (the web's
+ *       default for legacy pages).</li>
+ * </ul>
  */
 final class CharsetDetector {
 
-    static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+    static final Charset WINDOWS_1251 = CyrillicDetector.WINDOWS_1251;
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private static final int PRESCAN_BYTES = 4096;
@@ -35,17 +41,43 @@ final class CharsetDetector {
             return bom;
         }
         Charset declared = lookup(headerCharset);
-        if (declared != null) {
+        if (declared == null) {
+            declared = fromPrescan(body);
+        }
+        return verify(declared, body);
+    }
+
+    /** The label checked against the bytes, as described in the class comment. */
+    private static Charset verify(Charset declared, byte[] body) {
+        Utf8Stats utf8 = Utf8Stats.of(body);
+        if (utf8.high == 0) {
+            return declared != null ? declared : StandardCharsets.UTF_8;  // ASCII reads the same in all of them
+        }
+        if (declared != null && declared.name().startsWith("UTF-16") || declared != null && declared.name().startsWith("UTF-32")) {
             return declared;
         }
-        Charset inDocument = fromPrescan(body);
-        if (inDocument != null) {
-            return inDocument;
-        }
-        if (isValidUtf8(body)) {
+        if (utf8.mostlyUtf8()) {
             return StandardCharsets.UTF_8;
         }
-        return looksCyrillic(body) ? WINDOWS_1251 : WINDOWS_1252;
+        boolean checkable = declared == null || declared.equals(StandardCharsets.UTF_8)
+                || CyrillicDetector.isCandidate(declared) || isWestern(declared);
+        if (!checkable) {
+            return declared;
+        }
+        Charset cyrillic = CyrillicDetector.detect(body);
+        if (cyrillic != null) {
+            return cyrillic;
+        }
+        if (declared == null) {
+            return WINDOWS_1252;
+        }
+        // A UTF-8 label on bytes that are not UTF-8 and not Cyrillic: most likely a Western legacy page.
+        return declared.equals(StandardCharsets.UTF_8) && utf8.valid == 0 ? WINDOWS_1252 : declared;
+    }
+
+    private static boolean isWestern(Charset c) {
+        String n = c.name();
+        return n.equals("windows-1252") || n.equals("ISO-8859-1") || n.equals("ISO-8859-15") || n.equals("US-ASCII");
     }
 
     static Charset fromBom(byte[] b) {
@@ -101,42 +133,52 @@ final class CharsetDetector {
         }
     }
 
-    static boolean isValidUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
+    /** Counts of UTF-8 structure in a body: high bytes, well-formed multi-byte sequences, and stray bytes. */
+    private record Utf8Stats(long high, long valid, long invalid) {
 
-    /**
-     * In windows-1251 Cyrillic letters are 0xC0-0xFF (plus Ё/ё, Є/є, І/і, Ї/ї, Ґ/ґ in 0xA0-0xBF) and Cyrillic
-     * words are runs of them; in windows-1252 the same bytes are accented Latin letters, which mostly stand alone
-     * between ASCII letters ("café", "Müller"). So: most such bytes have a neighbour of the same kind.
-     */
-    static boolean looksCyrillic(byte[] body) {
-        long letters = 0;
-        long inRuns = 0;
-        boolean previous = false;
-        for (byte x : body) {
-            boolean current = isCp1251Letter(x & 0xff);
-            if (current) {
-                letters++;
-                if (previous) {
-                    inRuns++;
+        static Utf8Stats of(byte[] b) {
+            long high = 0;
+            long valid = 0;
+            long invalid = 0;
+            int i = 0;
+            while (i < b.length) {
+                int c = b[i] & 0xff;
+                if (c < 0x80) {
+                    i++;
+                    continue;
+                }
+                high++;
+                int need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+                if (need < 0) {
+                    invalid++;
+                    i++;
+                    continue;
+                }
+                if (i + need >= b.length) {
+                    break; // a sequence cut off by the end of the body (or the size cap) proves nothing
+                }
+                boolean ok = true;
+                for (int k = 1; k <= need; k++) {
+                    if ((b[i + k] & 0xc0) != 0x80) {
+                        ok = false;
+                        break;
+                    }
+                }
+                if (ok) {
+                    valid++;
+                    high += need;
+                    i += need + 1;
+                } else {
+                    invalid++;
+                    i++;
                 }
             }
-            previous = current;
+            return new Utf8Stats(high, valid, invalid);
         }
-        return letters >= 2 && inRuns * 2 > letters;
-    }
 
-    private static boolean isCp1251Letter(int b) {
-        return b >= 0xc0 || b == 0xa8 || b == 0xb8 || b == 0xaa || b == 0xba || b == 0xb2 || b == 0xb3
-                || b == 0xaf || b == 0xbf || b == 0xa5 || b == 0xb4;
+        /** Well-formed sequences, and at most one stray byte per 20 of them (a stray legacy character is common). */
+        boolean mostlyUtf8() {
+            return valid > 0 && invalid * 20 <= valid;
+        }
     }
 }

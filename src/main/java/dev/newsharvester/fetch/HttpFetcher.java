@@ -2,14 +2,12 @@ package dev.newsharvester.fetch;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,14 +16,15 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 /**
@@ -36,22 +35,18 @@ import javax.net.ssl.SSLException;
  * {@code max(minDelay, hostDelay, robots Crawl-delay)} between the end of one request and the start of the next);
  * sends conditional GETs; asks for gzip/deflate and decodes it with a cap on decoded bytes; enforces a total time
  * limit per request; retries 429/5xx twice with jittered backoff honouring {@code Retry-After} (up to 10 s); and
- * works out the charset.
+ * works out the charset (header, byte-order mark, meta, then detection, which also catches mislabelled pages).
  *
  * <p>It never throws for network or server conditions: every outcome is a {@link FetchResult} with a status and a
  * reason. It throws only for caller errors (a null or non-http(s) URL).
  *
- * <p><b>Known limitation (DNS rebinding):</b> the host is resolved and checked right before each request, but
- * {@link HttpClient} resolves the name again when it connects, so a hostile DNS server answering with a public
- * address first and a private one a moment later could slip past the check. {@code HttpClient} offers no way to
- * connect to a given address for a named host (and rewriting the URL to the IP breaks TLS/SNI and virtual hosts);
- * closing this needs a pinned resolver (an {@code InetAddressResolverProvider}) or a socket-level client.
+ * <p><b>DNS rebinding:</b> requests go through {@link Http1Client}, which connects to the addresses the guard has
+ * just checked, from one resolution per request, while TLS still verifies the certificate against the URL's host
+ * name. ({@link java.net.http.HttpClient} would resolve the name a second time when connecting, and a hostile DNS
+ * server could answer that second question with a private address.)
  */
 public final class HttpFetcher implements AutoCloseable {
 
-    private static final int MAX_RETRIES = 2;
-    private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(10);
-    private static final Duration BACKOFF_BASE = Duration.ofMillis(500);
     private static final int ERROR_PAGE_BYTES = 64 * 1024;   // enough to recognise a challenge page
     private static final int ROBOTS_BYTES = 512 * 1024;      // RFC 9309: parse at least 500 KiB
     private static final int SNIFF_BYTES = 1024;
@@ -74,7 +69,11 @@ public final class HttpFetcher implements AutoCloseable {
     private final boolean respectRobots;
     private final Duration minDelay;
     private final Clock clock;
-    private final HttpClient client;
+    private final HostResolver resolver;
+    private final Http1Client http;
+    private final int maxRetries;
+    private final Duration retryBackoff;
+    private final Duration maxRetryWait;
     private final HostPacer pacer = new HostPacer();
     private final ScheduledThreadPoolExecutor timeouts;
     private final RobotsCache robots;
@@ -89,20 +88,27 @@ public final class HttpFetcher implements AutoCloseable {
         this.respectRobots = b.respectRobots;
         this.minDelay = b.minDelay;
         this.clock = b.clock;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)   // each hop is checked here
-                .connectTimeout(b.connectTimeout)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                // One request at a time per host anyway; HTTP/1.1 avoids h2c upgrade headers that upset old servers.
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.resolver = b.resolver;
+        this.maxRetries = b.maxRetries;
+        this.retryBackoff = b.retryBackoff;
+        this.maxRetryWait = b.maxRetryWait;
+        SSLContext tls = b.sslContext;
+        if (tls == null) {
+            try {
+                tls = SSLContext.getDefault();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("no default TLS context in this JVM", e);
+            }
+        }
+        this.http = new Http1Client(b.socketFactory, tls.getSocketFactory(), b.connectTimeout);
         this.timeouts = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "http-fetcher-timeouts");
             t.setDaemon(true);
             return t;
         });
         this.timeouts.setRemoveOnCancelPolicy(true);
-        this.robots = new RobotsCache(url -> run(url, Validators.NONE, Duration.ZERO, Mode.ROBOTS), clock, userAgent);
+        this.robots = new RobotsCache((url, validators) -> run(url, validators, Duration.ZERO, Mode.ROBOTS), clock,
+                userAgent);
     }
 
     public static Builder builder() {
@@ -136,13 +142,12 @@ public final class HttpFetcher implements AutoCloseable {
     @Override
     public void close() {
         timeouts.shutdownNow();
-        client.close();
     }
 
     // ---------------------------------------------------------------------------------------------------------
 
     private FetchResult run(URI requested, Validators validators, Duration hostDelay, Mode mode) {
-        requireHttpUrl(requested);
+        Target.of(Objects.requireNonNull(requested, "url")); // caller errors throw; everything after is a result
         try {
             return follow(requested, validators, hostDelay, mode);
         } catch (RuntimeException e) {
@@ -156,20 +161,21 @@ public final class HttpFetcher implements AutoCloseable {
         Duration floor = max(minDelay, hostDelay == null || hostDelay.isNegative() ? Duration.ZERO : hostDelay);
         URI current = Locations.withPath(requested);
         for (int redirects = 0; ; redirects++) {
+            Target target = Target.of(current);
             Duration delay = floor;
             // The address comes first: a refused host gets no request at all, not even for its robots.txt.
-            Exchange refused = guardCheck(current);
+            Exchange refused = guardCheck(target);
             if (refused != null) {
                 return failure(requested, current, refused.failure, 0, refused.reason);
             }
             if (mode != Mode.ROBOTS && respectRobots) {
-                RobotsCache.Verdict verdict = robots.check(current);
+                RobotsCache.Verdict verdict = robots.check(target);
                 if (!verdict.allowed()) {
                     return failure(requested, current, FetchStatus.ROBOTS_DISALLOWED, 0, verdict.reason());
                 }
                 delay = max(delay, verdict.crawlDelay());
             }
-            Exchange ex = exchangeWithRetries(current, v, delay, mode);
+            Exchange ex = exchangeWithRetries(target, v, delay, mode);
             if (ex.failure != null) {
                 return failure(requested, current, ex.failure, 0, ex.reason);
             }
@@ -182,14 +188,15 @@ public final class HttpFetcher implements AutoCloseable {
                         "HTTP " + ex.status + " redirect without a Location header");
             }
             URI next = Locations.resolve(current, location);
-            String scheme = next == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+            String scheme = next == null || next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
             if (next != null && !scheme.equals("http") && !scheme.equals("https")) {
                 return failure(requested, current, FetchStatus.HTTP_ERROR, ex.status,
                         "HTTP " + ex.status + " redirect to a non-HTTP URL: " + abbreviate(location));
             }
-            if (next == null || next.getHost() == null || next.getHost().isEmpty()) {
+            String unusable = next == null ? "not a URL" : unusableReason(next);
+            if (unusable != null) {
                 return failure(requested, current, FetchStatus.HTTP_ERROR, ex.status,
-                        "HTTP " + ex.status + " redirect to an unusable Location: " + abbreviate(location));
+                        "HTTP " + ex.status + " redirect to an unusable Location (" + unusable + "): " + abbreviate(location));
             }
             if (redirects >= maxRedirects) {
                 return failure(requested, current, FetchStatus.TOO_MANY_REDIRECTS, ex.status,
@@ -199,10 +206,19 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    /** The response to one URL after up to {@value #MAX_RETRIES} retries of 429 and 5xx answers. */
-    private Exchange exchangeWithRetries(URI url, Validators v, Duration delay, Mode mode) {
+    private static String unusableReason(URI url) {
+        try {
+            Target.of(url);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The response to one URL after up to {@code maxRetries} retries of 429 and 5xx answers. */
+    private Exchange exchangeWithRetries(Target target, Validators v, Duration delay, Mode mode) {
         for (int attempt = 1; ; attempt++) {
-            Exchange ex = exchange(url, v, delay, mode);
+            Exchange ex = exchange(target, v, delay, mode);
             boolean retryable = ex.failure == null && (ex.status == 429 || ex.status >= 500);
             if (!retryable || mode == Mode.ROBOTS) {
                 return ex;
@@ -210,140 +226,118 @@ public final class HttpFetcher implements AutoCloseable {
             if (AntiBot.detect(ex.status, ex.headers, ex.body.bytes()) != null) {
                 return ex;  // a challenge page will not go away by asking again
             }
-            if (attempt > MAX_RETRIES) {
+            if (attempt > maxRetries) {
                 return ex.withNote("after " + attempt + " attempts");
             }
             Duration retryAfter = retryAfter(ex.headers);
-            if (retryAfter != null && retryAfter.compareTo(MAX_RETRY_WAIT) > 0) {
+            if (retryAfter != null && retryAfter.compareTo(maxRetryWait) > 0) {
                 return ex.withNote("Retry-After of " + retryAfter.toSeconds() + " s exceeds the "
-                        + MAX_RETRY_WAIT.toSeconds() + " s this fetcher waits; not retried");
+                        + format(maxRetryWait) + " this fetcher waits; not retried");
             }
             Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
-            pacer.defer(hostKey(url), wait);
+            pacer.defer(target.host(), wait);
         }
     }
 
-    /** One HTTP request and its (decoded, capped) body, after pacing and the address check. */
-    private Exchange exchange(URI url, Validators v, Duration delay, Mode mode) {
+    /**
+     * One HTTP request and its (decoded, capped) body, after pacing. The host is resolved once, here, right before
+     * the request; the guard checks every address of that answer and the connection goes to one of them, so a DNS
+     * answer that changes in between (rebinding) cannot lead anywhere unchecked.
+     */
+    private Exchange exchange(Target target, Validators v, Duration delay, Mode mode) {
         HostPacer.Permit permit;
         try {
-            permit = pacer.acquire(hostKey(url), delay);
+            permit = pacer.acquire(target.host(), delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Exchange.failed(FetchStatus.IO_ERROR, "interrupted while waiting for the host's crawl delay");
         }
         try (permit) {
-            // Checked after the pacing wait, right before the request, so the answer is as fresh as it can be.
-            // See the class comment on DNS rebinding.
-            Exchange refused = guardCheck(url);
-            if (refused != null) {
-                return refused;
-            }
-            HttpRequest request;
+            List<InetAddress> addresses;
             try {
-                request = request(url, v, mode);
-            } catch (IllegalArgumentException e) {
-                return Exchange.failed(FetchStatus.IO_ERROR, "URL not usable for HTTP: " + e.getMessage());
+                addresses = guard.resolve(target, resolver);
+            } catch (AddressRefusedException e) {
+                return Exchange.failed(FetchStatus.ADDRESS_REFUSED, e.getMessage());
+            } catch (UnknownHostException e) {
+                return Exchange.failed(FetchStatus.IO_ERROR, "host does not resolve: " + target.host());
             }
-            // Synchronous send(): sendAsync() completes its future through the common ForkJoin pool, which callers
-            // blocked on that pool (parallel streams, supplyAsync) can starve. The body's time limit is enforced by
-            // our own timer instead of a future's get(timeout).
-            Deadline deadline = new Deadline();
-            ScheduledFuture<?> timer = timeouts.schedule(deadline::expire, totalTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            try {
-                HttpResponse<Body> response = client.send(request, info -> deadline.attach(subscriber(info, mode)));
-                if (response.body().kind() == Body.Kind.TIMED_OUT) {
-                    return Exchange.failed(FetchStatus.TIMEOUT, "no complete response within " + format(totalTimeout));
-                }
-                return new Exchange(response.statusCode(), response.headers(), response.body(), null, null, null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();   // send() has cancelled the exchange
-                return Exchange.failed(FetchStatus.IO_ERROR, "interrupted");
-            } catch (IOException | RuntimeException e) {
-                return classify(e);
-            } finally {
-                timer.cancel(false);
-            }
-        }
-    }
-
-    /** Ends a body download that is still running when the time limit passes. */
-    private static final class Deadline {
-        private Body.Collector collector;
-        private boolean expired;
-
-        synchronized HttpResponse.BodySubscriber<Body> attach(HttpResponse.BodySubscriber<Body> subscriber) {
-            if (subscriber instanceof Body.Collector c) {
-                collector = c;
-                if (expired) {
-                    c.abort();
+            boolean[] headReceived = new boolean[1];
+            try (Deadline deadline = new Deadline(timeouts, totalTimeout)) {
+                try (Http1Client.Response response = http.get(target, addresses, requestHeaders(v, mode), deadline)) {
+                    headReceived[0] = true;
+                    Body body = readBody(response, mode);
+                    if (deadline.expired() && body.kind() != Body.Kind.COMPLETE) {
+                        return Exchange.failed(FetchStatus.TIMEOUT, "no complete response within " + format(totalTimeout));
+                    }
+                    return new Exchange(response.status(), response.headers(), body, null, null, null);
+                } catch (IOException | RuntimeException e) {
+                    boolean readTimeout = e instanceof SocketTimeoutException
+                            && !(e instanceof Http1Client.ConnectTimeoutException);
+                    if (deadline.expired() || readTimeout) {
+                        return Exchange.failed(FetchStatus.TIMEOUT, (headReceived[0] ? "no complete response within "
+                                : "no response within ") + format(totalTimeout));
+                    }
+                    return classify(e);
                 }
             }
-            return subscriber;
-        }
-
-        synchronized void expire() {
-            expired = true;
-            if (collector != null) {
-                collector.abort();
-            }
-            // Before the headers arrive, the request's own timeout (same length) ends the exchange.
         }
     }
 
     /** Null when the URL's host may be contacted, else why not. */
-    private Exchange guardCheck(URI url) {
+    private Exchange guardCheck(Target target) {
         try {
-            guard.resolve(url);
+            guard.resolve(target, resolver);
             return null;
         } catch (AddressRefusedException e) {
             return Exchange.failed(FetchStatus.ADDRESS_REFUSED, e.getMessage());
         } catch (UnknownHostException e) {
-            return Exchange.failed(FetchStatus.IO_ERROR, "host does not resolve: " + url.getHost());
+            return Exchange.failed(FetchStatus.IO_ERROR, "host does not resolve: " + target.host());
         }
     }
 
-    private HttpRequest request(URI url, Validators v, Mode mode) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url)
-                .GET()
-                .timeout(totalTimeout)
-                .header("User-Agent", userAgent)
-                .header("Accept-Encoding", "gzip, deflate")
-                .header("Accept", switch (mode) {
-                    case ARTICLE -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
-                    case ANY -> "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.8";
-                    case ROBOTS -> "text/plain,*/*;q=0.8";
-                });
-        if (v.etag() != null) {
-            b.header("If-None-Match", v.etag());
+    private List<String[]> requestHeaders(Validators v, Mode mode) {
+        List<String[]> h = new ArrayList<>(6);
+        h.add(new String[] {"User-Agent", userAgent});
+        h.add(new String[] {"Accept", switch (mode) {
+            case ARTICLE -> "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1";
+            case ANY -> "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.8";
+            case ROBOTS -> "text/plain,*/*;q=0.8";
+        }});
+        h.add(new String[] {"Accept-Encoding", "gzip, deflate"});
+        // Validators come from earlier responses, i.e. from servers: never let one split the request.
+        if (v.etag() != null && Http1Client.isSafeHeaderValue(v.etag())) {
+            h.add(new String[] {"If-None-Match", v.etag()});
         }
-        if (v.lastModified() != null) {
-            b.header("If-Modified-Since", v.lastModified());
+        if (v.lastModified() != null && Http1Client.isSafeHeaderValue(v.lastModified())) {
+            h.add(new String[] {"If-Modified-Since", v.lastModified()});
         }
-        return b.build();
+        return h;
     }
 
-    /** Decides from the status and headers how much of the body to read, if any. */
-    private HttpResponse.BodySubscriber<Body> subscriber(HttpResponse.ResponseInfo info, Mode mode) {
-        int status = info.statusCode();
+    /** Reads as much of the body as the status, type and mode call for. */
+    private Body readBody(Http1Client.Response response, Mode mode) throws IOException {
+        int status = response.status();
+        HttpHeaders headers = response.headers();
         boolean success = status >= 200 && status < 300;
-        MediaType type = MediaType.parse(info.headers().firstValue("content-type").orElse(null));
+        MediaType type = MediaType.parse(headers.firstValue("content-type").orElse(null));
         if (success && mode == Mode.ARTICLE && type != null && !type.isUninformative() && !type.isHtml()) {
-            return Body.rejecting(Body.Kind.UNSUPPORTED_TYPE, "Content-Type " + type.mimeType() + " is not HTML");
+            return Body.rejected(Body.Kind.UNSUPPORTED_TYPE, "Content-Type " + type.mimeType() + " is not HTML");
         }
         boolean truncate = !success || mode == Mode.ROBOTS;   // error pages and robots.txt: the head is enough
         int cap = mode == Mode.ROBOTS ? ROBOTS_BYTES : success ? maxBodyBytes : ERROR_PAGE_BYTES;
-        String encoding = info.headers().firstValue("content-encoding").orElse(null);
-        long declared = contentLength(info.headers());
+        String encoding = headers.firstValue("content-encoding").orElse(null);
+        long declared = contentLength(headers);
         boolean identity = encoding == null || encoding.isBlank() || encoding.strip().equalsIgnoreCase("identity");
         if (!truncate && identity && declared > cap) {
-            return Body.rejecting(Body.Kind.TOO_LARGE, "Content-Length " + declared + " exceeds " + cap + " bytes");
+            return Body.rejected(Body.Kind.TOO_LARGE, "Content-Length " + declared + " exceeds " + cap + " bytes");
         }
+        BodyDecoder decoder;
         try {
-            return new Body.Collector(BodyDecoder.forEncoding(encoding, cap), truncate);
+            decoder = BodyDecoder.forEncoding(encoding, cap);
         } catch (IOException e) {
-            return Body.rejecting(Body.Kind.CORRUPT, e.getMessage());
+            return Body.rejected(Body.Kind.CORRUPT, e.getMessage());
         }
+        return Body.read(response.body(), decoder, truncate);
     }
 
     /** The declared length, or -1 when absent or junk (the body is then read with the cap as usual). */
@@ -378,6 +372,10 @@ public final class HttpFetcher implements AutoCloseable {
                 default -> { }
             }
             byte[] bytes = body.bytes();
+            if (bytes.length == 0 && mode != Mode.ROBOTS) {
+                // An empty page or feed is a server glitch, not content (an empty robots.txt is valid: no rules).
+                return failure(requested, finalUrl, FetchStatus.HTTP_ERROR, status, "empty body");
+            }
             if (mode != Mode.ROBOTS) {
                 String bot = AntiBot.detect(status, h, bytes);
                 if (bot != null) {
@@ -409,25 +407,24 @@ public final class HttpFetcher implements AutoCloseable {
                 clock.instant(), reason);
     }
 
-    private Exchange classify(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) {
-            t = t.getCause();
+    private Exchange classify(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof Http1Client.ConnectTimeoutException) {
+            return Exchange.failed(FetchStatus.TIMEOUT, message + " within " + format(connectTimeout));
         }
-        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        if (t instanceof HttpConnectTimeoutException) {
-            return Exchange.failed(FetchStatus.TIMEOUT, "no connection within " + format(connectTimeout));
-        }
-        if (t instanceof HttpTimeoutException) {
+        if (e instanceof SocketTimeoutException) {
             return Exchange.failed(FetchStatus.TIMEOUT, "no response within " + format(totalTimeout));
         }
-        if (t instanceof ConnectException) {
+        if (e instanceof ConnectException) {
             return Exchange.failed(FetchStatus.IO_ERROR, "connection failed: " + message);
         }
-        if (t instanceof SSLException) {
+        if (e instanceof SSLException) {
             return Exchange.failed(FetchStatus.IO_ERROR, "TLS failure: " + message);
         }
-        return Exchange.failed(FetchStatus.IO_ERROR, (t instanceof IOException ? "" : t.getClass().getSimpleName() + ": ")
+        if (e instanceof ProtocolException) {
+            return Exchange.failed(FetchStatus.IO_ERROR, "malformed response: " + message);
+        }
+        return Exchange.failed(FetchStatus.IO_ERROR, (e instanceof IOException ? "" : e.getClass().getSimpleName() + ": ")
                 + message);
     }
 
@@ -449,11 +446,11 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
-    /** 0.5 s, 1 s, … doubled per attempt, with ±50 % jitter so that many clients do not retry in step. */
-    private static Duration backoff(int attempt) {
-        long base = BACKOFF_BASE.toMillis() << Math.min(attempt - 1, 10);
+    /** base, 2 × base, … doubled per attempt, with ±50 % jitter so that many clients do not retry in step. */
+    private Duration backoff(int attempt) {
+        long base = retryBackoff.toMillis() << Math.min(attempt - 1, 10);
         long jittered = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble()));
-        return Duration.ofMillis(Math.min(jittered, MAX_RETRY_WAIT.toMillis()));
+        return Duration.ofMillis(Math.min(jittered, maxRetryWait.toMillis()));
     }
 
     private static boolean isRedirect(int status) {
@@ -465,21 +462,6 @@ public final class HttpFetcher implements AutoCloseable {
                 .toLowerCase(Locale.ROOT);
         return head.contains("<!doctype html") || head.contains("<html") || head.contains("<head")
                 || head.contains("<body");
-    }
-
-    private static void requireHttpUrl(URI url) {
-        Objects.requireNonNull(url, "url");
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("not an http(s) URL: " + url);
-        }
-        if (url.getHost() == null || url.getHost().isEmpty()) {
-            throw new IllegalArgumentException("URL has no host: " + url);
-        }
-    }
-
-    private static String hostKey(URI url) {
-        return url.getHost().toLowerCase(Locale.ROOT);
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -516,6 +498,12 @@ public final class HttpFetcher implements AutoCloseable {
         private boolean respectRobots = true;
         private Duration minDelay = Duration.ofSeconds(1);
         private Clock clock = Clock.systemUTC();
+        private HostResolver resolver = HostResolver.SYSTEM;
+        private SocketFactory socketFactory = SocketFactory.getDefault();
+        private SSLContext sslContext;
+        private int maxRetries = 2;
+        private Duration retryBackoff = Duration.ofMillis(500);
+        private Duration maxRetryWait = Duration.ofSeconds(10);
 
         private Builder() {
         }
@@ -524,6 +512,9 @@ public final class HttpFetcher implements AutoCloseable {
         public Builder userAgent(String userAgent) {
             if (userAgent == null || userAgent.isBlank()) {
                 throw new IllegalArgumentException("userAgent must not be blank");
+            }
+            if (!Http1Client.isSafeHeaderValue(userAgent.strip())) {
+                throw new IllegalArgumentException("userAgent must be one line of printable Latin-1 text: " + userAgent);
             }
             this.userAgent = userAgent.strip();
             return this;
@@ -584,6 +575,42 @@ public final class HttpFetcher implements AutoCloseable {
         /** Clock for fetch times, HTTP dates and robots.txt expiry (pacing uses a monotonic timer). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How host names become addresses (default {@link HostResolver#SYSTEM}). Each request resolves once and
+         * connects only to the addresses of that answer, after the guard has checked them.
+         */
+        public Builder resolver(HostResolver resolver) {
+            this.resolver = Objects.requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /** Creates the (unconnected) sockets; the default makes plain TCP sockets. */
+        public Builder socketFactory(SocketFactory socketFactory) {
+            this.socketFactory = Objects.requireNonNull(socketFactory, "socketFactory");
+            return this;
+        }
+
+        /** TLS configuration, e.g. to trust a private CA (default: the JVM's default context and trust store). */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /**
+         * Retries of a 429 or 5xx answer (default 2, at most 5). Waits follow {@code Retry-After} when given, else
+         * {@code backoff}, 2 × {@code backoff}, … with ±50 % jitter (default 500 ms); an answer asking for more than
+         * {@code maxWait} (default 10 s) is not retried.
+         */
+        public Builder retries(int maxRetries, Duration backoff, Duration maxWait) {
+            if (maxRetries < 0 || maxRetries > 5) {
+                throw new IllegalArgumentException("maxRetries must be between 0 and 5: " + maxRetries);
+            }
+            this.maxRetries = maxRetries;
+            this.retryBackoff = positive("backoff", backoff);
+            this.maxRetryWait = positive("maxWait", maxWait);
             return this;
         }
 

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * robots.txt rules per origin (scheme, host, port), fetched once and cached, following RFC 9309: a 2xx body is
  * parsed; 4xx (except 429) means no rules (allow all); 5xx, 429, network failures and refused addresses mean
- * disallow all, cached only briefly so that a passing outage does not block an outlet for long.
+ * disallow all, cached only briefly so that a passing outage does not block an outlet for long. An expired entry is
+ * revalidated with a conditional GET; a 304 keeps the rules without downloading them again.
  */
 final class RobotsCache {
 
@@ -24,7 +25,11 @@ final class RobotsCache {
     record Verdict(boolean allowed, Duration crawlDelay, String reason) {
     }
 
-    private record Entry(BaseRobotRules rules, Duration crawlDelay, Instant expires, String unavailable) {
+    private record Entry(BaseRobotRules rules, Duration crawlDelay, Instant expires, String unavailable,
+                         Validators validators) {
+        Entry renewed(Instant expires) {
+            return new Entry(rules, crawlDelay, expires, unavailable, validators);
+        }
     }
 
     /** Longest Crawl-delay honoured; a site asking for more is not crawled rather than crawled faster than asked. */
@@ -33,11 +38,12 @@ final class RobotsCache {
     private static final Duration FAILURE_TTL = Duration.ofMinutes(10);
 
     private final ConcurrentHashMap<String, CompletableFuture<Entry>> cache = new ConcurrentHashMap<>();
-    private final Function<URI, FetchResult> fetcher;
+    private final BiFunction<URI, Validators, FetchResult> fetcher;
+    private final ConcurrentHashMap<String, Entry> expired = new ConcurrentHashMap<>();
     private final Clock clock;
     private final List<String> agentNames;
 
-    RobotsCache(Function<URI, FetchResult> robotsFetcher, Clock clock, String userAgent) {
+    RobotsCache(BiFunction<URI, Validators, FetchResult> robotsFetcher, Clock clock, String userAgent) {
         this.fetcher = robotsFetcher;
         this.clock = clock;
         this.agentNames = List.of(productToken(userAgent));
@@ -49,8 +55,9 @@ final class RobotsCache {
         return token.isEmpty() ? "*" : token;
     }
 
-    Verdict check(URI url) {
-        String origin = origin(url);
+    Verdict check(Target target) {
+        URI url = target.url();
+        String origin = target.origin();
         Entry entry = entry(origin);
         if (entry.unavailable != null) {
             return new Verdict(false, Duration.ZERO, entry.unavailable);
@@ -84,14 +91,20 @@ final class RobotsCache {
             if (e.expires.isAfter(clock.instant())) {
                 return e;
             }
-            cache.remove(origin, f);
+            if (cache.remove(origin, f) && e.validators != null) {
+                expired.put(origin, e); // the next load may revalidate it
+            }
         }
     }
 
     private Entry load(String origin) {
         URI robotsUrl = URI.create(origin + "/robots.txt");
-        FetchResult r = fetcher.apply(robotsUrl);
+        Entry stale = expired.remove(origin);
+        FetchResult r = fetcher.apply(robotsUrl, stale == null ? Validators.NONE : stale.validators);
         int http = r.httpStatus();
+        if (r.status() == FetchStatus.NOT_MODIFIED && stale != null) {
+            return stale.renewed(clock.instant().plus(TTL));
+        }
         if (r.ok()) {
             SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
             parser.setMaxCrawlDelay(Long.MAX_VALUE); // we apply our own cap, with a clear reason
@@ -99,11 +112,12 @@ final class RobotsCache {
                     r.contentType() == null ? "text/plain" : r.contentType(), agentNames);
             long ms = rules.getCrawlDelay();
             Duration delay = ms > 0 ? Duration.ofMillis(ms) : Duration.ZERO;
-            return new Entry(rules, delay, clock.instant().plus(TTL), null);
+            Validators validators = Validators.of(r);
+            return new Entry(rules, delay, clock.instant().plus(TTL), null, validators.isEmpty() ? null : validators);
         }
         if (http >= 400 && http < 500 && http != 429) {
             return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), Duration.ZERO,
-                    clock.instant().plus(TTL), null);
+                    clock.instant().plus(TTL), null, null);
         }
         String why = http > 0 ? "HTTP " + http : r.status() + (r.reason() == null ? "" : ": " + r.reason());
         return unavailable(robotsUrl + " unavailable (" + why + "); RFC 9309 treats that as disallow-all");
@@ -111,17 +125,6 @@ final class RobotsCache {
 
     private Entry unavailable(String reason) {
         return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), Duration.ZERO,
-                clock.instant().plus(FAILURE_TTL), reason);
-    }
-
-    static String origin(URI url) {
-        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        int port = url.getPort();
-        boolean defaultPort = port < 0 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-        String host = url.getHost().toLowerCase(Locale.ROOT);
-        if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+                clock.instant().plus(FAILURE_TTL), reason, null);
     }
 }

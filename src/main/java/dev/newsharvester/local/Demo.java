@@ -98,6 +98,12 @@ public final class Demo {
                         + " (indexed, clean copy not stored again)");
             }
             out.printf("S3 PUTs in round 2: %d (one raw and one clean copy per new version, none for unchanged pages)%n", round2Puts);
+            long conditional = round2Requests.stream().filter(Demo::isConditional).count();
+            long notModified = round2Requests.stream().filter(l -> l.split(" ")[3].equals("304")).count();
+            out.printf("HTTP in round 2: %d requests, %d of them conditional (If-None-Match/If-Modified-Since), %d answered"
+                    + " 304 Not Modified (what had not changed was neither downloaded nor parsed again; pages whose bytes"
+                    + " changed, if only in their chrome, came in full)%n",
+                    round2Requests.size(), conditional, notModified);
 
             out.println();
             out.println("== Same story across outlets (similar word sets, different texts: not duplicates) ==");
@@ -145,12 +151,19 @@ public final class Demo {
             out.printf("  %-4s %-9s %-" + w + "s  %s%n", o.outlet(), o.outcome(), path(o.url()), note);
         }
         out.println();
-        out.printf("  %-6s %5s %5s %8s %9s %9s %7s %6s%n", "outlet", "found", "NEW", "REVISED", "UNCHANGED", "DUPLICATE", "SKIPPED", "FAILED");
+        out.printf("  %-6s %5s %4s %7s %5s %8s %9s %9s %7s %6s%n", "outlet", "found", "due", "not due", "NEW", "REVISED",
+                "UNCHANGED", "DUPLICATE", "SKIPPED", "FAILED");
         for (OutletReport r : report.outlets()) {
-            out.printf("  %-6s %5d %5d %8d %9d %9d %7d %6d%n", r.outlet(), r.discovered(), r.count(Outcome.NEW), r.count(Outcome.REVISED),
+            out.printf("  %-6s %5d %4d %7d %5d %8d %9d %9d %7d %6d%n", r.outlet(), r.discovered(), r.due(), r.notDue(),
+                    r.count(Outcome.NEW), r.count(Outcome.REVISED),
                     r.count(Outcome.UNCHANGED), r.count(Outcome.DUPLICATE), r.count(Outcome.SKIPPED), r.count(Outcome.FAILED));
             r.problems().forEach(p -> out.println("    problem: " + p));
         }
+    }
+
+    /** A request log line ("unn GET /path 304 If-None-Match") of a conditional request. */
+    private static boolean isConditional(String logLine) {
+        return logLine.endsWith(" If-None-Match") || logLine.contains(" If-Modified-Since");
     }
 
     private static String path(String url) {

@@ -70,19 +70,19 @@ public final class Harvester {
             problems.addAll(discovery.problems());
             discovered = discovery.urls().size();
             for (DiscoveredUrl found : discovery.urls()) {
-                if (RevisitPolicy.isDue(outlet, index.versions(found.url()), clock.instant())) {
+                if (RevisitPolicy.decide(outlet, index.versions(found.url()), clock.instant()).due()) {
                     due.add(new ArticleTask(outlet.id(), found.url()));
                 }
             }
         } catch (RuntimeException e) {
             problems.add("outlet failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return new OutletReport(outlet.id(), discovered, due.size(), 0, 0, counts, problems);
+            return new OutletReport(outlet.id(), discovered, due.size(), 0, 0, 0, counts, problems);
         }
         int notDue = discovered - due.size();
         progress.discovered(outlet.id(), discovered, due.size());
         if (dispatcher != null) {
             dispatcher.dispatch(due);
-            return new OutletReport(outlet.id(), discovered, due.size(), notDue, due.size(), counts, problems);
+            return new OutletReport(outlet.id(), discovered, due.size(), notDue, 0, due.size(), counts, problems);
         }
         int done = 0;
         for (ArticleTask task : due) {
@@ -91,7 +91,7 @@ public final class Harvester {
             counts.merge(outcome.outcome(), 1, Integer::sum);
             progress.processed(outcome, ++done, due.size());
         }
-        return new OutletReport(outlet.id(), discovered, due.size(), notDue, 0, counts, problems);
+        return new OutletReport(outlet.id(), discovered, due.size(), notDue, done, 0, counts, problems);
     }
 
     /** Processes one article task: the per-article flow, shared by every entry point. Never throws. */

@@ -193,8 +193,8 @@ class DiscovererTest {
 
     @Test
     void feedParserRefusesDoctypesOutright() {
-        byte[] xxe = fixture("xxe-feed.xml").getBytes(StandardCharsets.UTF_8);
-        FeedException e = assertThrows(FeedException.class, () -> FeedReader.parse(xxe, "application/rss+xml"));
+        String xxe = fixture("xxe-feed.xml");
+        FeedException e = assertThrows(FeedException.class, () -> FeedReader.parse(xxe));
         assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET));
     }
@@ -249,6 +249,59 @@ class DiscovererTest {
         assertTrue(d.urls().isEmpty());
         assertTrue(d.problems().get(0).contains("ROBOTS_DISALLOWED"), d.problems().get(0));
         assertEquals(0, server.hits("/rss/business.xml").size());
+    }
+
+    @Test
+    void secondRunAsksConditionallyAndReusesWhatA304Confirms() {
+        // Feed and sitemap honour If-None-Match; the listing page sends no validators, so it is fetched in full.
+        String feed = fixture("rss-business.xml");
+        String sitemap = fixture("sitemap-news.xml");
+        server.route("/rss/business.xml", ex -> etagged(ex, "\"feed-v1\"", "application/rss+xml", feed));
+        server.route("/sitemaps/news.xml", ex -> etagged(ex, "\"news-v1\"", "application/xml", sitemap));
+        Outlet outlet = outlet(List.of("/rss/business.xml"), List.of("/sitemaps/news.xml"), List.of("/business/"), articles());
+
+        Discovery first = discoverer.discover(outlet);
+        Discovery second = discoverer.discover(outlet);
+
+        assertEquals(first.urls(), second.urls(), "a 304 yields what the source held before");
+        assertTrue(first.urls().size() >= 8, first.urls().toString());
+        for (String path : List.of("/rss/business.xml", "/sitemaps/news.xml")) {
+            List<LoopbackHttpServer.Hit> hits = server.hits(path);
+            assertEquals(2, hits.size(), path);
+            assertEquals(null, hits.get(0).header("If-None-Match"), path);
+            assertEquals(path.startsWith("/rss") ? "\"feed-v1\"" : "\"news-v1\"", hits.get(1).header("If-None-Match"), path);
+        }
+        assertEquals(null, server.hits("/business/").get(1).header("If-None-Match"));
+    }
+
+    @Test
+    void aChangedSourceIsReadAgainAndAFailedOneIsReported() {
+        String[] version = {"\"v1\""};
+        String feed = fixture("rss-business.xml");
+        server.route("/rss/business.xml", ex -> etagged(ex, version[0], "application/rss+xml",
+                version[0].equals("\"v1\"") ? feed : feed.replace("grain-corridor-traffic-climbs", "grain-corridor-reopens")));
+        Outlet outlet = outlet(List.of("/rss/business.xml"), List.of(), List.of(), articles());
+
+        Discovery first = discoverer.discover(outlet);
+        version[0] = "\"v2\"";
+        Discovery second = discoverer.discover(outlet);
+        server.route("/rss/business.xml", ex -> respond(ex, 404, "text/html", "<html><body>gone</body></html>".getBytes(StandardCharsets.UTF_8)));
+        Discovery third = discoverer.discover(outlet);
+
+        assertTrue(first.urls().stream().anyMatch(u -> u.url().endsWith("/grain-corridor-traffic-climbs")));
+        assertTrue(second.urls().stream().anyMatch(u -> u.url().endsWith("/grain-corridor-reopens")), second.urls().toString());
+        assertTrue(second.urls().stream().noneMatch(u -> u.url().endsWith("/grain-corridor-traffic-climbs")));
+        assertTrue(third.urls().isEmpty(), "a source that fails yields nothing, not stale links");
+        assertTrue(third.problems().get(0).contains("NOT_FOUND"), third.problems().toString());
+    }
+
+    /** Serves a body with an ETag, answering 304 to a matching If-None-Match. */
+    private static void etagged(com.sun.net.httpserver.HttpExchange ex, String etag, String type, String body) throws IOException {
+        if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+            respond(ex, 304, null, new byte[0], "ETag", etag);
+        } else {
+            respond(ex, 200, type, body.getBytes(StandardCharsets.UTF_8), "ETag", etag);
+        }
     }
 
     private static byte[] gzip(byte[] data) {

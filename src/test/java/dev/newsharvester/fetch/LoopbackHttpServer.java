@@ -71,10 +71,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    /** "http://127.0.0.1:PORT" */
+    /** "http://127.0.0.1:PORT" (IPv6 in brackets: "http://[0:0:0:0:0:0:0:1]:PORT") */
     public String base() {
         InetSocketAddress a = server.getAddress();
-        return "http://" + a.getAddress().getHostAddress() + ":" + a.getPort();
+        String host = a.getAddress().getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
     public URI uri(String pathAndQuery) {
