@@ -126,11 +126,12 @@ final class Bylines {
         List<String> names = new ArrayList<>();
         Element block = null;
         Elements found = page.doc.select(BYLINE_SELECTOR);
+        boolean hasHeadline = page.doc.selectFirst("h1") != null;
         for (Element e : found) {
             if (names.size() >= MAX_AUTHORS) {
                 break;
             }
-            if (hasBylineInside(e, found) || inChrome(e) || inCaption(e) || inTeaser(e)) {
+            if (hasBylineInside(e, found) || inChrome(e) || inCaption(e) || inTeaser(e, hasHeadline)) {
                 continue;
             }
             if (block != null && !e.parents().contains(block)) {
@@ -229,7 +230,7 @@ final class Bylines {
      * Inside a link that carries more than the name (a teaser card linking to another story), or
      * inside a small {@code <article>} that is not the one with the headline.
      */
-    private static boolean inTeaser(Element e) {
+    private static boolean inTeaser(Element e, boolean pageHasHeadline) {
         int own = e.text().length();
         for (Element p = e.parent(); p != null; p = p.parent()) {
             String tag = p.normalName();
@@ -237,7 +238,7 @@ final class Bylines {
                 return true;
             }
             if (tag.equals("article")) {
-                return p.selectFirst("h1") == null && p.text().length() < 600;
+                return pageHasHeadline && p.selectFirst("h1") == null && p.text().length() < 600;
             }
         }
         return false;
