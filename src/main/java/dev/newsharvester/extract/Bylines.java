@@ -2,11 +2,13 @@ package dev.newsharvester.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 
 /**
  * The authors of a page. The outlet's authors selector wins; then JSON-LD {@code author}
@@ -24,13 +26,14 @@ final class Bylines {
     private static final String[] AUTHOR_KEYS = {
             "author", "article:author", "og:article:author", "byl", "dc.creator", "dcterms.creator",
             "sailthru.author", "parsely-author", "cxenseparse:author"};
-    private static final String BYLINE_SELECTOR = "[rel=author], [itemprop~=(?i)^author$], .author-name, .author__name, "
-            + ".byline-name, .byline__name, .article-author, .post-author, .post_author_name, .author, .byline, "
-            + ".by-author, .posted-by, .journalist-name, [class*=author-name], [class*=authorline], [class*=byline]";
     private static final Pattern NO_SPACES_SCRIPT = Pattern.compile("[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}]+");
     private static final int MAX_AUTHORS = 12;
+    private static final int MAX_BYLINE_CHARS = 120;
     private static final int BYLINE_BLOCK_CHARS = 300;
-    private static final String LABELS = Labels.SELECTOR;
+    /** A link around a byline with this much more text is a teaser card. */
+    private static final int TEASER_EXTRA_CHARS = 30;
+    /** An {@code <article>} shorter than this, without the headline, is a teaser. */
+    private static final int TEASER_CHARS = 600;
 
     private Bylines() {
     }
@@ -125,23 +128,33 @@ final class Bylines {
     private static List<String> visible(Page page) {
         List<String> names = new ArrayList<>();
         Element block = null;
-        Elements found = page.doc.select(BYLINE_SELECTOR);
-        boolean hasHeadline = page.doc.selectFirst("h1") != null;
-        for (Element e : found) {
+        List<Element> matches = page.scan.bylines;
+        Set<Element> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        found.addAll(matches);
+        // A byline element with another inside it is a container: only the innermost ones count.
+        Set<Element> containers = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element m : matches) {
+            for (Element p = m.parent(); p != null; p = p.parent()) {
+                if (found.contains(p)) {
+                    containers.add(p);
+                }
+            }
+        }
+        boolean hasHeadline = page.scan.firstH1 != null;
+        for (Element e : matches) {
             if (names.size() >= MAX_AUTHORS) {
                 break;
             }
-            if (hasBylineInside(e, found) || inChrome(e) || inCaption(e) || inTeaser(e, hasHeadline)) {
+            if (containers.contains(e) || inChrome(e) || inCaption(e) || inTeaser(e, hasHeadline)) {
                 continue;
             }
             if (block != null && !e.parents().contains(block)) {
                 continue;
             }
-            String text = e.text();
-            if (text.length() > 120) {
+            if (Page.textLength(e, MAX_BYLINE_CHARS) > MAX_BYLINE_CHARS) {
                 continue;
             }
-            List<String> cleaned = AuthorNames.clean(text);
+            List<String> cleaned = AuthorNames.clean(e.text());
             // One word in a byline box is a label or a section chip ("News"), unless it is an
             // agency or a name in a script written without spaces.
             cleaned.removeIf(n -> !n.contains(" ") && !AuthorNames.isAgency(n) && !NO_SPACES_SCRIPT.matcher(n).matches());
@@ -154,19 +167,10 @@ final class Bylines {
         return names;
     }
 
-    private static boolean hasBylineInside(Element e, Elements found) {
-        for (Element d : e.getAllElements()) {
-            if (d != e && found.contains(d)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The largest ancestor of a byline element that is still a short block (the byline box of the article). */
     private static Element bylineBlock(Element e) {
         Element block = e;
-        while (block.parent() != null && block.parent().text().length() <= BYLINE_BLOCK_CHARS) {
+        while (block.parent() != null && Page.textLength(block.parent(), BYLINE_BLOCK_CHARS) <= BYLINE_BLOCK_CHARS) {
             block = block.parent();
         }
         return block;
@@ -177,7 +181,7 @@ final class Bylines {
         if (!names.isEmpty()) {
             return;
         }
-        for (Element label : page.doc.select(LABELS)) {
+        for (Element label : page.scan.labels) {
             String value = Labels.valueAfter(label, Labels.AUTHOR);
             if (value != null && !inChrome(label)) {
                 AuthorNames.addAll(names, AuthorNames.clean(value));
@@ -231,14 +235,14 @@ final class Bylines {
      * inside a small {@code <article>} that is not the one with the headline.
      */
     private static boolean inTeaser(Element e, boolean pageHasHeadline) {
-        int own = e.text().length();
+        int own = Page.textLength(e, MAX_BYLINE_CHARS);
         for (Element p = e.parent(); p != null; p = p.parent()) {
             String tag = p.normalName();
-            if (tag.equals("a") && p.text().length() > own + 30) {
+            if (tag.equals("a") && Page.textLength(p, own + TEASER_EXTRA_CHARS) > own + TEASER_EXTRA_CHARS) {
                 return true;
             }
             if (tag.equals("article")) {
-                return pageHasHeadline && p.selectFirst("h1") == null && p.text().length() < 600;
+                return pageHasHeadline && Page.textLength(p, TEASER_CHARS) < TEASER_CHARS && p.selectFirst("h1") == null;
             }
         }
         return false;

@@ -47,7 +47,7 @@ final class Headlines {
                 : TitleCleaner.clean(JsonLd.string(page.article().get("headline"), "name"), chrome, host, false);
         String og = TitleCleaner.clean(page.meta.content("og:title"), chrome, host, false);
         String twitter = TitleCleaner.clean(page.meta.content("twitter:title"), chrome, host, false);
-        Element h1 = page.doc.selectFirst("h1");
+        Element h1 = page.scan.firstH1;
         String heading = h1 == null ? null : TitleCleaner.clean(h1.text(), chrome, host, false);
 
         String title = firstNonNull(ld, og, twitter, heading);

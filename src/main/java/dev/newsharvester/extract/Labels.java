@@ -9,9 +9,6 @@ import org.jsoup.nodes.Element;
  */
 final class Labels {
 
-    /** Elements that hold a label. */
-    static final String SELECTOR = "strong, b, dt, th, label";
-
     static final Pattern AUTHOR = Pattern.compile(
             "(?iU)^(author|authors|written by|autor|autorin|autoren|autorin/autor|autor/autorin|auteur|auteurs|autore|"
                     + "autores|автор|авторка|автори|авторы|автор тексту|автор текста)$");
@@ -38,7 +35,8 @@ final class Labels {
             value = next == null ? null : next.text();
         } else {
             Element parent = label.parent();
-            String text = parent == null ? "" : parent.text();
+            int limit = own.length() + MAX_VALUE + 4;
+            String text = parent == null || Page.textLength(parent, limit) > limit ? "" : parent.text();
             int i = text.indexOf(own);
             value = i < 0 ? null : text.substring(i + own.length()).replaceFirst("^[\\s:：\\-–—]+", "");
         }

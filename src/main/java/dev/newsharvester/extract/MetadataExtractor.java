@@ -43,7 +43,7 @@ final class MetadataExtractor {
             language = language(meta.content("language"));
         }
 
-        String canonical = absolute(doc.selectFirst("link[rel~=(?i)^canonical$]"), "href");
+        String canonical = absolute(page.scan.canonical, "href");
         if (canonical == null) {
             canonical = absolute(meta.first("og:url"), "content");
         }

@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * What the metadata readers share about one page: the parsed tree, its meta tags and JSON-LD,
@@ -25,6 +29,7 @@ final class Page {
     final MetaTags meta;
     final JsonLd ld;
     final List<String> siteNames;
+    final PageScan scan;
 
     Page(Document doc, String url, Selectors selectors, ZoneId zone) {
         this.doc = doc;
@@ -40,6 +45,7 @@ final class Page {
         }
         ld.siteNames().forEach(n -> add(names, MetaText.clean(n)));
         this.siteNames = List.copyOf(names);
+        this.scan = PageScan.of(doc);
     }
 
     /** The JSON-LD article object, or null. */
@@ -83,6 +89,25 @@ final class Page {
         } catch (RuntimeException e) {
             return new Elements();
         }
+    }
+
+    /**
+     * The length of the element's text, counted only up to {@code limit}: a larger element gives
+     * {@code limit + 1} without its whole subtree being read (an ancestor of a byline may be the
+     * whole page).
+     */
+    static int textLength(Element e, int limit) {
+        int[] n = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    n[0] += t.text().strip().length() + 1;
+                }
+                return n[0] > limit ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        }, e);
+        return Math.min(n[0], limit + 1);
     }
 
     static String host(String url) {

@@ -33,13 +33,12 @@ final class PublicationDates {
             "article:updated", "modified_time", "last-modified", "lastmod", "dc.date.modified", "dcterms.modified",
             "date.modified", "date.updated"};
 
-    private static final String TIME_ELEMENTS = "time[pubdate], time.published, time.entry-date, "
-            + "[class*=publish] time[datetime], time[itemprop=datePublished], article time[datetime], time[datetime]";
-    /** Elements whose short text is often the visible date line. */
-    private static final String DATE_LINES = "[class*=date], [class*=Date], [class*=time], [class*=publish], "
-            + "[class*=posted], [class*=byline], [class*=meta], [id*=date], time";
     private static final Pattern URL_DATE = Pattern.compile(
             "/((?:19|20)\\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\\d|3[01])(?:/|[-_]|$)");
+
+    /** A visible date line is short; a date element's text may say a little more. */
+    private static final int MAX_DATE_LINE = 80;
+    private static final int MAX_DATE_TEXT = 120;
 
     /** Published and modified instants, each null when the page states none. */
     record Dates(OffsetDateTime published, OffsetDateTime modified) {
@@ -64,13 +63,13 @@ final class PublicationDates {
         for (String k : MODIFIED_KEYS) {
             page.meta.all(k).forEach(e -> add(modified, DateParser.parseDetailed(e.attr("content"), page.zone)));
         }
-        for (Element e : page.doc.select("[itemprop=datePublished]:not(meta)")) {
+        for (Element e : page.scan.publishedProps) {
             add(published, fromElement(e, page));
         }
-        for (Element e : page.doc.select("[itemprop=dateModified]:not(meta)")) {
+        for (Element e : page.scan.modifiedProps) {
             add(modified, fromElement(e, page));
         }
-        for (Element e : page.doc.select(TIME_ELEMENTS)) {
+        for (Element e : page.scan.times) {
             if (!Bylines.inChrome(e)) {
                 add(published, fromElement(e, page));
             }
@@ -132,13 +131,12 @@ final class PublicationDates {
                 return d;
             }
         }
-        String text = e.text();
-        return text.length() > 120 ? null : DateParser.parseDetailed(text, page.zone);
+        return Page.textLength(e, MAX_DATE_TEXT) > MAX_DATE_TEXT ? null : DateParser.parseDetailed(e.text(), page.zone);
     }
 
     /** A short visible date line near the top of the article ("Published 23 August 2025, 11:07"). */
     private static DateParser.Parsed visibleDate(Page page) {
-        for (Element label : page.doc.select(Labels.SELECTOR)) {
+        for (Element label : page.scan.labels) {
             String value = Labels.valueAfter(label, Labels.DATE);
             DateParser.Parsed d = value == null || Bylines.inChrome(label) ? null : DateParser.parseDetailed(value, page.zone);
             if (d != null) {
@@ -146,12 +144,12 @@ final class PublicationDates {
             }
         }
         int seen = 0;
-        for (Element e : page.doc.select(DATE_LINES)) {
-            String text = e.text();
-            if (text.length() < 6 || text.length() > 80 || Bylines.inChrome(e) || ++seen > 40) {
+        for (Element e : page.scan.dateLines) {
+            int length = Page.textLength(e, MAX_DATE_LINE);
+            if (length < 6 || length > MAX_DATE_LINE || Bylines.inChrome(e) || ++seen > 40) {
                 continue;
             }
-            DateParser.Parsed d = DateParser.parseDetailed(text, page.zone);
+            DateParser.Parsed d = DateParser.parseDetailed(e.text(), page.zone);
             if (d != null) {
                 return d;
             }
@@ -178,7 +176,7 @@ final class PublicationDates {
     }
 
     private static String canonical(Page page) {
-        Element link = page.doc.selectFirst("link[rel~=(?i)^canonical$]");
+        Element link = page.scan.canonical;
         return link == null ? null : link.attr("href");
     }
 
