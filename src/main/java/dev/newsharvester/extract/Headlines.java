@@ -19,6 +19,8 @@ final class Headlines {
 
     /** A kicker is a label: a few words at most. */
     private static final int MAX_KICKER_WORDS = 6;
+    /** Fewer words than this is a logo or a label, not a headline to fall back to. */
+    private static final int MIN_HEADLINE_WORDS = 3;
     /** A separator, then a short segment. */
     private static final Pattern SUFFIX = Pattern.compile("\\s+[|•·»/]\\s+\\S.{0,40}");
 
@@ -77,7 +79,7 @@ final class Headlines {
             return false;
         }
         int words = Text.words(kicker);
-        return words >= 1 && words <= MAX_KICKER_WORDS;
+        return words >= 1 && words <= MAX_KICKER_WORDS && Text.words(alt) >= MIN_HEADLINE_WORDS;
     }
 
     /**
@@ -85,7 +87,7 @@ final class Headlines {
      * "Headline"): a label the other source does not carry.
      */
     static boolean hasChromeSuffix(String title, String alt) {
-        return title.length() > alt.length() && title.startsWith(alt)
+        return title.length() > alt.length() && title.startsWith(alt) && Text.words(alt) >= MIN_HEADLINE_WORDS
                 && SUFFIX.matcher(title.substring(alt.length())).matches();
     }
 

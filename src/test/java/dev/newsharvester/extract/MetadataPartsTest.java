@@ -139,6 +139,18 @@ class MetadataPartsTest {
     }
 
     @Test
+    void kickersAndLabelsGiveWayOnlyToARealHeadline() {
+        assertTrue(Headlines.isKickerOf("Вибори у США: Трамп виграв у Пенсільванії", "Трамп виграв у Пенсільванії"));
+        assertTrue(!Headlines.isKickerOf("Bei Protesten, Aktivistin getötet", "Aktivistin getötet"), "no colon, no kicker");
+        assertTrue(!Headlines.isKickerOf("Breaking: Ukraine", "Ukraine"), "one word is not a headline");
+        assertTrue(!Headlines.isKickerOf("A very long label of many words here: Trump wins Pennsylvania", "Trump wins Pennsylvania"));
+        assertTrue(Headlines.hasChromeSuffix("Thioune fordert Geduld mit Niemiec | Sport", "Thioune fordert Geduld mit Niemiec"));
+        assertTrue(!Headlines.hasChromeSuffix("City Courier | Council approves the tram plan", "City Courier"), "a logo h1");
+        assertTrue(!Headlines.hasChromeSuffix("Council approves the tram plan for the city", "Council approves the tram plan"),
+                "a longer headline is not a label");
+    }
+
+    @Test
     void languagesAreNormalisedToPrimaryTags() {
         assertEquals("en", MetadataExtractor.language("en-US"));
         assertEquals("uk", MetadataExtractor.language("uk_UA"));
