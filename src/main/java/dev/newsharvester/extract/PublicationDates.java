@@ -91,7 +91,7 @@ final class PublicationDates {
     /**
      * The first candidate, completed from the others: an offset from a candidate with the same
      * local time (or whose instant equals the first read as UTC), a time of day from one on the
-     * same date.
+     * same date, and for a UTC value the local offset of a candidate at the same instant.
      */
     static OffsetDateTime best(List<DateParser.Parsed> candidates) {
         if (candidates.isEmpty()) {
@@ -103,6 +103,16 @@ final class PublicationDates {
                 if (c.timeGiven() && c.at().toLocalDate().equals(first.at().toLocalDate())) {
                     first = c;
                     break;
+                }
+            }
+        }
+        if (first.offsetGiven() && first.at().getOffset().equals(ZoneOffset.UTC)) {
+            // The same instant in the outlet's local time says more ("04:21-04:00" rather than "08:21Z").
+            var instant = first.at().toInstant().truncatedTo(ChronoUnit.MINUTES);
+            for (DateParser.Parsed c : candidates) {
+                if (c.offsetGiven() && !c.at().getOffset().equals(ZoneOffset.UTC)
+                        && c.at().toInstant().truncatedTo(ChronoUnit.MINUTES).equals(instant)) {
+                    return first.at().withOffsetSameInstant(c.at().getOffset());
                 }
             }
         }

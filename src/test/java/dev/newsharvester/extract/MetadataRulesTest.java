@@ -239,6 +239,17 @@ class MetadataRulesTest {
     }
 
     @Test
+    void aUtcDateTakesTheLocalOffsetTheSamePageGivesForTheSameInstant() {
+        String head = """
+                <script type="application/ld+json">{"@type":"NewsArticle","headline":"Council approves the tram plan",
+                 "datePublished":"2024-04-25T08:21:02Z"}</script>""";
+        String header = "<h1>Council approves the tram plan</h1><time class=\"c-timestamp\" datetime=\"2024-04-25 04:21:02.000000-0400\">April 25, 2024</time>";
+        Article a = extract(page("en", head, header, BODY_EN, ""), "https://courier.example/a/9", KYIV);
+        assertEquals(OffsetDateTime.parse("2024-04-25T04:21:02-04:00"), a.published());
+        assertEquals(ZoneOffset.ofHours(-4), a.published().getOffset(), "same instant, shown in the outlet's local time");
+    }
+
+    @Test
     void aDateWithoutAnyOffsetUsesTheOutletZone() {
         String head = "<meta property=\"article:published_time\" content=\"2025-01-23T11:07:00\">";
         Article a = extract(page("uk", head, "", BODY_UK, ""), "https://unn.example/news/x", KYIV);
