@@ -19,7 +19,7 @@ import org.jsoup.nodes.Document;
 public final class ArticleExtractor {
 
     /** Stored with every version; bump on any change of behaviour, so stored copies can be re-extracted. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     /** Pages beyond this many characters are refused (the fetcher caps sizes well below). */
     static final int MAX_CHARS = 16_000_000;
@@ -72,12 +72,13 @@ public final class ArticleExtractor {
             return Extraction.notArticle(notHtml);
         }
         Document doc = Jsoup.parse(html, url == null ? "" : url.strip());
-        Metadata meta = MetadataExtractor.extract(doc, url, sel, zone);
-
-        // The body extractor edits the tree; the metadata has already been read from it.
+        // What the outlet says to remove is not part of the article: neither its metadata (a
+        // related-stories box carries other bylines) nor its text. The head (JSON-LD, meta) stays.
         for (String css : sel.remove()) {
-            MetadataExtractor.select(doc, css).remove();
+            MetadataExtractor.select(doc.body(), css).remove();
         }
+        // The body extractor edits the tree; the metadata is read from it first.
+        Metadata meta = MetadataExtractor.extract(doc, url, sel, zone);
         BodyExtractor.Result body = BodyExtractor.extract(doc, sel, meta);
         String text = body.text();
         if (isListing(meta, body)) {

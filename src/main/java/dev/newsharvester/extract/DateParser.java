@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -26,12 +27,16 @@ import java.util.regex.Pattern;
 final class DateParser {
 
     private static final Pattern SPACE_T = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})[ T]+(\\d{1,2}:\\d{2})");
+    private static final Pattern SPACE_OFFSET = Pattern.compile("(T[\\d:.]+)\\s+([+-]\\d{2}:?\\d{2})$");
+    private static final Pattern TEXT_OFFSET = Pattern.compile(
+            "\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*(?:UTC|GMT)\\s*|\\s+)([+-]\\d{1,2}(?::?\\d{2})?)\\b|\\d{1,2}:\\d{2}\\s*(?:UTC|GMT)\\b");
     private static final Pattern OFFSET_NO_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
     private static final Pattern OFFSET_HOURS = Pattern.compile("(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)([+-]\\d{2})$");
     private static final Pattern UTC_SUFFIX = Pattern.compile("\\s*(UTC|GMT)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern TIME = Pattern.compile("(?<!\\d)(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*(am|pm|a\\.m\\.|p\\.m\\.)?",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?iU)\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(\\p{L}+)\\.?,?\\s+(\\d{4})");
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
+            "(?iU)\\b(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?(\\p{L}+)\\.?,?\\s+(?:de\\s+)?(\\d{4})");
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?iU)\\b(\\p{L}+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})");
     private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
@@ -40,8 +45,24 @@ final class DateParser {
     private DateParser() {
     }
 
+    /**
+     * A date read from a page.
+     *
+     * @param at          the instant with the offset the page gave, or the zone's offset
+     * @param offsetGiven true when the page stated the offset (or "Z", "UTC", "GMT")
+     * @param timeGiven   true when the page stated a time of day, not only a date
+     */
+    record Parsed(OffsetDateTime at, boolean offsetGiven, boolean timeGiven) {
+    }
+
     /** The instant with its offset, or null when the text holds no plausible date. */
     static OffsetDateTime parse(String raw, ZoneId zone) {
+        Parsed p = parseDetailed(raw, zone);
+        return p == null ? null : p.at();
+    }
+
+    /** Like {@link #parse} but says whether the offset and the time of day were given; null when no date. */
+    static Parsed parseDetailed(String raw, ZoneId zone) {
         if (raw == null) {
             return null;
         }
@@ -49,54 +70,57 @@ final class DateParser {
         if (s.isEmpty() || s.length() > 200) {
             return null;
         }
-        OffsetDateTime d = parseIso(s, zone);
+        Parsed d = parseIso(s, zone);
         if (d == null) {
             d = parseText(s, zone);
         }
-        return plausible(d) ? d : null;
+        return d != null && plausible(d.at()) ? d : null;
     }
 
-    private static OffsetDateTime parseIso(String s, ZoneId zone) {
+    private static Parsed parseIso(String s, ZoneId zone) {
         String x = SPACE_T.matcher(s).replaceFirst("$1T$2");
         x = UTC_SUFFIX.matcher(x).replaceFirst("Z");
         if (x.contains("T")) {
+            x = SPACE_OFFSET.matcher(x).replaceFirst("$1$2");
             x = OFFSET_NO_COLON.matcher(x).replaceFirst("$1:$2");
             x = OFFSET_HOURS.matcher(x).replaceFirst("$1$4:00");
         }
         try {
-            return OffsetDateTime.parse(x, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return new Parsed(OffsetDateTime.parse(x, DateTimeFormatter.ISO_OFFSET_DATE_TIME), true, true);
         } catch (DateTimeException ignored) {
             // next format
         }
         try {
-            return ZonedDateTime.parse(x, DateTimeFormatter.ISO_ZONED_DATE_TIME).toOffsetDateTime();
+            return new Parsed(ZonedDateTime.parse(x, DateTimeFormatter.ISO_ZONED_DATE_TIME).toOffsetDateTime(), true, true);
         } catch (DateTimeException ignored) {
             // next format
         }
         try {
-            return LocalDateTime.parse(x, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone).toOffsetDateTime();
+            return new Parsed(LocalDateTime.parse(x, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone).toOffsetDateTime(),
+                    false, true);
         } catch (DateTimeException ignored) {
             // next format
         }
         try {
-            return LocalDate.parse(x, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(zone).toOffsetDateTime();
+            return new Parsed(LocalDate.parse(x, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(zone).toOffsetDateTime(),
+                    false, false);
         } catch (DateTimeException ignored) {
             // next format
         }
         try {
-            return OffsetDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME);
+            return new Parsed(OffsetDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME), true, true);
         } catch (DateTimeException ignored) {
             // next format
         }
-        if (s.matches("\\d{10}|\\d{13}")) { // epoch seconds or millis
+        if (s.matches("\\d{10}|\\d{13}")) { // epoch seconds or millis: an instant, shown in the zone
             long v = Long.parseLong(s);
             Instant i = s.length() == 10 ? Instant.ofEpochSecond(v) : Instant.ofEpochMilli(v);
-            return i.atZone(zone).toOffsetDateTime();
+            return new Parsed(i.atZone(zone).toOffsetDateTime(), true, true);
         }
         return null;
     }
 
-    private static OffsetDateTime parseText(String s, ZoneId zone) {
+    private static Parsed parseText(String s, ZoneId zone) {
         LocalDate date = null;
         int dateEnd = -1;
         Matcher m = DAY_MONTH_YEAR.matcher(s);
@@ -137,6 +161,7 @@ final class DateParser {
             return null;
         }
         LocalTime time = LocalTime.MIDNIGHT;
+        boolean timeGiven = false;
         Matcher t = TIME.matcher(s);
         // Prefer a time after the date ("23 August 2025, 11:07"), else one before it ("11:07, 23.08.2025").
         if (t.find(dateEnd) || t.find(0)) {
@@ -149,9 +174,31 @@ final class DateParser {
             }
             if (h < 24 && min < 60) {
                 time = LocalTime.of(h, min, t.group(3) == null ? 0 : Math.min(59, Integer.parseInt(t.group(3))));
+                timeGiven = true;
             }
         }
-        return ZonedDateTime.of(date, time, zone).toOffsetDateTime();
+        Matcher o = TEXT_OFFSET.matcher(s);
+        if (o.find()) { // "11:07 GMT+3", "11:07 UTC+03:00", "11:07 +0300"
+            try {
+                ZoneOffset off = ZoneOffset.of(normalizeOffset(o.group(1)));
+                return new Parsed(OffsetDateTime.of(date, time, off), true, timeGiven);
+            } catch (DateTimeException ignored) {
+                // fall back to the zone
+            }
+        }
+        return new Parsed(ZonedDateTime.of(date, time, zone).toOffsetDateTime(), false, timeGiven);
+    }
+
+    /** "+3" -> "+03:00", "+0300" -> "+03:00", "" (a bare UTC/GMT) -> "Z". */
+    private static String normalizeOffset(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "Z";
+        }
+        String sign = raw.substring(0, 1);
+        String digits = raw.substring(1).replace(":", "");
+        String h = digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2);
+        String m = digits.length() <= 2 ? "00" : digits.substring(digits.length() - 2);
+        return sign + (h.length() == 1 ? "0" + h : h) + ":" + m;
     }
 
     private static LocalDate safeDate(int y, int m, int d) {
@@ -169,19 +216,34 @@ final class DateParser {
 
     private static Map<String, Integer> months() {
         Map<String, Integer> m = new java.util.HashMap<>();
+        // English, Ukrainian and Russian (nominative, genitive, abbreviations), then the languages
+        // of the outlets most often harvested next to them (German, French, Spanish, Italian,
+        // Portuguese, Dutch, Polish, Scandinavian).
         String[][] names = {
-                {"january", "jan", "січня", "січень", "января", "январь", "январе"},
-                {"february", "feb", "лютого", "лютий", "февраля", "февраль"},
-                {"march", "mar", "березня", "березень", "марта", "март"},
-                {"april", "apr", "квітня", "квітень", "апреля", "апрель"},
-                {"may", "травня", "травень", "мая", "май"},
-                {"june", "jun", "червня", "червень", "июня", "июнь"},
-                {"july", "jul", "липня", "липень", "июля", "июль"},
-                {"august", "aug", "серпня", "серпень", "августа", "август"},
-                {"september", "sep", "sept", "вересня", "вересень", "сентября", "сентябрь"},
-                {"october", "oct", "жовтня", "жовтень", "октября", "октябрь"},
-                {"november", "nov", "листопада", "листопад", "ноября", "ноябрь"},
-                {"december", "dec", "грудня", "грудень", "декабря", "декабрь"}};
+                {"january", "jan", "січня", "січень", "січ", "января", "январь", "январе", "янв",
+                        "januar", "janvier", "janv", "enero", "ene", "gennaio", "janeiro", "januari", "stycznia", "styczeń"},
+                {"february", "feb", "лютого", "лютий", "лют", "февраля", "февраль", "фев", "февр",
+                        "februar", "février", "févr", "febrero", "febbraio", "fevereiro", "februari", "lutego", "luty"},
+                {"march", "mar", "березня", "березень", "бер", "марта", "март", "мар",
+                        "märz", "mars", "marzo", "março", "maart", "marca", "marzec", "mär"},
+                {"april", "apr", "квітня", "квітень", "квіт", "апреля", "апрель", "апр",
+                        "avril", "avr", "abril", "aprile", "kwietnia", "kwiecień"},
+                {"may", "травня", "травень", "трав", "мая", "май", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj"},
+                {"june", "jun", "червня", "червень", "черв", "июня", "июнь", "июн",
+                        "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec"},
+                {"july", "jul", "липня", "липень", "лип", "июля", "июль", "июл",
+                        "juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "lipiec"},
+                {"august", "aug", "серпня", "серпень", "серп", "августа", "август", "авг",
+                        "août", "agosto", "augustus", "sierpnia", "sierpień", "augusti"},
+                {"september", "sep", "sept", "вересня", "вересень", "вер", "сентября", "сентябрь", "сен", "сент",
+                        "septembre", "septiembre", "setiembre", "settembre", "setembro", "września", "wrzesień"},
+                {"october", "oct", "жовтня", "жовтень", "жовт", "октября", "октябрь", "окт",
+                        "oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "października", "październik"},
+                {"november", "nov", "листопада", "листопад", "лист", "ноября", "ноябрь", "ноя", "нояб",
+                        "novembre", "noviembre", "novembro", "listopada", "listopad"},
+                {"december", "dec", "грудня", "грудень", "груд", "декабря", "декабрь", "дек",
+                        "dezember", "dez", "décembre", "déc", "diciembre", "dicembre", "dezembro", "grudnia", "grudzień",
+                        "desember", "des"}};
         for (int i = 0; i < names.length; i++) {
             for (String n : names[i]) {
                 m.put(n, i + 1);

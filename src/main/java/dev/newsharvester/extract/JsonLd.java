@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -40,9 +42,19 @@ final class JsonLd {
     private static final int MAX_DEPTH = 8;
 
     private final List<JsonNode> objects;
+    private final Map<String, JsonNode> byId;
+    private final JsonNode article;
 
     private JsonLd(List<JsonNode> objects) {
         this.objects = objects;
+        this.byId = new HashMap<>();
+        for (JsonNode o : objects) {
+            String id = o.path("@id").asText("");
+            if (!id.isEmpty() && o.size() > 1) {
+                byId.putIfAbsent(id, o);
+            }
+        }
+        this.article = findArticle();
     }
 
     static JsonLd of(Document doc) {
@@ -121,6 +133,10 @@ final class JsonLd {
 
     /** The first object typed as an article (NewsArticle, BlogPosting, ReportageNewsArticle...). */
     JsonNode article() {
+        return article;
+    }
+
+    private JsonNode findArticle() {
         for (JsonNode o : objects) {
             if (isArticleType(o)) {
                 return o;
@@ -134,26 +150,47 @@ final class JsonLd {
         return null;
     }
 
-    /** Site name from a WebSite or publisher object. */
-    String siteName() {
+    /**
+     * The node itself, or, when it is only a reference ({@code {"@id": "…"}}), the object of the page
+     * with that {@code @id}; null stays null.
+     */
+    JsonNode resolve(JsonNode n) {
+        if (n != null && n.isObject() && n.has("@id") && !n.has("name") && !n.has("@type")) {
+            JsonNode target = byId.get(n.path("@id").asText(""));
+            return target == null ? n : target;
+        }
+        return n;
+    }
+
+    /** Name of the article's publisher, or null. */
+    String publisherName() {
         JsonNode art = article();
-        if (art != null) {
-            String p = string(art.get("publisher"), "name");
-            if (p != null) {
-                return p;
-            }
+        return art == null ? null : string(resolve(art.get("publisher")), "name");
+    }
+
+    /**
+     * Names the page gives itself: the article's publisher, then WebSite and Organization objects
+     * (their {@code name} and {@code alternateName}).
+     */
+    List<String> siteNames() {
+        List<String> names = new ArrayList<>();
+        String p = publisherName();
+        if (p != null) {
+            names.add(p);
         }
         for (JsonNode o : objects) {
             for (String t : types(o)) {
                 if (t.equals("website") || t.endsWith("organization")) {
-                    String name = string(o, "name");
-                    if (name != null) {
-                        return name;
+                    for (String key : new String[] {"name", "alternateName"}) {
+                        String name = string(o.get(key), "@value");
+                        if (name != null && !names.contains(name)) {
+                            names.add(name);
+                        }
                     }
                 }
             }
         }
-        return null;
+        return names;
     }
 
     /** True when the page declares a listing (CollectionPage, ItemList, SearchResultsPage) and no article. */

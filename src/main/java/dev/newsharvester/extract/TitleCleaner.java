@@ -6,21 +6,34 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Strips the site name from a headline: a leading or trailing segment (after " | ", " - ", " — ",
- * " – ", " :: ", " · ", " • ", " » ") that equals the site name, the host name or looks like a
- * domain. For the {@code <title>} element, where outlets always append something, a short last
- * segment is dropped even when the site name is unknown.
+ * Strips the site's chrome from a headline: leading or trailing segments (after " | ", " - ",
+ * " — ", " – ", " :: ", " · ", " • ", " » ", " / ") that name the site (its site name, its host, a
+ * domain), the section, a date ("| 28.04.2023") or the author ("| by Jane Doe"). For the
+ * {@code <title>} element, where outlets always append something, a short last segment is
+ * dropped even when the site name is unknown.
  */
 final class TitleCleaner {
 
     private static final Pattern SEPARATORS = Pattern.compile("\\s+(?:\\||-|—|–|::|·|•|»|«|/)\\s+");
     private static final Pattern DOMAIN = Pattern.compile("(?i)^[\\w-]+(\\.[\\w-]+)*\\.[a-z]{2,}$");
+    private static final Pattern DATE = Pattern.compile(
+            "^(\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})(,?\\s+\\d{1,2}[:.]\\d{2})?$");
+    private static final Pattern BY_AUTHOR = Pattern.compile(
+            "(?U)^(?i:by|von|par|por|door|av|af|від|автор)\\s+\\p{Lu}[\\p{L}.'-]*(\\s+\\p{Lu}[\\p{L}.'-]*){0,3}$");
 
     private TitleCleaner() {
     }
 
-    static String clean(String title, List<String> siteNames, String host, boolean fromTitleElement) {
-        String t = Text.blankToNull(title);
+    /**
+     * @param title            the raw headline (entities and whitespace already cleaned)
+     * @param chromeNames      names that are chrome when they stand alone in a segment: the site
+     *                         names, the section
+     * @param host             the page's host, or null
+     * @param fromTitleElement true for the {@code <title>} element
+     * @return the headline, or null when blank
+     */
+    static String clean(String title, List<String> chromeNames, String host, boolean fromTitleElement) {
+        String t = MetaText.clean(title);
         if (t == null) {
             return null;
         }
@@ -32,11 +45,11 @@ final class TitleCleaner {
         int start = 0;
         int end = parts.size();
         boolean changed = false;
-        while (end - start > 1 && isSite(parts.get(end - 1), siteNames, host)) {
+        while (end - start > 1 && isChrome(parts.get(end - 1), chromeNames, host, true)) {
             end--;
             changed = true;
         }
-        while (end - start > 1 && isSite(parts.get(start), siteNames, host)) {
+        while (end - start > 1 && isChrome(parts.get(start), chromeNames, host, false)) {
             start++;
             changed = true;
         }
@@ -67,24 +80,24 @@ final class TitleCleaner {
         return sb.toString().strip();
     }
 
-    private static boolean isSite(String part, List<String> siteNames, String host) {
-        String k = Text.key(part);
-        if (k.isEmpty()) {
+    private static boolean isChrome(String part, List<String> names, String host, boolean trailing) {
+        String p = part.strip();
+        if (p.isEmpty()) {
             return false;
         }
-        for (String s : siteNames) {
-            String sk = Text.key(s);
-            if (!sk.isEmpty() && (k.equals(sk) || (k.startsWith(sk) && Text.words(part) <= Text.words(s) + 2))) {
-                return true;
-            }
-        }
-        if (DOMAIN.matcher(part.strip()).matches()) {
+        if (DOMAIN.matcher(p).matches() || DATE.matcher(p).matches() || (trailing && BY_AUTHOR.matcher(p).matches())) {
             return true;
         }
-        if (host != null && !host.isEmpty()) {
-            String h = host.toLowerCase(java.util.Locale.ROOT).replaceFirst("^(www|m|amp)\\.", "");
-            String stem = Text.key(h.contains(".") ? h.substring(0, h.indexOf('.')) : h);
-            return k.equals(stem) || k.equals(Text.key(h));
+        if (Page.isSiteName(p, names, host)) {
+            return true;
+        }
+        // "Outlet Online", "Outlet.com - News": the site name and a word or two more.
+        String k = MetaText.key(p);
+        for (String s : names) {
+            String sk = MetaText.key(s);
+            if (sk.length() >= 3 && k.startsWith(sk) && Text.words(p) <= Text.words(s) + 2) {
+                return true;
+            }
         }
         return false;
     }

@@ -51,11 +51,63 @@ class MetadataPartsTest {
         assertEquals(List.of("Anna Smith"), AuthorNames.clean("Anna Smith (anna.smith@news.example)"));
         assertEquals(List.of("Anna Smith"), AuthorNames.clean("Anna Smith 23 August 2025, 11:07"));
         assertEquals(List.of("Anna Smith"), AuthorNames.clean("Anna Smith - Senior Correspondent"));
-        assertEquals(List.of("John Smith", "Mary Jones"), AuthorNames.clean("JOHN SMITH & MARY JONES"));
+        assertEquals(List.of("JOHN SMITH", "MARY JONES"), AuthorNames.clean("JOHN SMITH & MARY JONES"), "case is kept");
         assertEquals(List.of("Ірина Коваль", "Петро Шевчук"), AuthorNames.clean("Автор: Ірина Коваль та Петро Шевчук"));
         assertEquals(List.of(), AuthorNames.clean("https://www.facebook.com/some.reporter"));
         assertEquals(List.of(), AuthorNames.clean("Staff Writer"));
         assertEquals(List.of(), AuthorNames.clean("editor@news.example"));
+    }
+
+    @Test
+    void authorNamesInUkrainianRussianAndOtherLanguages() {
+        assertEquals(List.of("Ірина Коваль", "Петро Шевчук"), AuthorNames.clean("Ірина Коваль і Петро Шевчук"));
+        assertEquals(List.of("Олена Мельник"), AuthorNames.clean("Від Олена Мельник"));
+        assertEquals(List.of("Анна Иванова", "Сергей Петров"), AuthorNames.clean("Авторы: Анна Иванова и Сергей Петров"));
+        assertEquals(List.of("Мария Соколова"), AuthorNames.clean("Мария Соколова, корреспондент"));
+        assertEquals(List.of("Trine Juncher Jørgensen", "Tôrtia Reimer-Johansen"),
+                AuthorNames.clean("Trine Juncher Jørgensen og Tôrtia Reimer-Johansen "));
+        assertEquals(List.of("Felix Schröder", "Jörg Soldwisch", "dpa"), AuthorNames.clean("Felix Schröder und Jörg Soldwisch, dpa"));
+        assertEquals(List.of("Anna Sleegers"), AuthorNames.clean("Von Anna Sleegers, Frankfurt"), "a place after the name goes");
+        assertEquals(List.of("JÖRG ZSCHOCHE"), AuthorNames.clean("Von: JÖRG ZSCHOCHE"));
+        assertEquals(List.of("Patrick Diekmann"), AuthorNames.clean("Eine Analyse von Patrick Diekmann"));
+        assertEquals(List.of("Hans von Storch"), AuthorNames.clean("Hans von Storch"), "a name particle is not a credit word");
+        assertEquals(List.of("Nicole Opitz"), AuthorNames.clean("Nicole Opitz Redakteurin"), "a trailing role goes");
+        assertEquals(List.of("BR24 Redaktion"), AuthorNames.clean("BR24 Redaktion"), "digits inside a word stay");
+        assertEquals(List.of("Paul Sawers"), AuthorNames.clean("Paul Sawers 11:00 AM PDT • May 16, 2024"));
+        assertEquals(List.of("Associated Press"), AuthorNames.clean("Associated Press"));
+        assertEquals(List.of("AP"), AuthorNames.clean("AP"), "an agency acronym is a credit");
+        assertEquals(List.of("新間"), AuthorNames.clean("新間"));
+        assertEquals(List.of(), AuthorNames.clean("By"));
+        assertEquals(List.of(), AuthorNames.clean("Foto: Mads Claus Rasmussen"), "photo credits are not authors");
+        assertEquals(List.of(), AuthorNames.clean("Veröffentlicht am 27.04.24 um 07:39 Uhr"));
+        assertEquals(List.of(), AuthorNames.clean("Guardian staff reporter"), "a role, not a name");
+        assertEquals(List.of("Povilas Aleksandravičius"), AuthorNames.clean(
+                "Povilas Aleksandravičius, Mykolo Romerio universiteto Žmogaus ir visuomenės studijų fakulteto profesorius, Lrt.lt"));
+    }
+
+    @Test
+    void datesInMoreLanguagesAndWithTextOffsets() {
+        assertEquals(OffsetDateTime.parse("2024-05-09T13:26:00+02:00"),
+                DateParser.parse("torsdag 09. mai 2024 - 13:26", ZoneId.of("Europe/Oslo")));
+        assertEquals(OffsetDateTime.parse("2024-12-02T10:00:00+01:00"),
+                DateParser.parse("2 de diciembre de 2024, 10:00", ZoneId.of("Europe/Madrid")));
+        assertEquals(OffsetDateTime.parse("2023-04-28T05:00:00+02:00"),
+                DateParser.parse("Stand: 28. April 2023, 05:00 Uhr", ZoneId.of("Europe/Berlin")));
+        assertEquals(OffsetDateTime.parse("2026-01-06T14:16:00+01:00"), DateParser.parse("06/01/2026 - 14:16 UTC+1", ZoneOffset.UTC));
+        assertEquals(OffsetDateTime.parse("2025-08-23T11:07:00+03:00"), DateParser.parse("23 серп. 2025, 11:07 GMT+3", ZoneOffset.UTC));
+        assertEquals(OffsetDateTime.parse("2024-04-30T16:17:29+02:00"), DateParser.parse("2024-04-30 16:17:29 +02:00", ZoneOffset.UTC));
+        assertEquals(OffsetDateTime.parse("2025-08-23T00:00:00+03:00"), DateParser.parse("23 августа 2025", KYIV));
+        assertEquals(OffsetDateTime.parse("2025-03-01T09:30:00+02:00"), DateParser.parse("1 березня 2025 р., 09:30", KYIV));
+    }
+
+    @Test
+    void parsedDatesSayWhetherTheOffsetAndTimeWereGiven() {
+        DateParser.Parsed withOffset = DateParser.parseDetailed("2024-04-30T16:17:29+02:00", KYIV);
+        assertTrue(withOffset.offsetGiven() && withOffset.timeGiven());
+        DateParser.Parsed local = DateParser.parseDetailed("2024-04-30 16:17:29", KYIV);
+        assertTrue(!local.offsetGiven() && local.timeGiven());
+        DateParser.Parsed day = DateParser.parseDetailed("30.04.2024", KYIV);
+        assertTrue(!day.offsetGiven() && !day.timeGiven());
     }
 
     @Test
@@ -71,6 +123,31 @@ class MetadataPartsTest {
         assertEquals("Kyiv - Vienna train starts in October",
                 TitleCleaner.clean("Kyiv - Vienna train starts in October | News", List.of(), null, true),
                 "<title>: a short trailing segment goes even when the site is unknown");
+        assertEquals("Steigende US-Zinsen setzen Dax zu",
+                TitleCleaner.clean("Steigende US-Zinsen setzen Dax zu | Börsen-Zeitung", List.of(), "www.boersen-zeitung.de", false),
+                "the host matches the site name with umlauts spelt out");
+        assertEquals("Ukrainische Gegenoffensive: Ziele, Chancen, Risiken",
+                TitleCleaner.clean("Ukrainische Gegenoffensive: Ziele, Chancen, Risiken | DW | 28.04.2023", List.of("DW.COM"), "www.dw.com", false),
+                "a date segment is chrome");
+        assertEquals("Surviving roommate agrees to interview",
+                TitleCleaner.clean("Surviving roommate agrees to interview | The Gateway Post | by Cristina Laila",
+                        List.of("The Gateway Post"), null, false), "an author segment is chrome");
+        assertEquals("Don't say \"never\"", TitleCleaner.clean("Don&#039;t say &quot;never&quot;", List.of(), null, false),
+                "entities left by double escaping are decoded");
+        assertEquals("Мер Києва: опалення дадуть вчасно",
+                TitleCleaner.clean("Мер Києва: опалення дадуть вчасно — Українська правда", List.of("Українська правда"), "www.pravda.com.ua", false));
+    }
+
+    @Test
+    void kickersAndLabelsGiveWayOnlyToARealHeadline() {
+        assertTrue(Headlines.isKickerOf("Вибори у США: Трамп виграв у Пенсільванії", "Трамп виграв у Пенсільванії"));
+        assertTrue(!Headlines.isKickerOf("Bei Protesten, Aktivistin getötet", "Aktivistin getötet"), "no colon, no kicker");
+        assertTrue(!Headlines.isKickerOf("Breaking: Ukraine", "Ukraine"), "one word is not a headline");
+        assertTrue(!Headlines.isKickerOf("A very long label of many words here: Trump wins Pennsylvania", "Trump wins Pennsylvania"));
+        assertTrue(Headlines.hasChromeSuffix("Thioune fordert Geduld mit Niemiec | Sport", "Thioune fordert Geduld mit Niemiec"));
+        assertTrue(!Headlines.hasChromeSuffix("City Courier | Council approves the tram plan", "City Courier"), "a logo h1");
+        assertTrue(!Headlines.hasChromeSuffix("Council approves the tram plan for the city", "Council approves the tram plan"),
+                "a longer headline is not a label");
     }
 
     @Test
