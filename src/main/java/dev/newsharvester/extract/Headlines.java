@@ -10,10 +10,19 @@ import org.jsoup.nodes.Element;
  * twitter:title, the first {@code h1} and the {@code <title>} element, each without the site's
  * chrome ({@link TitleCleaner}).
  *
- * <p>Two exceptions to that order, both where another source shows that the chosen headline
- * carries a label: a kicker before a colon ("Olympic Games: Germany beat France" against og:title
- * "Germany beat France"; the kicker is the line above the headline, not part of it), and a
- * segment after a pipe ("Headline | Sport" against og:title or h1 "Headline").
+ * <p>Exceptions to that order, where another source shows what the chosen headline carries: a
+ * kicker before a colon ("Olympic Games: Germany beat France" against og:title "Germany beat
+ * France"; the kicker is the line above the headline, not part of it) unless the shorter form
+ * opens with a label of its own; a segment after a pipe ("Headline | Sport" against og:title or h1
+ * "Headline"); a trailing clause og:title or twitter:title does without ("Headline in battling
+ * win" against "Headline"); and a segment before the headline that og:title has and the
+ * {@code h1} prints ("Demo / Headline" against the JSON-LD "Headline"). Numeric entities for
+ * typographic quotes in the JSON-LD are read as the quotes that were typed ({@link #typedQuotes}).
+ *
+ * <p>Where og:title and the JSON-LD headline are simply different wordings, neither the
+ * {@code h1} nor a majority of sources tells which one a reader calls the title (on the fundus
+ * pages each wins about as often, with the {@code h1} siding with either), so the JSON-LD
+ * headline keeps its place.
  */
 final class Headlines {
 
@@ -23,6 +32,12 @@ final class Headlines {
     private static final int MIN_HEADLINE_WORDS = 3;
     /** A separator, then a short segment. */
     private static final Pattern SUFFIX = Pattern.compile("\\s+[|•·»/]\\s+\\S.{0,40}");
+
+    /** A label of a few words ending in a colon at the start of a headline. */
+    private static final Pattern KICKER = Pattern.compile("^[^:\\s]+(\\s[^:\\s]+){0,5}:\\s");
+    private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** The numeric entities of typographic single and double quotes. */
+    private static final Pattern TYPOGRAPHIC_ENTITY = Pattern.compile("&#(8216|8217|8220|8221);");
 
     private Headlines() {
     }
@@ -46,7 +61,8 @@ final class Headlines {
             }
         }
         String ld = page.article() == null ? null
-                : TitleCleaner.clean(JsonLd.string(page.article().get("headline"), "name"), chrome, host, false);
+                : TitleCleaner.clean(typedQuotes(JsonLd.string(page.article().get("headline"), "name")), chrome, host,
+                        false);
         String og = TitleCleaner.clean(page.meta.content("og:title"), chrome, host, false);
         String twitter = TitleCleaner.clean(page.meta.content("twitter:title"), chrome, host, false);
         Element h1 = page.scan.firstH1;
@@ -66,6 +82,11 @@ final class Headlines {
                 return alt;
             }
         }
+        for (String alt : new String[] {og, twitter}) {
+            if (alt != null && (isExtensionOf(title, alt) || isPrintedKickerOf(alt, title, heading))) {
+                return alt;
+            }
+        }
         return title;
     }
 
@@ -75,8 +96,8 @@ final class Headlines {
             return false;
         }
         String kicker = title.substring(0, title.length() - alt.length()).stripTrailing();
-        if (!kicker.endsWith(":")) {
-            return false;
+        if (!kicker.endsWith(":") || KICKER.matcher(alt).lookingAt()) {
+            return false; // one kicker to a headline: "Bei Protesten 2022: Bericht: ..." is whole
         }
         int words = Text.words(kicker);
         return words >= 1 && words <= MAX_KICKER_WORDS && Text.words(alt) >= MIN_HEADLINE_WORDS;
@@ -89,6 +110,49 @@ final class Headlines {
     static boolean hasChromeSuffix(String title, String alt) {
         return title.length() > alt.length() && title.startsWith(alt) && Text.words(alt) >= MIN_HEADLINE_WORDS
                 && SUFFIX.matcher(title.substring(alt.length())).matches();
+    }
+
+    /**
+     * True when {@code alt} is {@code title} with a segment before it ("Nationale Demo / Der 9.
+     * Juli naht: ...") and the page's {@code h1} prints that segment as part of the headline (same
+     * letters, however the kicker element is spaced).
+     */
+    static boolean isPrintedKickerOf(String alt, String title, String heading) {
+        return heading != null && alt.length() > title.length() + 1 && alt.endsWith(title)
+                && Text.words(title) >= MIN_HEADLINE_WORDS && letters(heading).equals(letters(alt))
+                && !letters(heading).equals(letters(title));
+    }
+
+    private static String letters(String s) {
+        return NOT_LETTER.matcher(s).replaceAll("");
+    }
+
+    /**
+     * True when {@code title} is {@code alt} continued by a clause of a few more words ("Chelsea
+     * send clear message at Cobham" against "... at Cobham in battling win over Tottenham"): the
+     * social title is the headline, the longer form its teaser line.
+     */
+    static boolean isExtensionOf(String title, String alt) {
+        if (title.length() <= alt.length() + 1 || !title.startsWith(alt) || title.charAt(alt.length()) != ' '
+                || Text.words(alt) < MIN_HEADLINE_WORDS) {
+            return false;
+        }
+        String rest = title.substring(alt.length()).strip();
+        return !SUFFIX.matcher(" " + rest).matches() && Character.isLetter(rest.codePointAt(0))
+                && Text.words(rest) >= 2;
+    }
+
+    /**
+     * The numeric entities CMSs write when they turn a typed quote into a typographic one
+     * (WordPress's {@code &#8217;}), read back as the quote that was typed: the og:title and the
+     * {@code <title>} of such pages carry the plain quote. A typographic quote written as such
+     * ({@code ’} or {@code \u2019}) is kept.
+     */
+    static String typedQuotes(String raw) {
+        if (raw == null || raw.indexOf("&#82") < 0) {
+            return raw;
+        }
+        return TYPOGRAPHIC_ENTITY.matcher(raw).replaceAll(m -> m.group(1).startsWith("822") ? "\"" : "'");
     }
 
     private static String firstNonNull(String... values) {

@@ -148,6 +148,20 @@ class MetadataPartsTest {
         assertTrue(!Headlines.hasChromeSuffix("City Courier | Council approves the tram plan", "City Courier"), "a logo h1");
         assertTrue(!Headlines.hasChromeSuffix("Council approves the tram plan for the city", "Council approves the tram plan"),
                 "a longer headline is not a label");
+        assertTrue(!Headlines.isKickerOf("Nach dem Votum: Bericht: Rat vertagt den Plan", "Bericht: Rat vertagt den Plan"),
+                "one kicker to a headline");
+        assertTrue(Headlines.isExtensionOf("Council approves the tram plan for the city", "Council approves the tram plan"));
+        assertTrue(!Headlines.isExtensionOf("Council approves the tram plan | Sport news", "Council approves the tram plan"),
+                "a separated segment is a label, not a clause");
+        assertTrue(!Headlines.isExtensionOf("Council approves the tram planning", "Council approves the tram plan"),
+                "words, not characters");
+        assertTrue(!Headlines.isExtensionOf("Council approves it now", "Council approves it"), "one more word is not a clause");
+        assertTrue(Headlines.isPrintedKickerOf("Tram vote / Council approves the plan", "Council approves the plan",
+                "Tram voteCouncil approves the plan"));
+        assertTrue(!Headlines.isPrintedKickerOf("Tram vote / Council approves the plan", "Council approves the plan",
+                "Council approves the plan"));
+        assertEquals("Mayor's \"plan\"", Headlines.typedQuotes("Mayor&#8217;s &#8220;plan&#8221;"));
+        assertEquals("Mayor’s plan", Headlines.typedQuotes("Mayor’s plan"));
     }
 
     @Test

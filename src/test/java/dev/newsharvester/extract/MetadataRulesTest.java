@@ -137,9 +137,67 @@ class MetadataRulesTest {
     void entitiesEscapedTwiceInJsonLdAreDecoded() {
         String head = """
                 <script type="application/ld+json">{"@type":"NewsArticle",
-                 "headline":"Mayor&#8217;s plan: &quot;trams first&quot; &amp; buses later"}</script>""";
+                 "headline":"Mayor&#039;s plan: &quot;trams first&quot; &amp; buses later"}</script>""";
         Article a = extract(page("en", head, "", BODY_EN, ""), "https://courier.example/a/2", KYIV);
-        assertEquals("Mayor’s plan: \"trams first\" & buses later", a.title());
+        assertEquals("Mayor's plan: \"trams first\" & buses later", a.title());
+    }
+
+    @Test
+    void typographicQuoteEntitiesInJsonLdAreTheQuotesThatWereTyped() {
+        // WordPress writes a typed ' as &#8217; in the JSON-LD; og:title and <title> keep the typed quote.
+        String head = """
+                <title>Mayor's &#8216;trams first&#8217; plan passes | City Courier</title>
+                <meta property="og:title" content="Mayor's 'trams first' plan passes | City Courier">
+                <script type="application/ld+json">{"@type":"NewsArticle",
+                 "headline":"Mayor&#8217;s &#8216;trams first&#8217; plan passes"}</script>""";
+        Article a = extract(page("en", head, "<h1 class=\"entry-title\">Mayor’s ‘trams first’ plan passes</h1>", BODY_EN, ""),
+                "https://courier.example/2025/08/23/trams-first/", KYIV);
+        assertEquals("Mayor's 'trams first' plan passes", a.title());
+
+        String typed = """
+                <script type="application/ld+json">{"@type":"NewsArticle",
+                 "headline":"Mayor\\u2019s \\u2018trams first\\u2019 plan passes"}</script>""";
+        Article b = extract(page("en", typed, "", BODY_EN, ""), "https://courier.example/2025/08/23/trams-first/", KYIV);
+        assertEquals("Mayor’s ‘trams first’ plan passes", b.title(), "a typographic quote written as such stays");
+    }
+
+    @Test
+    void theSocialTitleWinsOverALongerFormThatOnlyAddsAClause() {
+        String head = """
+                <title>Council approves the tram plan after a four-hour debate | City Courier</title>
+                <meta property="og:site_name" content="City Courier">
+                <meta property="og:title" content="Council approves the tram plan">
+                <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+                 "headline":"Council approves the tram plan after a four-hour debate"}</script>""";
+        Article a = extract(page("en", head, "<h1>Council approves the tram plan after a four-hour debate</h1>", BODY_EN, ""),
+                "https://courier.example/news/2025/08/23/tram-plan", KYIV);
+        assertEquals("Council approves the tram plan", a.title());
+    }
+
+    @Test
+    void aKickerTheHeadlinePrintsStaysInTheTitle() {
+        String head = """
+                <meta property="og:title" content="Tram vote / Council approves the tram plan">
+                <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+                 "headline":"Council approves the tram plan"}</script>""";
+        String printed = "<h1 class=\"headline\"><span class=\"kicker\">Tram vote</span>Council approves the tram plan</h1>";
+        Article a = extract(page("en", head, printed, BODY_EN, ""), "https://courier.example/news/2025/08/23/tram-plan", KYIV);
+        assertEquals("Tram vote / Council approves the tram plan", a.title());
+
+        Article b = extract(page("en", head, "<h1>Council approves the tram plan</h1>", BODY_EN, ""),
+                "https://courier.example/news/2025/08/23/tram-plan", KYIV);
+        assertEquals("Council approves the tram plan", b.title(), "a kicker the page does not print is a label");
+    }
+
+    @Test
+    void aHeadlineKeepsItsLeadWhenTheShorterFormStillOpensWithALabel() {
+        String head = """
+                <meta property="og:title" content="Report: council delays the tram plan again">
+                <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+                 "headline":"After the vote: Report: council delays the tram plan again"}</script>""";
+        Article a = extract(page("en", head, "<h1>After the vote: Report: council delays the tram plan again</h1>", BODY_EN, ""),
+                "https://courier.example/news/2025/08/23/tram-delay", KYIV);
+        assertEquals("After the vote: Report: council delays the tram plan again", a.title());
     }
 
     // ----- authors -----
