@@ -163,41 +163,34 @@ class MetadataRulesTest {
 
     @Test
     void theSocialTitleWinsOverALongerFormThatOnlyAddsAClause() {
-        String head = """
-                <title>Council approves the tram plan after a four-hour debate | City Courier</title>
-                <meta property="og:site_name" content="City Courier">
-                <meta property="og:title" content="Council approves the tram plan">
-                <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
-                 "headline":"Council approves the tram plan after a four-hour debate"}</script>""";
-        Article a = extract(page("en", head, "<h1>Council approves the tram plan after a four-hour debate</h1>", BODY_EN, ""),
-                "https://courier.example/news/2025/08/23/tram-plan", KYIV);
-        assertEquals("Council approves the tram plan", a.title());
+        assertEquals("Council approves the tram plan", titleOf("Council approves the tram plan",
+                "Council approves the tram plan after a four-hour debate",
+                "<h1>Council approves the tram plan after a four-hour debate</h1>"));
     }
 
     @Test
     void aKickerTheHeadlinePrintsStaysInTheTitle() {
-        String head = """
-                <meta property="og:title" content="Tram vote / Council approves the tram plan">
-                <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
-                 "headline":"Council approves the tram plan"}</script>""";
+        String og = "Tram vote / Council approves the tram plan";
         String printed = "<h1 class=\"headline\"><span class=\"kicker\">Tram vote</span>Council approves the tram plan</h1>";
-        Article a = extract(page("en", head, printed, BODY_EN, ""), "https://courier.example/news/2025/08/23/tram-plan", KYIV);
-        assertEquals("Tram vote / Council approves the tram plan", a.title());
-
-        Article b = extract(page("en", head, "<h1>Council approves the tram plan</h1>", BODY_EN, ""),
-                "https://courier.example/news/2025/08/23/tram-plan", KYIV);
-        assertEquals("Council approves the tram plan", b.title(), "a kicker the page does not print is a label");
+        assertEquals(og, titleOf(og, "Council approves the tram plan", printed));
+        assertEquals("Council approves the tram plan",
+                titleOf(og, "Council approves the tram plan", "<h1>Council approves the tram plan</h1>"),
+                "a kicker the page does not print is a label");
     }
 
     @Test
     void aHeadlineKeepsItsLeadWhenTheShorterFormStillOpensWithALabel() {
+        String whole = "After the vote: Report: council delays the tram plan again";
+        assertEquals(whole, titleOf("Report: council delays the tram plan again", whole, "<h1>" + whole + "</h1>"));
+    }
+
+    /** The title of an English article page with this og:title, JSON-LD headline and article header. */
+    private static String titleOf(String ogTitle, String ldHeadline, String header) {
         String head = """
-                <meta property="og:title" content="Report: council delays the tram plan again">
+                <meta property="og:title" content="%s">
                 <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
-                 "headline":"After the vote: Report: council delays the tram plan again"}</script>""";
-        Article a = extract(page("en", head, "<h1>After the vote: Report: council delays the tram plan again</h1>", BODY_EN, ""),
-                "https://courier.example/news/2025/08/23/tram-delay", KYIV);
-        assertEquals("After the vote: Report: council delays the tram plan again", a.title());
+                 "headline":"%s"}</script>""".formatted(ogTitle, ldHeadline);
+        return extract(page("en", head, header, BODY_EN, ""), "https://courier.example/news/2025/08/23/tram-plan", KYIV).title();
     }
 
     // ----- authors -----
