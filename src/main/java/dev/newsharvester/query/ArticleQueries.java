@@ -26,6 +26,8 @@ public final class ArticleQueries {
     public static final double STORY_THRESHOLD = 0.20;
     /** How far apart in time two articles may be and still be one story. */
     public static final Duration STORY_WINDOW = Duration.ofDays(3);
+    /** Near-duplicates (SimHash within 3 bits) must also share this much of their word sets: it drops chance SimHash collisions. */
+    public static final double NEAR_DUPLICATE_MIN_SIMILARITY = 0.5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

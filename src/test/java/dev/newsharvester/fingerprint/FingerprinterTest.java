@@ -95,10 +95,10 @@ class FingerprinterTest {
     void storySimilaritySeparatesWriteUpsOfOneStoryFromUnrelatedNews() {
         String[] names = {"story-train-cna.txt", "story-train-herald.txt", "wind-farm.txt", "city-budget-report.txt",
                 "lviv-heating-uk.txt", "lviv-heating-uk-2.txt"};
-        int[][] sig = new int[names.length][];
+        MinHash[] sig = new MinHash[names.length];
         for (int i = 0; i < names.length; i++) {
             sig[i] = Fingerprinter.of(read(names[i])).minhash();
-            assertEquals(MinHash.SIZE, sig[i].length);
+            assertEquals(MinHash.BANDS, sig[i].bandKeys().size());
         }
         double sameEn = Fingerprinter.storySimilarity(sig[0], sig[1]);
         double sameUk = Fingerprinter.storySimilarity(sig[4], sig[5]);
@@ -119,17 +119,25 @@ class FingerprinterTest {
                 "English write-ups " + sameEn + " vs unrelated max " + maxUnrelated);
         assertTrue(sameUk >= 2 * maxUnrelated && sameUk - maxUnrelated >= 0.1,
                 "Ukrainian write-ups " + sameUk + " vs unrelated max " + maxUnrelated);
-        assertEquals(1.0, Fingerprinter.storySimilarity(sig[0], sig[0].clone()));
+        assertEquals(1.0, Fingerprinter.storySimilarity(sig[0], MinHash.fromBytes(sig[0].toBytes())), "round trip");
         assertEquals(sameEn, Fingerprinter.storySimilarity(sig[1], sig[0]), "symmetric");
     }
 
     @Test
-    void storySimilarityRejectsMismatchedSignaturesAndIgnoresEmptyTexts() {
-        int[] a = Fingerprinter.of("Harbour council votes on wind farm").minhash();
-        assertThrows(IllegalArgumentException.class, () -> Fingerprinter.storySimilarity(a, new int[3]));
-        assertThrows(IllegalArgumentException.class, () -> Fingerprinter.storySimilarity(null, a));
-        int[] empty = Fingerprinter.of("the and of 12 34").minhash();
-        assertEquals(0.0, Fingerprinter.storySimilarity(empty, empty.clone()), "no content words, no story");
-        assertArrayEquals(MinHash.of("Wind farm council"), MinHash.of("Wind farm council"), "deterministic");
+    void signaturesRoundTripRejectBadBytesAndIgnoreEmptyTexts() {
+        MinHash a = Fingerprinter.of("Harbour council votes on wind farm").minhash();
+        assertEquals(MinHash.ENCODED_LENGTH, a.toBytes().length);
+        assertEquals(a, MinHash.fromBytes(a.toBytes()));
+        assertEquals(a.bandKeys(), MinHash.fromBytes(a.toBytes()).bandKeys());
+        assertTrue(a.bandKeys().stream().allMatch(k -> k.matches("[0-9a-f]{8}")), a.bandKeys().toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MinHash.fromBytes(new byte[512]));
+        assertTrue(e.getMessage().contains("got 512"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MinHash.fromBytes(null));
+        MinHash empty = Fingerprinter.of("the and of 12 34").minhash();
+        assertTrue(empty.isEmpty());
+        assertEquals(List.of(), empty.bandKeys());
+        assertEquals(0.0, Fingerprinter.storySimilarity(empty, MinHash.fromBytes(empty.toBytes())), "no content words, no story");
+        assertEquals(MinHash.of("Wind farm council"), MinHash.of("Wind farm council"), "deterministic");
+        assertArrayEquals(MinHash.of("Wind farm council").toBytes(), MinHash.of("wind FARM council!").toBytes());
     }
 }

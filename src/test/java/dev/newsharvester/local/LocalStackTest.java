@@ -45,7 +45,7 @@ class LocalStackTest {
 
     private static StoredVersion version(String url, String hash, String outlet, Instant seen) {
         return new StoredVersion(url, hash, outlet, seen, seen, seen, "Title", List.of("Олена Коваль"),
-                null, null, "uk", null, null, "\"e1\"", null, "0123456789abcdef", new int[] {7, 8, 9}, "x-1", null, 3);
+                null, null, "uk", null, null, "\"e1\"", null, "0123456789abcdef", null, "x-1", null, 3);
     }
 
     @Test

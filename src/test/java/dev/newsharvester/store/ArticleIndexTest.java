@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsharvester.fingerprint.MinHash;
 import dev.newsharvester.local.LocalStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ class ArticleIndexTest {
                 "raw/outlet=" + outlet + "/dt=2024-05-01/0123456789abcdef-" + hash.substring(0, 16) + ".html.gz",
                 "clean/outlet=" + outlet + "/dt=2024-05-01/0123456789abcdef-" + hash.substring(0, 16) + ".json",
                 "W/\"5e1f-18f3a\"", "Wed, 01 May 2024 11:05:00 GMT", "f0e1d2c3b4a59687",
-                new int[] {1, -1, Integer.MIN_VALUE, 123456789}, "extract-1.0", null, 412);
+                MinHash.of("Міст через Русанівську протоку відкрили після ремонту"), "extract-1.0", null, 412);
     }
 
     /** A version with only the required fields. */
