@@ -3,6 +3,7 @@ package dev.newsharvester.store;
 import dev.newsharvester.fingerprint.MinHash;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One indexed version of an article: the item keyed (url, hash) in the {@code Articles} table.
@@ -26,9 +27,8 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
         requireText(url, "url");
         requireText(hash, "hash");
         requireText(outlet, "outlet");
-        if (firstSeen == null || lastSeen == null) {
-            throw new IllegalArgumentException("version " + url + " " + hash + " needs firstSeen and lastSeen");
-        }
+        Objects.requireNonNull(firstSeen, "firstSeen");
+        Objects.requireNonNull(lastSeen, "lastSeen");
         authors = authors == null ? List.of() : List.copyOf(authors);
     }
 
