@@ -98,9 +98,10 @@ public final class ArticleQueries {
      * Near-copies of a text, closest first: versions whose SimHash is within {@code maxDistance}
      * bits (0..3) and whose word sets agree at least {@link #NEAR_DUPLICATE_MIN_SIMILARITY}, with
      * every other URL carrying one of those texts word for word. The text is a URL's current
-     * version, or a SHA-256 of a stored text; the URL itself is left out.
+     * version (the URL itself is left out), or a SHA-256 of a stored text (every URL with it is listed).
      */
     public List<SimilarMatch> similar(String urlOrHash, int maxDistance) {
+        boolean byUrl = !isSha256(urlOrHash);
         StoredVersion self = resolve(urlOrHash);
         long simhash = SimHash.parseHex(Optional.ofNullable(self.simhash())
                 .orElseThrow(() -> new IllegalArgumentException("no SimHash stored for " + self.url())));
@@ -125,7 +126,7 @@ public final class ArticleQueries {
             }
             // the hit stands for every URL with its text (duplicates have no SimHash entries of their own)
             for (StoredVersion copy : withDuplicates(v)) {
-                if (!copy.url().equals(self.url()) && seen.add(copy.key())) {
+                if (!(byUrl && copy.url().equals(self.url())) && seen.add(copy.key())) {
                     out.add(new SimilarMatch(copy, hit.distance(), similarity));
                 }
             }
@@ -214,13 +215,17 @@ public final class ArticleQueries {
 
     /** The version a URL or a SHA-256 names: the URL's current version, or a stored version with that text. */
     private StoredVersion resolve(String urlOrHash) {
-        if (urlOrHash != null && SHA256.matcher(urlOrHash).matches()) {
+        if (isSha256(urlOrHash)) {
             List<StoredVersion> rows = index.byHash(urlOrHash.toLowerCase(Locale.ROOT));
             return rows.stream().filter(v -> v.duplicateOf() == null).findFirst()
                     .or(() -> rows.stream().findFirst())
                     .orElseThrow(() -> new IllegalArgumentException("no stored text has the SHA-256 " + urlOrHash));
         }
         return current(urlOrHash).orElseThrow(() -> new IllegalArgumentException("URL not in the index: " + urlOrHash));
+    }
+
+    private static boolean isSha256(String s) {
+        return s != null && SHA256.matcher(s).matches();
     }
 
     /** A version and every other URL whose text is the same. */

@@ -48,8 +48,8 @@ public final class TextDiff {
             int stop = Math.min(ops.size(), end + context + 1);
             int aStart = 1 + count(ops, 0, start, '+');
             int bStart = 1 + count(ops, 0, start, '-');
-            int aLen = (stop - start) - count(ops, start, stop, '+');
-            int bLen = (stop - start) - count(ops, start, stop, '-');
+            int aLen = count(ops, start, stop, '+');
+            int bLen = count(ops, start, stop, '-');
             out.append("@@ -").append(aStart).append(',').append(aLen).append(" +").append(bStart).append(',').append(bLen).append(" @@\n");
             for (int k = start; k < stop; k++) {
                 out.append(ops.get(k).kind()).append(ops.get(k).text()).append('\n');
@@ -59,6 +59,7 @@ public final class TextDiff {
         return out.toString();
     }
 
+    /** Ops in [from, to) that are not {@code skip}: lines of the old text (skip '+') or of the new (skip '-'). */
     private static int count(List<Op> ops, int from, int to, char skip) {
         int n = 0;
         for (int k = from; k < to; k++) {
