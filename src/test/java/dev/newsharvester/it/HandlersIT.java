@@ -10,6 +10,7 @@ import dev.newsharvester.lambda.ArticleHandler;
 import dev.newsharvester.lambda.BadEventException;
 import dev.newsharvester.lambda.HarvestHandler;
 import dev.newsharvester.pipeline.Harvester;
+import dev.newsharvester.pipeline.Wiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +99,31 @@ class HandlersIT {
             assertEquals(3, report.size(), all);
             report.forEach(o -> assertEquals(0, o.path("counts").path("FAILED").asInt(), all + ": " + o));
         }
+    }
+
+    @Test
+    void reprocessEventReExtractsStoredPagesWithoutFetching() throws Exception {
+        article(event("article-url.json")); // something of outlet unn is stored
+        int requests = h.site.requestLog().size();
+        ArticleHandler handler = new ArticleHandler(harvester, Wiring.reprocessor(h.env, h.stack.s3(), h.stack.dynamoDb()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event("reprocess.json").getBytes(StandardCharsets.UTF_8)), out, null);
+        JsonNode report = JSON.readTree(out.toByteArray());
+
+        assertTrue(report.path("examined").asInt() >= 1, report.toString());
+        assertEquals(report.path("examined").asInt(), report.path("unchanged").asInt(), "same extractor, same texts: " + report);
+        assertEquals(0, report.path("failed").asInt(), report.toString());
+        assertTrue(report.path("next").isMissingNode(), "finished: no continuation");
+        assertEquals(requests, h.site.requestLog().size(), "nothing fetched");
+
+        BadEventException e = assertThrows(BadEventException.class, () -> handler.handleRequest(
+                new ByteArrayInputStream("{\"reprocess\": {\"since\": \"last week\"}}".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), null));
+        assertTrue(e.getMessage().startsWith("'reprocess.since' must be an ISO date or instant"), e.getMessage());
+        e = assertThrows(BadEventException.class, () -> handler.handleRequest(
+                new ByteArrayInputStream("{\"reprocess\": {\"outlets\": [\"nope\"]}}".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), null));
+        assertTrue(e.getMessage().startsWith("unknown outlet 'nope'"), e.getMessage());
     }
 
     @Test

@@ -98,7 +98,8 @@ class PipelineIT {
         assertTrue(meta.contentType().startsWith("text/html"));
 
         JsonNode clean = new ObjectMapper().readTree(h.archive.getClean(v.cleanKey()));
-        assertEquals(1, clean.path("schemaVersion").asInt());
+        assertEquals(2, clean.path("schemaVersion").asInt());
+        assertEquals("UTF-8", meta.charset(), "the charset the page was decoded with, for reprocessing");
         assertEquals(v.hash(), clean.path("sha256").asText());
         assertEquals(v.rawKey(), clean.path("rawKey").asText());
         assertEquals("unn", clean.path("outlet").asText());
