@@ -85,11 +85,14 @@ public final class ArticleQueries {
         return index.byHash(requireSha256(sha256));
     }
 
-    /** An outlet's articles in a time range (by publication time, else first sight), one row per URL, newest first. */
+    /**
+     * An outlet's articles in a time range (by publication time, else first sight), one row per URL
+     * (its newest version), newest first. Rows are listing views (no sightings; see {@link #versions}).
+     */
     public List<StoredVersion> byOutlet(String outlet, Instant since, Instant until) {
         Map<String, StoredVersion> newestPerUrl = new LinkedHashMap<>();
         for (StoredVersion v : index.byOutlet(outlet, since, until)) {
-            newestPerUrl.merge(v.url(), v, (a, b) -> a.lastSeen().isAfter(b.lastSeen()) ? a : b);
+            newestPerUrl.merge(v.url(), v, (a, b) -> a.firstSeen().isAfter(b.firstSeen()) ? a : b);
         }
         return new ArrayList<>(newestPerUrl.values());
     }

@@ -208,7 +208,7 @@ public final class ArticleIndex {
 
     /**
      * Access pattern 3: every (url, version) with this content hash, ordered by URL. Eventually
-     * consistent (GSI); rows carry every field but {@code minhash}.
+     * consistent (GSI); rows are {@linkplain StoredVersion#listingView() listing views}.
      */
     public List<StoredVersion> byHash(String hash) {
         return query(QueryRequest.builder().tableName(table).indexName(HASH_INDEX)
@@ -221,7 +221,7 @@ public final class ArticleIndex {
     /**
      * Access pattern 4: an outlet's versions whose {@code ts} (published, else first seen) lies in
      * [since, until], both inclusive at millisecond precision, newest first. A null bound is open.
-     * Eventually consistent (GSI); rows carry every field but {@code minhash}.
+     * Eventually consistent (GSI); rows are {@linkplain StoredVersion#listingView() listing views}.
      */
     public List<StoredVersion> byOutlet(String outlet, Instant since, Instant until) {
         return query(timeRange(QueryRequest.builder().tableName(table).indexName(OUTLET_INDEX), OUTLET,

@@ -51,6 +51,9 @@ final class Items {
     }
 
     static Map<String, AttributeValue> toItem(StoredVersion v) {
+        if (v.lastSeen() == null) {
+            throw new IllegalArgumentException("version " + v.url() + " " + v.hash() + " has no lastSeen: a listing view cannot be written");
+        }
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(URL, s(v.url()));
         item.put(HASH, s(v.hash()));

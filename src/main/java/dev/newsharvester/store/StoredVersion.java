@@ -8,10 +8,12 @@ import java.util.Objects;
 /**
  * One indexed version of an article: the item keyed (url, hash) in the {@code Articles} table.
  *
- * <p>{@code url}, {@code hash}, {@code outlet}, {@code firstSeen} and {@code lastSeen} are
- * required; everything else may be null. {@code authors} is never null (absent = empty). Rows read
- * from the {@code hash-index} and {@code outlet-index} carry every field but {@code minhash}
- * (not projected there; see {@link ArticleIndex}).
+ * <p>{@code url}, {@code hash}, {@code outlet}, {@code firstSeen} and (in every item written)
+ * {@code lastSeen} are required; everything else may be null. {@code authors} is never null
+ * (absent = empty). Rows read from the {@code hash-index} and {@code outlet-index} are
+ * {@linkplain #listingView() listing views}: they leave out the signature and the fields every
+ * re-fetch updates ({@code lastSeen}, {@code lastFetched}, {@code etag}, {@code lastModified}), so
+ * that marking a version seen writes the table item alone.
  *
  * @param published   ISO offset date-time as the page gave it, or null
  * @param modified    ISO offset date-time as the page gave it, or null
@@ -28,7 +30,6 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
         requireText(hash, "hash");
         requireText(outlet, "outlet");
         Objects.requireNonNull(firstSeen, "firstSeen");
-        Objects.requireNonNull(lastSeen, "lastSeen");
         authors = authors == null ? List.of() : List.copyOf(authors);
     }
 
@@ -42,6 +43,11 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
                 .language(language).rawKey(rawKey).cleanKey(cleanKey).etag(etag).lastModified(lastModified)
                 .simhash(simhash).minhash(minhash).extractorVersion(extractorVersion).duplicateOf(duplicateOf)
                 .wordCount(wordCount);
+    }
+
+    /** This version as the listing indexes return it: without signature, sightings and validators. */
+    public StoredVersion listingView() {
+        return toBuilder().minhash(null).lastSeen(null).lastFetched(null).etag(null).lastModified(null).build();
     }
 
     /** The table key of this version. */

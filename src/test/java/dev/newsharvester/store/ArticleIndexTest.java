@@ -187,7 +187,7 @@ class ArticleIndexTest {
         index.putVersion(unrelated);
 
         List<StoredVersion> found = index.byHash(sharedHash);
-        assertEquals(Set.of(original, copy), Set.copyOf(found));
+        assertEquals(Set.of(original.listingView(), copy.listingView()), Set.copyOf(found));
         assertEquals(2, found.size());
         assertEquals(original.url(), found.stream().filter(v -> v.outlet().equals("other-outlet")).findFirst()
                 .orElseThrow().duplicateOf());
@@ -213,9 +213,9 @@ class ArticleIndexTest {
         Instant since = Instant.parse("2024-05-01T00:00:00Z");
         Instant until = Instant.parse("2024-05-02T00:00:00Z");
         // ".5Z" sorts after "Z" only because ts is fixed-width: the order here checks that
-        assertEquals(List.of(noDate, middle, middleEarlier, atStart), index.byOutlet(outlet, since, until));
-        assertEquals(List.of(after, noDate, middle, middleEarlier, atStart), index.byOutlet(outlet, since, null));
-        assertEquals(List.of(noDate, middle, middleEarlier, atStart, before), index.byOutlet(outlet, null, until));
+        assertEquals(listed(noDate, middle, middleEarlier, atStart), index.byOutlet(outlet, since, until));
+        assertEquals(listed(after, noDate, middle, middleEarlier, atStart), index.byOutlet(outlet, since, null));
+        assertEquals(listed(noDate, middle, middleEarlier, atStart, before), index.byOutlet(outlet, null, until));
         assertEquals(7 - 1, index.byOutlet(outlet, null, null).size());
         assertEquals(List.of(), index.byOutlet(outlet, Instant.parse("2024-05-05T00:00:00Z"), null));
         assertThrows(IllegalArgumentException.class, () -> index.byOutlet(outlet, until, since));
@@ -262,7 +262,7 @@ class ArticleIndexTest {
         written.forEach(index::putVersion);
 
         assertEquals(23, index.versions(url).size());
-        assertEquals(written.reversed(), index.byOutlet(outlet, null, null));
+        assertEquals(written.reversed().stream().map(StoredVersion::listingView).toList(), index.byOutlet(outlet, null, null));
         assertEquals(written.get(22), index.latest(url).orElseThrow());
     }
 
@@ -305,7 +305,10 @@ class ArticleIndexTest {
         assertTrue(item.keySet().stream().noneMatch(k -> k.matches("sh\\d|lsh\\d")), item.keySet().toString());
         assertTrue(rawItem(store, original.url(), original.hash()).containsKey("lsh7"));
         StoredVersion listed = index.byHash(original.hash()).stream().filter(v -> v.url().equals(original.url())).findFirst().orElseThrow();
-        assertEquals(original.toBuilder().minhash(null).build(), listed, "hash-index rows: every field but the signature");
+        assertEquals(original.listingView(), listed, "hash-index rows: no signature, no sightings");
+        assertEquals(null, listed.lastSeen());
+        var e = assertThrows(IllegalArgumentException.class, () -> index.putVersion(listed));
+        assertTrue(e.getMessage().contains("listing view"), e.getMessage());
         assertEquals(copy, index.get(copy.url(), copy.hash()).orElseThrow());
     }
 
@@ -379,7 +382,7 @@ class ArticleIndexTest {
     }
 
     @Test
-    void everyWriteReportsItsCapacityPerIndex() {
+    void everyWriteReportsItsCapacityPerIndexAndMarkingSeenWritesTheTableAlone() {
         List<software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity> seen = new java.util.ArrayList<>();
         ArticleIndex index = index("memory").withCapacityListener(seen::add);
         StoredVersion v = full(url(unique()), hash(60), "kyiv-daily", Instant.parse("2024-05-01T09:00:00Z"));
@@ -392,6 +395,11 @@ class ArticleIndexTest {
         assertEquals(14, gsis.size(), "a new text: an entry in each of the 14 indexes: " + gsis.keySet());
         assertTrue(seen.get(0).table().capacityUnits() >= 1);
         assertEquals(java.util.Set.of("hash-index", "outlet-index"), seen.get(1).globalSecondaryIndexes().keySet(), "a duplicate");
+        index.markSeen(v.url(), v.hash(), Instant.parse("2024-05-02T09:00:00Z"), "\"new-etag\"", "Thu, 02 May 2024 09:00:00 GMT");
+        assertEquals(3, seen.size());
+        assertEquals(java.util.Map.of(), seen.get(2).globalSecondaryIndexes() == null ? java.util.Map.of() : seen.get(2).globalSecondaryIndexes(),
+                "no index projects what a re-fetch updates");
+        assertEquals(seen.get(2).table().capacityUnits(), seen.get(2).capacityUnits(), "the table item alone");
         double total = seen.get(0).capacityUnits();
         assertEquals(total, seen.get(0).table().capacityUnits() + gsis.values().stream().mapToDouble(c -> c.capacityUnits()).sum(), 1e-9);
     }
@@ -414,6 +422,10 @@ class ArticleIndexTest {
 
     private static List<String> keys(List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> schema) {
         return schema.stream().map(k -> k.attributeName() + ":" + (k.keyType() == KeyType.HASH ? "HASH" : "RANGE")).toList();
+    }
+
+    private static List<StoredVersion> listed(StoredVersion... versions) {
+        return Stream.of(versions).map(StoredVersion::listingView).toList();
     }
 
     private static String fixture(String name) throws IOException {
