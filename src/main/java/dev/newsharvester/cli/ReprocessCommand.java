@@ -4,7 +4,6 @@ import dev.newsharvester.pipeline.ReprocessReport;
 import dev.newsharvester.pipeline.ReprocessRequest;
 import dev.newsharvester.pipeline.Wiring;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,11 +25,11 @@ final class ReprocessCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Also re-extract versions the current extractor already produced.")
     boolean all;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Outlets YAML file (default: OUTLETS_URI, else the bundled profiles).")
-    Path config;
-
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
+
+    @Mixin
+    OutletsOption outletsFile;
 
     @Mixin
     StoreOptions store;
@@ -39,9 +38,7 @@ final class ReprocessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         try (StoreOptions.Store s = store.open()) {
-            if (config != null) {
-                s.env().put(Wiring.OUTLETS_URI, config.toString());
-            }
+            outletsFile.applyTo(s.env());
             ReprocessRequest request = new ReprocessRequest(outlets, QueryCommand.time(since, null, "--since"), all, null);
             ReprocessReport report = Wiring.reprocessor(s.env(), s.s3(), s.dynamoDb()).run(request, () -> false);
             if (json) {
