@@ -20,6 +20,11 @@ public final class BenchAccess {
         return MinHash.contentWords(text, stem);
     }
 
+    /** The MinHash estimate used before: 128 full-width slots. */
+    public static double previousStorySimilarity(MinHash a, MinHash b) {
+        return a.fullWidthSimilarity(b, 128);
+    }
+
     /** Word n-shingles. */
     public static Set<String> shingles(String text, int n) {
         List<String> w = Tokens.words(text);
