@@ -140,4 +140,35 @@ class FingerprinterTest {
         assertEquals(MinHash.of("Wind farm council"), MinHash.of("Wind farm council"), "deterministic");
         assertArrayEquals(MinHash.of("Wind farm council").toBytes(), MinHash.of("wind FARM council!").toBytes());
     }
+
+    @Test
+    void simhashBlocksAreTheFourSixteenBitQuartersHighFirst() {
+        long h = SimHash.parseHex("f0e1d2c3b4a59687");
+        assertEquals(List.of(0xf0e1, 0xd2c3, 0xb4a5, 0x9687),
+                List.of(SimHash.block(h, 0), SimHash.block(h, 1), SimHash.block(h, 2), SimHash.block(h, 3)));
+        assertEquals(-1L, SimHash.parseHex("ffffffffffffffff"));
+        assertThrows(IllegalArgumentException.class, () -> SimHash.parseHex("f0e1"));
+        assertThrows(IllegalArgumentException.class, () -> SimHash.block(h, 4));
+        // pigeonhole: within 3 bits, at least one block is equal
+        long near = h ^ (1L << 60) ^ (1L << 40) ^ (1L << 20);
+        assertEquals(3, SimHash.hammingDistance(h, near));
+        assertEquals(SimHash.block(h, 3), SimHash.block(near, 3));
+    }
+
+    @Test
+    void wordOrderAndRepeatedChromeWordsBarelyMoveTheSimHash() {
+        String text = read("city-budget-report.txt");
+        String[] paragraphs = text.split("\n\n");
+        java.util.Collections.reverse(java.util.Arrays.asList(paragraphs));
+        assertEquals(SimHash.of(text), SimHash.of(String.join("\n\n", paragraphs)), "paragraph order does not matter");
+        assertTrue(SimHash.hammingDistance(SimHash.of(text), SimHash.of(text.replaceFirst("budget", "plan"))) <= 3);
+    }
+
+    @Test
+    void bBitEstimateCorrectsForChanceAgreement() {
+        MinHash a = MinHash.of(read("story-train-cna.txt"));
+        assertEquals(1.0, a.similarity(MinHash.of(read("story-train-cna.txt"))));
+        double unrelated = a.similarity(MinHash.of(read("city-budget-report.txt")));
+        assertTrue(unrelated < 0.1, "a 4-bit slot agrees by chance 1 time in 16; the estimate takes that out: " + unrelated);
+    }
 }
