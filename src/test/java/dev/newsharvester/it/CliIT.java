@@ -60,7 +60,6 @@ class CliIT {
         JsonNode rows = JSON.readTree(query.out());
         assertEquals(5, rows.size(), query.out());
         rows.forEach(r -> assertEquals("unn", r.path("outlet").asText()));
-        queriesAnswerOnTheDemoStore(data, rows);
 
         // A second demo in the same directory starts afresh (the directory is the demo's own).
         Run again = run("demo", "--data", data.toString(), "--quiet");
@@ -68,42 +67,34 @@ class CliIT {
         assertEquals(5, JSON.readTree(run("query", "outlet", "unn", "--data", data.toString(), "--json").out()).size());
     }
 
-    /** Every query subcommand, as a table and as JSON, and reprocess, on the store the demo left. */
-    private void queriesAnswerOnTheDemoStore(Path data, JsonNode unnRows) throws Exception {
+    /** The query subcommands (JSON and table) and reprocess, on the store the demo leaves. */
+    @Test
+    void queriesAndReprocessAnswerOnTheDemoStore() throws Exception {
+        Path data = tmp.resolve("demo-queries");
+        assertEquals(0, run("demo", "--data", data.toString(), "--quiet").code());
+        String d = data.toString();
+        JsonNode unnRows = JSON.readTree(ok(run("query", "outlet", "unn", "--data", d, "--json")));
         String nato = url(unnRows, PipelineIT.DRAGONE);
         String heating = url(unnRows, PipelineIT.HEATING);
         String grain = url(unnRows, PipelineIT.GRAIN);
-        String d = data.toString();
 
         JsonNode story = JSON.readTree(ok(run("query", "story", nato, "--json", "--data", d)));
         assertTrue(story.get(0).path("article").path("url").asText().endsWith(PipelineIT.UP_DRAGONE), story.toString());
         assertTrue(story.get(0).path("score").asDouble() >= 0.2, story.toString());
-        assertTrue(ok(run("query", "story", nato, "--data", d)).contains(PipelineIT.UP_DRAGONE));
 
         JsonNode similar = JSON.readTree(ok(run("query", "similar", grain, "--json", "--data", d)));
         assertEquals(1, similar.size(), similar.toString());
         assertEquals(0, similar.get(0).path("distance").asInt());
         assertTrue(similar.get(0).path("article").path("url").asText().endsWith(PipelineIT.AGG_GRAIN), similar.toString());
-        String sha = similar.get(0).path("article").path("hash").asText();
-        assertEquals(2, JSON.readTree(ok(run("query", "hash", sha, "--json", "--data", d))).size());
-        assertEquals(2, JSON.readTree(ok(run("query", "similar", sha, "--max-distance", "0", "--json", "--data", d))).size());
-        Run tooFar = run("query", "similar", grain, "--max-distance", "4", "--data", d);
-        assertEquals(1, tooFar.code());
-        assertTrue(tooFar.err().contains("max distance must be 0..3"), tooFar.err());
 
-        JsonNode versions = JSON.readTree(ok(run("query", "versions", heating, "--json", "--data", d)));
-        assertEquals(2, versions.size());
-        assertTrue(versions.get(0).path("change").path("wordsAdded").asInt() > 0, versions.toString());
-        assertTrue(versions.get(1).path("change").isNull(), versions.toString());
-        assertTrue(ok(run("query", "versions", heating, "--data", d)).contains("(first version)"));
+        String versions = ok(run("query", "versions", heating, "--data", d));
+        assertTrue(versions.contains("(first version)") && versions.contains("paragraphs edited"), versions);
 
         Path page = tmp.resolve("diff.html");
-        String diff = ok(run("query", "diff", heating, "--html", page.toString(), "--data", d));
-        assertTrue(diff.lines().anyMatch(l -> l.startsWith("+") && !l.startsWith("+++")), diff);
+        JsonNode diff = JSON.readTree(ok(run("query", "diff", heating, "--html", page.toString(), "--json", "--data", d)));
+        assertTrue(diff.path("diff").asText().lines().anyMatch(l -> l.startsWith("+") && !l.startsWith("+++")), diff.toString());
         String html = Files.readString(page);
         assertTrue(html.contains("<ins>") && html.contains("<del>"), html);
-        JsonNode diffJson = JSON.readTree(ok(run("query", "diff", heating, "--json", "--data", d)));
-        assertEquals(versions.get(0).path("version").path("hash").asText(), diffJson.path("to").asText());
 
         JsonNode reprocess = JSON.readTree(ok(run("reprocess", "--all", "--config", data.resolve("outlets.yaml").toString(),
                 "--json", "--data", d)));
