@@ -117,6 +117,19 @@ class HandlersIT {
         assertTrue(report.path("next").isMissingNode(), "finished: no continuation");
         assertEquals(requests, h.site.requestLog().size(), "nothing fetched");
 
+        // near its deadline a run stops at once and hands back the event that continues it
+        ByteArrayOutputStream stopped = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream("{\"reprocess\": {\"outlets\": [\"unn\"], \"all\": true}}"
+                .getBytes(StandardCharsets.UTF_8)), stopped, deadlineIn(1_000));
+        JsonNode partial = JSON.readTree(stopped.toByteArray());
+        assertEquals(0, partial.path("examined").asInt(), partial.toString());
+        JsonNode next = partial.path("next");
+        assertEquals("[\"unn\"]", next.path("reprocess").path("outlets").toString(), partial.toString());
+        ByteArrayOutputStream resumed = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(next)), resumed, deadlineIn(600_000));
+        JsonNode rest = JSON.readTree(resumed.toByteArray());
+        assertTrue(rest.path("examined").asInt() >= 1 && rest.path("next").isMissingNode(), rest.toString());
+
         BadEventException e = assertThrows(BadEventException.class, () -> handler.handleRequest(
                 new ByteArrayInputStream("{\"reprocess\": {\"since\": \"last week\"}}".getBytes(StandardCharsets.UTF_8)),
                 new ByteArrayOutputStream(), null));
@@ -125,6 +138,25 @@ class HandlersIT {
                 new ByteArrayInputStream("{\"reprocess\": {\"outlets\": [\"nope\"]}}".getBytes(StandardCharsets.UTF_8)),
                 new ByteArrayOutputStream(), null));
         assertTrue(e.getMessage().startsWith("unknown outlet 'nope'"), e.getMessage());
+    }
+
+    /** A Lambda context with this much time left (the rest of its methods are not used here). */
+    private static com.amazonaws.services.lambda.runtime.Context deadlineIn(int millis) {
+        return (com.amazonaws.services.lambda.runtime.Context) java.lang.reflect.Proxy.newProxyInstance(
+                HandlersIT.class.getClassLoader(), new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemainingTimeInMillis" -> millis;
+                    case "getLogger" -> new com.amazonaws.services.lambda.runtime.LambdaLogger() {
+                        @Override
+                        public void log(String message) {
+                        }
+
+                        @Override
+                        public void log(byte[] message) {
+                        }
+                    };
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test
