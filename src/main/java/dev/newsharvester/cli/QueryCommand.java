@@ -1,13 +1,19 @@
 package dev.newsharvester.cli;
 
-import dev.newsharvester.outlet.Outlet;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsharvester.fingerprint.SimHash;
 import dev.newsharvester.pipeline.Wiring;
 import dev.newsharvester.query.ArticleQueries;
+import dev.newsharvester.query.Comparison;
+import dev.newsharvester.query.SimilarMatch;
 import dev.newsharvester.query.StoryMatch;
+import dev.newsharvester.query.VersionChange;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.StoredVersion;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +28,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Read the index.",
         subcommands = {QueryCommand.Versions.class, QueryCommand.Hash.class, QueryCommand.ByOutlet.class,
-                QueryCommand.Story.class, QueryCommand.Diff.class})
+                QueryCommand.Similar.class, QueryCommand.Story.class, QueryCommand.Diff.class})
 final class QueryCommand {
 
     /** Options every query takes. */
@@ -43,20 +49,23 @@ final class QueryCommand {
             try (StoreOptions.Store s = common.store.open()) {
                 ArticleQueries q = new ArticleQueries(new ArticleIndex(s.dynamoDb(), s.env().get(Wiring.ARTICLES_TABLE)),
                         new Archive(s.s3(), s.env().get(Wiring.ARCHIVE_BUCKET)));
-                return run(q, s, System.out);
+                return run(q, System.out);
             }
         }
 
-        abstract Integer run(ArticleQueries q, StoreOptions.Store s, PrintStream out) throws Exception;
+        abstract Integer run(ArticleQueries q, PrintStream out) throws Exception;
+
+        void json(Object value, PrintStream out) throws Exception {
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+        }
 
         int print(List<StoredVersion> rows, PrintStream out) throws Exception {
             if (common.json) {
-                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(rows.stream().map(VersionView::of).toList()));
+                json(rows.stream().map(VersionView::of).toList(), out);
             } else {
                 Table t = new Table("outlet", "published", "first seen", "hash", "words", "title", "url");
                 for (StoredVersion v : rows) {
-                    t.row(v.outlet(), v.published(), v.firstSeen(), v.hash().substring(0, 12), v.wordCount(),
-                            Table.clip(v.title(), 60), v.url());
+                    t.row(v.outlet(), v.published(), v.firstSeen(), short12(v.hash()), v.wordCount(), Table.clip(v.title(), 60), v.url());
                 }
                 t.print(out);
                 out.println(rows.size() + " row(s)");
@@ -65,14 +74,27 @@ final class QueryCommand {
         }
     }
 
-    @Command(name = "versions", description = "All versions of a URL, newest first.")
+    @Command(name = "versions", description = "All versions of a URL, newest first, with what changed since the one before.")
     static final class Versions extends Base {
         @Parameters(paramLabel = "URL")
         String url;
 
         @Override
-        Integer run(ArticleQueries q, StoreOptions.Store s, PrintStream out) throws Exception {
-            return print(q.versions(url), out);
+        Integer run(ArticleQueries q, PrintStream out) throws Exception {
+            List<VersionChange> history = q.history(url);
+            if (common.json) {
+                json(history.stream().map(h -> new HistoryView(VersionView.of(h.version()), h.change())).toList(), out);
+            } else {
+                Table t = new Table("first seen", "last seen", "hash", "words", "extractor", "change since the version before");
+                for (VersionChange h : history) {
+                    StoredVersion v = h.version();
+                    t.row(v.firstSeen(), v.lastSeen(), short12(v.hash()), v.wordCount(), v.extractorVersion(),
+                            h.change() == null ? "(first version)" : h.change().summary());
+                }
+                t.print(out);
+                out.println(history.size() + " version(s)");
+            }
+            return 0;
         }
     }
 
@@ -82,15 +104,12 @@ final class QueryCommand {
         String hash;
 
         @Override
-        Integer run(ArticleQueries q, StoreOptions.Store s, PrintStream out) throws Exception {
-            if (!hash.matches("(?i)[0-9a-f]{64}")) {
-                throw new IllegalArgumentException("'" + hash + "' is not a SHA-256 (64 hex digits)");
-            }
+        Integer run(ArticleQueries q, PrintStream out) throws Exception {
             return print(q.byHash(hash), out);
         }
     }
 
-    @Command(name = "outlet", description = "An outlet's articles in a time range, newest first.")
+    @Command(name = "outlet", description = "An outlet's articles in a time range (published, else first seen), newest first.")
     static final class ByOutlet extends Base {
         @Parameters(paramLabel = "ID")
         String outlet;
@@ -102,9 +121,34 @@ final class QueryCommand {
         String until;
 
         @Override
-        Integer run(ArticleQueries q, StoreOptions.Store s, PrintStream out) throws Exception {
-            return print(q.byOutlet(outlet, time(since, Instant.EPOCH, "--since"),
-                    time(until, Instant.parse("9999-12-31T23:59:59Z"), "--until")), out);
+        Integer run(ArticleQueries q, PrintStream out) throws Exception {
+            return print(q.byOutlet(outlet, time(since, null, "--since"), time(until, null, "--until")), out);
+        }
+    }
+
+    @Command(name = "similar", description = "Near-copies of a text (SimHash within a few bits), closest first.")
+    static final class Similar extends Base {
+        @Parameters(paramLabel = "URL|SHA256", description = "A URL (its current version) or the SHA-256 of a stored text.")
+        String target;
+
+        @Option(names = "--max-distance", paramLabel = "BITS", defaultValue = "3",
+                description = "Largest SimHash Hamming distance, 0..3 (default: ${DEFAULT-VALUE}).")
+        int maxDistance;
+
+        @Override
+        Integer run(ArticleQueries q, PrintStream out) throws Exception {
+            List<SimilarMatch> matches = q.similar(target, maxDistance);
+            if (common.json) {
+                json(matches.stream().map(m -> new SimilarView(m.distance(), Double.isNaN(m.similarity()) ? null : round(m.similarity()), VersionView.of(m.version()))).toList(), out);
+            } else {
+                Table t = new Table("bits", "words", "outlet", "hash", "title", "url");
+                matches.forEach(m -> t.row(m.distance(), Double.isNaN(m.similarity()) ? "-" : String.format("%.2f", m.similarity()),
+                        m.version().outlet(), short12(m.version().hash()), Table.clip(m.version().title(), 50), m.version().url()));
+                t.print(out);
+                out.println(matches.size() + " near-cop" + (matches.size() == 1 ? "y" : "ies") + " (SimHash within "
+                        + maxDistance + " of " + SimHash.MAX_LOOKUP_DISTANCE + " bits; 'words' = estimated word-set similarity)");
+            }
+            return 0;
         }
     }
 
@@ -113,29 +157,24 @@ final class QueryCommand {
         @Parameters(paramLabel = "URL")
         String url;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "Outlets YAML naming the outlets to look in (default: OUTLETS_URI, else the bundled profiles).")
-        Path config;
-
         @Override
-        Integer run(ArticleQueries q, StoreOptions.Store s, PrintStream out) throws Exception {
-            if (config != null) {
-                s.env().put(Wiring.OUTLETS_URI, config.toString());
-            }
-            List<String> outlets = Wiring.outlets(s.env(), s.s3()).all().stream().map(Outlet::id).toList();
-            List<StoryMatch> matches = q.story(url, outlets);
+        Integer run(ArticleQueries q, PrintStream out) throws Exception {
+            List<StoryMatch> matches = q.story(url);
             if (common.json) {
-                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        matches.stream().map(m -> new StoryView(m.score(), VersionView.of(m.version()))).toList()));
+                json(matches.stream().map(m -> new StoryView(round(m.score()), m.sameText(), VersionView.of(m.version()))).toList(), out);
             } else {
-                Table t = new Table("score", "outlet", "title", "url");
-                matches.forEach(m -> t.row(String.format("%.2f", m.score()), m.version().outlet(), Table.clip(m.version().title(), 60), m.version().url()));
+                Table t = new Table("score", "outlet", "published", "title", "url");
+                matches.forEach(m -> t.row(m.sameText() ? "same text" : String.format("%.2f", m.score()), m.version().outlet(),
+                        m.version().published(), Table.clip(m.version().title(), 60), m.version().url()));
                 t.print(out);
+                out.println(matches.size() + " article(s) from other outlets within " + ArticleQueries.STORY_WINDOW.toDays()
+                        + " days (score = estimated share of content words, threshold " + ArticleQueries.STORY_THRESHOLD + ")");
             }
             return 0;
         }
     }
 
-    @Command(name = "diff", description = "Unified text diff between two versions of a URL (default: the two newest).")
+    @Command(name = "diff", description = "Text diff between two versions of a URL (default: the newest and the one before).")
     static final class Diff extends Base {
         @Parameters(paramLabel = "URL")
         String url;
@@ -146,19 +185,40 @@ final class QueryCommand {
         @Option(names = "--to", paramLabel = "HASH", description = "Newer version (hash or unique prefix).")
         String to;
 
+        @Option(names = "--html", paramLabel = "FILE", description = "Also write a side-by-side HTML page to FILE.")
+        Path html;
+
         @Override
-        Integer run(ArticleQueries q, StoreOptions.Store s, PrintStream out) {
-            String diff = q.diff(url, from, to);
+        Integer run(ArticleQueries q, PrintStream out) throws Exception {
+            Comparison c = q.compare(url, from, to);
+            String diff = c.unified();
+            if (html != null) {
+                Files.writeString(html, c.html(), StandardCharsets.UTF_8);
+            }
             if (common.json) {
-                out.println(Json.MAPPER.createObjectNode().put("url", url).put("diff", diff).toPrettyString());
+                ObjectNode o = Json.MAPPER.createObjectNode().put("url", c.to().url()).put("from", c.from().hash())
+                        .put("to", c.to().hash()).put("diff", diff);
+                if (html != null) {
+                    o.put("html", html.toAbsolutePath().toString());
+                }
+                out.println(o.toPrettyString());
             } else {
                 out.print(diff.isEmpty() ? "no differences\n" : diff);
+                if (html != null) {
+                    out.println("side by side: " + html.toAbsolutePath());
+                }
             }
             return 0;
         }
     }
 
-    record StoryView(double score, VersionView article) {
+    record StoryView(double score, boolean sameText, VersionView article) {
+    }
+
+    record SimilarView(int distance, Double similarity, VersionView article) {
+    }
+
+    record HistoryView(VersionView version, VersionChange.Change change) {
     }
 
     /** The JSON shape of one index row. */
@@ -172,6 +232,15 @@ final class QueryCommand {
         }
     }
 
+    private static String short12(String hash) {
+        return hash.substring(0, Math.min(12, hash.length()));
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+
+    /** An ISO date (UTC midnight) or instant; {@code dflt} when absent. */
     static Instant time(String value, Instant dflt, String option) {
         if (value == null) {
             return dflt;

@@ -7,7 +7,7 @@ package dev.newsharvester.fingerprint;
  * @param simhash 64-bit SimHash of the normalised text: near-copies differ in few bits
  * @param minhash MinHash signature over the text's content words: same-story grouping
  */
-public record Fingerprint(String sha256, long simhash, int[] minhash) {
+public record Fingerprint(String sha256, long simhash, MinHash minhash) {
 
     /** SimHash as 16 lower-case hex digits. */
     public String simhashHex() {

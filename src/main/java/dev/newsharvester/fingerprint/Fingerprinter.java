@@ -21,8 +21,8 @@ public final class Fingerprinter {
     }
 
     /** Estimated Jaccard similarity of the content words of two texts, in [0, 1]. */
-    public static double storySimilarity(int[] minhashA, int[] minhashB) {
-        return MinHash.similarity(minhashA, minhashB);
+    public static double storySimilarity(MinHash a, MinHash b) {
+        return a.similarity(b);
     }
 
     static String sha256Hex(String s) {

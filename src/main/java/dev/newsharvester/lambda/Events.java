@@ -7,8 +7,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.newsharvester.pipeline.ArticleTask;
+import dev.newsharvester.pipeline.ReprocessRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,6 +81,43 @@ public final class Events {
             ids.add(id.asText());
         }
         return ids;
+    }
+
+    /**
+     * A reprocessing request: {@code {"reprocess": {"outlets": ["unn"], "since": "2025-08-01T00:00:00Z",
+     * "all": false, "resumeFrom": null}}}; every field optional ({@code {"reprocess": {}}} = every
+     * outlet, every article the current extractor did not produce). {@code since} and
+     * {@code resumeFrom} are ISO instants or dates (UTC midnight).
+     */
+    public static ReprocessRequest reprocessRequest(JsonNode event) {
+        JsonNode r = event.get("reprocess");
+        if (r == null || !r.isObject()) {
+            throw new BadEventException("'reprocess' must be an object, e.g. {\"reprocess\": {\"outlets\": [\"unn\"], \"since\": \"2025-08-01\"}}");
+        }
+        for (var names = r.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!List.of("outlets", "since", "all", "resumeFrom").contains(name)) {
+                throw new BadEventException("'reprocess' has an unknown field '" + name + "' (known: outlets, since, all, resumeFrom)");
+            }
+        }
+        JsonNode all = r.path("all");
+        if (!all.isMissingNode() && !all.isBoolean()) {
+            throw new BadEventException("'reprocess.all' must be true or false, got " + all);
+        }
+        return new ReprocessRequest(harvestOutlets(r), instant(r, "since"), all.asBoolean(false), instant(r, "resumeFrom"));
+    }
+
+    private static Instant instant(JsonNode r, String field) {
+        JsonNode v = r.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        try {
+            String s = v.asText();
+            return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new BadEventException("'reprocess." + field + "' must be an ISO date or instant (2025-08-01 or 2025-08-01T00:00:00Z), got " + v);
+        }
     }
 
     /** An article task from a JSON object {@code {"outlet": …, "url": …}}. */

@@ -1,6 +1,6 @@
 package dev.newsharvester.local;
 
-import dev.newsharvester.outlet.Outlet;
+import dev.newsharvester.fingerprint.SimHash;
 import dev.newsharvester.pipeline.ArticleOutcome;
 import dev.newsharvester.pipeline.HarvestReport;
 import dev.newsharvester.pipeline.Harvester;
@@ -9,7 +9,10 @@ import dev.newsharvester.pipeline.OutletReport;
 import dev.newsharvester.pipeline.ProgressListener;
 import dev.newsharvester.pipeline.Wiring;
 import dev.newsharvester.query.ArticleQueries;
+import dev.newsharvester.query.Comparison;
+import dev.newsharvester.query.SimilarMatch;
 import dev.newsharvester.query.StoryMatch;
+import dev.newsharvester.query.VersionChange;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import java.io.IOException;
@@ -39,7 +42,7 @@ public final class Demo {
 
     /** Everything the demo showed, for tests. */
     public record Result(HarvestReport round1, HarvestReport round2, Map<String, List<StoryMatch>> stories,
-            Map<String, String> diffs, long round2Puts, List<String> round2Requests) {
+            Map<String, String> diffs, Map<String, List<SimilarMatch>> similar, long round2Puts, List<String> round2Requests) {
     }
 
     private Demo() {
@@ -86,12 +89,12 @@ public final class Demo {
             out.println();
             out.println("== What round 2 shows ==");
             out.printf("UNCHANGED  %d pages: only their chrome changed, so the clean text and its hash did not%n", round2.total(Outcome.UNCHANGED));
-            Map<String, String> diffs = new LinkedHashMap<>();
+            Map<String, Comparison> edits = new LinkedHashMap<>();
             for (ArticleOutcome o : byOutcome(round2, Outcome.REVISED)) {
-                out.println("REVISED    " + path(o.url()) + " — a new version was stored; the change:");
-                String diff = queries.diff(o.url(), null, null);
-                diffs.put(o.url(), diff);
-                diff.lines().forEach(l -> out.println("    " + l));
+                VersionChange latest = queries.history(o.url()).get(0);
+                out.println("REVISED    " + path(o.url()) + " — a new version was stored: "
+                        + (latest.change() == null ? "" : latest.change().summary()));
+                edits.put(o.url(), queries.compare(o.url(), null, null));
             }
             for (ArticleOutcome o : Stream.concat(byOutcome(round1, Outcome.DUPLICATE).stream(), byOutcome(round2, Outcome.DUPLICATE).stream()).toList()) {
                 out.println("DUPLICATE  " + o.outlet() + " " + path(o.url()) + " carries the same text as " + o.duplicateOf()
@@ -106,30 +109,69 @@ public final class Demo {
                     round2Requests.size(), conditional, notModified);
 
             out.println();
-            out.println("== Same story across outlets (similar word sets, different texts: not duplicates) ==");
-            List<String> outletIds = harvester.outlets().all().stream().map(Outlet::id).toList();
+            out.println("== Near-copies (query similar: SimHash within 3 bits, four 16-bit block lookups) ==");
+            Map<String, List<SimilarMatch>> similar = new LinkedHashMap<>();
+            for (ArticleOutcome o : byOutcome(round1, Outcome.NEW)) {
+                List<SimilarMatch> matches = queries.similar(o.url(), SimHash.MAX_LOOKUP_DISTANCE);
+                if (!matches.isEmpty()) {
+                    similar.put(o.url(), matches);
+                    out.println(o.outlet() + " " + path(o.url()));
+                    for (SimilarMatch m : matches) {
+                        out.printf("    %d bits  %-4s %s%s%n", m.distance(), m.version().outlet(), path(m.version().url()),
+                                m.sameText(o.hash()) ? "  (the same text)" : "");
+                    }
+                }
+            }
+            if (similar.isEmpty()) {
+                out.println("(none found)");
+            }
+
+            out.println();
+            out.println("== Same story across outlets (query story: similar word sets, different texts) ==");
             Map<String, List<StoryMatch>> stories = new LinkedHashMap<>();
             for (ArticleOutcome o : byOutcome(round1, Outcome.NEW)) {
                 if (!o.outlet().equals("unn")) {
                     continue;
                 }
-                List<StoryMatch> matches = queries.story(o.url(), outletIds).stream()
-                        .filter(m -> !m.version().url().equals(o.url())).toList();
+                List<StoryMatch> matches = queries.story(o.url()).stream().filter(m -> !m.sameText()).toList();
                 if (!matches.isEmpty()) {
                     stories.put(o.url(), matches);
                     out.println(o.outlet() + " " + path(o.url()));
                     for (StoryMatch m : matches) {
-                        boolean dup = m.version().hash().equals(o.hash());
-                        out.printf("    %.2f  %-4s %s%s%n", m.score(), m.version().outlet(), path(m.version().url()), dup ? "  (duplicate)" : "");
+                        out.printf("    %.2f  %-4s %s%n", m.score(), m.version().outlet(), path(m.version().url()));
                     }
                 }
             }
             if (stories.isEmpty()) {
                 out.println("(none found)");
             }
+
             out.println();
-            out.println("Query it yourself, e.g.: java -jar target/news-harvester.jar query outlet unn --data " + dataDir);
-            return new Result(round1, round2, stories, diffs, round2Puts, round2Requests);
+            out.println("== The edited article, before and after (query diff) ==");
+            Map<String, String> diffs = new LinkedHashMap<>();
+            for (Map.Entry<String, Comparison> e : edits.entrySet()) {
+                String diff = e.getValue().unified();
+                diffs.put(e.getKey(), diff);
+                out.println(path(e.getKey()));
+                diff.lines().forEach(l -> out.println("    " + l));
+                Path page = dataDir.resolve("diff.html");
+                Files.writeString(page, e.getValue().html(), StandardCharsets.UTF_8);
+                out.println("Side by side in a browser: " + page.toAbsolutePath());
+            }
+
+            out.println();
+            out.println("Query it yourself (the store is in " + dataDir + "):");
+            String some = stories.keySet().stream().findFirst().orElse(null);
+            String edited = edits.keySet().stream().findFirst().orElse(null);
+            out.println("  java -jar target/news-harvester.jar query outlet unn --data " + dataDir);
+            if (some != null) {
+                out.println("  java -jar target/news-harvester.jar query story " + some + " --data " + dataDir);
+            }
+            if (edited != null) {
+                out.println("  java -jar target/news-harvester.jar query versions " + edited + " --data " + dataDir);
+                out.println("  java -jar target/news-harvester.jar query diff " + edited + " --html diff.html --data " + dataDir);
+            }
+            return new Result(round1, round2, stories, diffs, similar, round2Puts, round2Requests);
         }
     }
 

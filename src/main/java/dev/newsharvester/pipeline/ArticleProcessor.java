@@ -19,8 +19,6 @@ import dev.newsharvester.store.StoredVersion;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +35,7 @@ final class ArticleProcessor {
     private final Archive archive;
     private final ArticleIndex index;
     private final Clock clock;
+    private final VersionWriter writer;
 
     ArticleProcessor(Outlets outlets, HttpFetcher fetcher, ArticleExtractor extractor, Archive archive,
             ArticleIndex index, Clock clock) {
@@ -46,6 +45,7 @@ final class ArticleProcessor {
         this.archive = archive;
         this.index = index;
         this.clock = clock;
+        this.writer = new VersionWriter(archive, index);
     }
 
     ArticleOutcome process(ArticleTask task) {
@@ -119,40 +119,26 @@ final class ArticleProcessor {
                     reverted ? "back to the text first seen " + known.get().firstSeen() : "same text");
         }
 
-        LocalDate day = article.published() != null
-                ? article.published().atZoneSameInstant(ZoneOffset.UTC).toLocalDate()
-                : LocalDate.ofInstant(now, ZoneOffset.UTC);
-        String rawKey = Archive.rawKey(task.outlet(), url, hash, day);
-        archive.putRaw(rawKey, fetched.body(), new RawMetadata(fetched.finalUrl().toString(), fetched.httpStatus(),
-                fetched.contentType(), fetched.etag(), fetched.lastModified(), fetched.fetchedAt()));
-
-        Optional<StoredVersion> original = index.byHash(hash).stream().filter(v -> !v.url().equals(url))
-                .min((a, b) -> a.firstSeen().compareTo(b.firstSeen()));
-        String cleanKey;
-        if (original.isPresent()) {
-            cleanKey = original.get().cleanKey();   // same text: point at the copy already stored
-        } else {
-            cleanKey = Archive.cleanKey(task.outlet(), url, hash, day);
-            archive.putClean(cleanKey, CleanCopy.toJson(task.outlet(), article, fp, rawKey, fetched.fetchedAt(),
-                    ArticleExtractor.VERSION));
+        if (index.get(url, hash).isPresent()) {
+            // A concurrent delivery of this task indexed it since we looked: nothing to store.
+            index.markSeen(url, hash, now, fetched.etag(), fetched.lastModified());
+            return ArticleOutcome.of(task, Outcome.UNCHANGED, hash, "already indexed by a concurrent delivery");
         }
-        StoredVersion version = new StoredVersion(url, hash, task.outlet(), now, now, now, article.title(),
-                article.authors(), iso(article.published()), iso(article.modified()), article.language(), rawKey,
-                cleanKey, fetched.etag(), fetched.lastModified(), fp.simhashHex(), fp.minhash(),
-                ArticleExtractor.VERSION, original.map(StoredVersion::url).orElse(null), article.wordCount());
-        if (!index.putVersion(version)) {
+        String rawKey = Archive.rawKey(task.outlet(), url, hash, VersionWriter.day(article, now));
+        archive.putRaw(rawKey, fetched.body(), new RawMetadata(fetched.finalUrl().toString(), fetched.httpStatus(),
+                fetched.contentType(), fetched.etag(), fetched.lastModified(), fetched.fetchedAt(),
+                fetched.charset() == null ? null : fetched.charset().name()));
+        VersionWriter.Written written = writer.write(VersionWriter.version(task.outlet(), url, article, fp, rawKey, now)
+                .etag(fetched.etag()).lastModified(fetched.lastModified()).build(), article, fp, fetched.fetchedAt());
+        if (!written.indexed()) {
             // Another delivery of the same task got there first: one version, nothing lost.
             return ArticleOutcome.of(task, Outcome.UNCHANGED, hash, "already indexed by a concurrent delivery");
         }
-        if (original.isPresent()) {
-            return ArticleOutcome.duplicate(task, hash, original.get().url());
+        if (written.duplicateOf() != null) {
+            return ArticleOutcome.duplicate(task, hash, written.duplicateOf());
         }
         return current.isPresent()
                 ? ArticleOutcome.of(task, Outcome.REVISED, hash, "text changed since " + current.get().firstSeen())
                 : ArticleOutcome.of(task, Outcome.NEW, hash, null);
-    }
-
-    private static String iso(java.time.OffsetDateTime t) {
-        return t == null ? null : t.toString();
     }
 }

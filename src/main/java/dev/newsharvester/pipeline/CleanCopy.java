@@ -13,7 +13,7 @@ import java.time.Instant;
 final class CleanCopy {
 
     /** Bumped when the document's fields change meaning. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2; // 2: minhash is the b-bit signature's bytes in base64 (was 128 ints)
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,10 +41,7 @@ final class CleanCopy {
         o.put("wordCount", a.wordCount());
         o.put("sha256", fp.sha256());
         o.put("simhash", fp.simhashHex());
-        ArrayNode minhash = o.putArray("minhash");
-        for (int v : fp.minhash()) {
-            minhash.add(v);
-        }
+        o.put("minhash", java.util.Base64.getEncoder().encodeToString(fp.minhash().toBytes()));
         o.put("rawKey", rawKey);
         o.put("fetchedAt", fetchedAt.toString());
         o.put("extractorVersion", extractorVersion);

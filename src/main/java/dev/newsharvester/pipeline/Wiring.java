@@ -1,5 +1,6 @@
 package dev.newsharvester.pipeline;
 
+import dev.newsharvester.extract.ArticleExtractor;
 import dev.newsharvester.fetch.AddressGuard;
 import dev.newsharvester.fetch.HttpFetcher;
 import dev.newsharvester.outlet.OutletConfigException;
@@ -59,6 +60,17 @@ public final class Wiring {
             b.dispatcher(new SqsTaskDispatcher(sqs, queue));
         }
         return b.build();
+    }
+
+    /** A reprocessor on the AWS clients the environment describes. */
+    public static Reprocessor reprocessorFromEnvironment(Map<String, String> env) {
+        return reprocessor(env, AwsClients.s3(env), AwsClients.dynamoDb(env));
+    }
+
+    /** A reprocessor on given clients: the configured outlets (for their selectors and time zones), the archive and the index. */
+    public static Reprocessor reprocessor(Map<String, String> env, S3Client s3, DynamoDbClient ddb) {
+        return new Reprocessor(outlets(env, s3), new ArticleExtractor(), new Archive(s3, required(env, ARCHIVE_BUCKET)),
+                new ArticleIndex(ddb, required(env, ARTICLES_TABLE)), java.time.Clock.systemUTC());
     }
 
     /** The HTTP client configured by USER_AGENT and ALLOW_PRIVATE_NETWORKS. */

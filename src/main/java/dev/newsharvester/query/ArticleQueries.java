@@ -3,38 +3,51 @@ package dev.newsharvester.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsharvester.discover.UrlCanonicalizer;
-import dev.newsharvester.fingerprint.Fingerprinter;
+import dev.newsharvester.fingerprint.SimHash;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.SimHashHit;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.StoryHit;
+import dev.newsharvester.store.VersionKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** The read side: every question answered by a GetItem or a Query on the table or a GSI, never a Scan. */
+/**
+ * The read side. Every question is answered by GetItem, BatchGetItem or Query on the table or a
+ * GSI (never a Scan), plus reads of clean copies from the archive where texts are compared.
+ */
 public final class ArticleQueries {
 
-    /** Estimated word-set similarity at or above which two articles are taken as the same story. */
+    /** Estimated word-set similarity at or above which two articles are taken as the same story (measured, see FingerprintBench). */
     public static final double STORY_THRESHOLD = 0.20;
-    /** How far apart in time two articles may be and still be one story. */
+    /** How far apart in time (published, else first seen) two articles may be and still be one story. */
     public static final Duration STORY_WINDOW = Duration.ofDays(3);
+    /** Near-duplicates (SimHash within 3 bits) must also share this much of their word sets: it drops chance SimHash collisions. */
+    public static final double NEAR_DUPLICATE_MIN_SIMILARITY = 0.5;
 
+    private static final Pattern SHA256 = Pattern.compile("(?i)[0-9a-f]{64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ArticleIndex index;
     private final Archive archive;
 
     public ArticleQueries(ArticleIndex index, Archive archive) {
-        this.index = index;
-        this.archive = archive;
+        this.index = Objects.requireNonNull(index, "index");
+        this.archive = Objects.requireNonNull(archive, "archive");
     }
 
     /** All versions of a URL, newest first. */
@@ -42,47 +55,126 @@ public final class ArticleQueries {
         return index.versions(UrlCanonicalizer.canonicalize(url));
     }
 
-    /** Every URL whose text has this SHA-256. */
-    public List<StoredVersion> byHash(String sha256) {
-        return index.byHash(sha256.toLowerCase());
+    /** All versions of a URL, newest first, each with what changed since the one before (reads every version's clean copy). */
+    public List<VersionChange> history(String url) {
+        List<StoredVersion> versions = versions(url);
+        List<VersionChange> out = new ArrayList<>();
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (int i = 0; i < versions.size(); i++) {
+            StoredVersion v = versions.get(i);
+            if (i + 1 == versions.size()) {
+                out.add(new VersionChange(v, null));
+                continue;
+            }
+            StoredVersion previous = versions.get(i + 1);
+            String now = texts.computeIfAbsent(v.cleanKey(), k -> text(v));
+            String before = texts.computeIfAbsent(previous.cleanKey(), k -> text(previous));
+            int[] words = TextDiff.wordDelta(before, now);
+            List<TextDiff.Op> ops = TextDiff.diff(TextDiff.paragraphs(before), TextDiff.paragraphs(now));
+            int distance = v.simhash() == null || previous.simhash() == null ? -1
+                    : SimHash.hammingDistance(SimHash.parseHex(v.simhash()), SimHash.parseHex(previous.simhash()));
+            out.add(new VersionChange(v, new VersionChange.Change(previous.hash(), words[0], words[1],
+                    (int) ops.stream().filter(o -> o.kind() == '+').count(), (int) ops.stream().filter(o -> o.kind() == '-').count(),
+                    distance, !Objects.equals(v.extractorVersion(), previous.extractorVersion()))));
+        }
+        return out;
     }
 
-    /** An outlet's articles in a time range (by publication time, else first sight), one row per URL, newest first. */
+    /** Every URL whose text has this SHA-256. */
+    public List<StoredVersion> byHash(String sha256) {
+        return index.byHash(requireSha256(sha256));
+    }
+
+    /**
+     * An outlet's articles in a time range (by publication time, else first sight), one row per URL
+     * (its newest version), newest first. Rows are listing views (no sightings; see {@link #versions}).
+     */
     public List<StoredVersion> byOutlet(String outlet, Instant since, Instant until) {
         Map<String, StoredVersion> newestPerUrl = new LinkedHashMap<>();
         for (StoredVersion v : index.byOutlet(outlet, since, until)) {
-            newestPerUrl.merge(v.url(), v, (a, b) -> a.lastSeen().isAfter(b.lastSeen()) ? a : b);
+            newestPerUrl.merge(v.url(), v, (a, b) -> a.firstSeen().isAfter(b.firstSeen()) ? a : b);
         }
         return new ArrayList<>(newestPerUrl.values());
     }
 
     /**
-     * Other outlets' coverage of the same story as this URL's current version: articles from the given
-     * outlets within {@link #STORY_WINDOW} whose MinHash similarity reaches {@link #STORY_THRESHOLD}, and
-     * whose text is not the same (those are duplicates, not coverage). Best match first.
+     * Near-copies of a text, closest first: versions whose SimHash is within {@code maxDistance}
+     * bits (0..3) and whose word sets agree at least {@link #NEAR_DUPLICATE_MIN_SIMILARITY}, with
+     * every other URL carrying one of those texts word for word. The text is a URL's current
+     * version (the URL itself is left out), or a SHA-256 of a stored text (every URL with it is listed).
      */
-    public List<StoryMatch> story(String url, Collection<String> outlets) {
-        StoredVersion self = current(url).orElseThrow(() -> new IllegalArgumentException("URL not in the index: " + url));
+    public List<SimilarMatch> similar(String urlOrHash, int maxDistance) {
+        boolean byUrl = !isSha256(urlOrHash);
+        StoredVersion self = resolve(urlOrHash);
+        long simhash = SimHash.parseHex(Optional.ofNullable(self.simhash())
+                .orElseThrow(() -> new IllegalArgumentException("no SimHash stored for " + self.url())));
+        List<SimHashHit> hits = index.nearDuplicates(simhash, maxDistance);
+        Map<VersionKey, StoredVersion> full = new LinkedHashMap<>();
+        index.getAll(hits.stream().map(SimHashHit::key).toList()).forEach(v -> full.put(v.key(), v));
         if (self.minhash() == null) {
-            return List.of();
+            index.get(self.url(), self.hash()).ifPresent(v -> full.put(v.key(), v));
         }
-        Instant at = Instant.parse(tsOf(self));
-        Map<String, StoryMatch> best = new LinkedHashMap<>();
-        for (String outlet : outlets) {
-            if (outlet.equals(self.outlet())) {
+        StoredVersion selfFull = full.getOrDefault(self.key(), self);
+        List<SimilarMatch> out = new ArrayList<>();
+        Set<VersionKey> seen = new HashSet<>();
+        for (SimHashHit hit : hits) {
+            StoredVersion v = full.get(hit.key());
+            if (v == null) {
                 continue;
             }
-            for (StoredVersion v : index.byOutlet(outlet, at.minus(STORY_WINDOW), at.plus(STORY_WINDOW))) {
-                if (v.minhash() == null || v.hash().equals(self.hash())) {
-                    continue;
-                }
-                double score = Fingerprinter.storySimilarity(self.minhash(), v.minhash());
-                if (score >= STORY_THRESHOLD) {
-                    best.merge(v.url(), new StoryMatch(v, score), (a, b) -> a.score() >= b.score() ? a : b);
+            double similarity = v.hash().equals(self.hash()) ? 1.0
+                    : v.minhash() == null || selfFull.minhash() == null ? Double.NaN : selfFull.minhash().similarity(v.minhash());
+            if (similarity < NEAR_DUPLICATE_MIN_SIMILARITY) {
+                continue;
+            }
+            // the hit stands for every URL with its text (duplicates have no SimHash entries of their own)
+            for (StoredVersion copy : withDuplicates(v)) {
+                if (!(byUrl && copy.url().equals(self.url())) && seen.add(copy.key())) {
+                    out.add(new SimilarMatch(copy, hit.distance(), similarity));
                 }
             }
         }
-        return best.values().stream().sorted(Comparator.comparingDouble(StoryMatch::score).reversed()).toList();
+        return out;
+    }
+
+    /**
+     * Other outlets' coverage of the story of this URL's current version, best first: articles
+     * within {@link #STORY_WINDOW} that share an LSH band with it and whose estimated word-set
+     * similarity reaches {@link #STORY_THRESHOLD}, and other outlets' copies of the same text
+     * (marked {@link StoryMatch#sameText()}). One row per URL.
+     */
+    public List<StoryMatch> story(String url) {
+        StoredVersion listed = current(url).orElseThrow(() -> new IllegalArgumentException("URL not in the index: " + url));
+        StoredVersion self = listed.minhash() != null ? listed : index.get(listed.url(), listed.hash()).orElse(listed);
+        Map<String, StoryMatch> best = new LinkedHashMap<>();
+        for (StoredVersion copy : index.byHash(self.hash())) {
+            if (!copy.outlet().equals(self.outlet())) {
+                best.put(copy.url(), new StoryMatch(copy, 1.0, true));
+            }
+        }
+        if (self.minhash() != null && !self.minhash().isEmpty()) {
+            Instant at = ArticleIndex.timeOf(self);
+            Map<VersionKey, Double> scores = new LinkedHashMap<>();
+            for (StoryHit hit : index.storyCandidates(self.minhash(), at.minus(STORY_WINDOW), at.plus(STORY_WINDOW))) {
+                if (hit.outlet().equals(self.outlet()) || hit.key().hash().equals(self.hash()) || hit.minhash() == null) {
+                    continue;
+                }
+                double score = self.minhash().similarity(hit.minhash());
+                if (score >= STORY_THRESHOLD) {
+                    scores.put(hit.key(), score);
+                }
+            }
+            for (StoredVersion v : index.getAll(scores.keySet())) {
+                double score = scores.get(v.key());
+                for (StoredVersion copy : withDuplicates(v)) {
+                    if (!copy.outlet().equals(self.outlet())) {
+                        best.merge(copy.url(), new StoryMatch(copy, score, false), (a, b) -> a.score() >= b.score() ? a : b);
+                    }
+                }
+            }
+        }
+        return best.values().stream().sorted(Comparator.comparingDouble(StoryMatch::score).reversed()
+                .thenComparing(m -> m.version().url())).toList();
     }
 
     /** The current (last seen) version of a URL. */
@@ -92,6 +184,9 @@ public final class ArticleQueries {
 
     /** The clean text of one version, read from its clean copy in the archive. */
     public String text(StoredVersion v) {
+        if (v.cleanKey() == null) {
+            throw new IllegalStateException("version " + v.hash() + " of " + v.url() + " has no clean copy");
+        }
         try {
             JsonNode doc = JSON.readTree(archive.getClean(v.cleanKey()));
             return doc.path("text").asText("");
@@ -101,36 +196,65 @@ public final class ArticleQueries {
     }
 
     /**
-     * A unified diff between two versions of a URL: by default the two newest; {@code fromHash}/{@code toHash}
-     * pick others (a unique prefix is enough).
+     * Two versions of a URL with their texts: by default the newest and the one before it;
+     * {@code fromHash}/{@code toHash} pick others (a unique prefix is enough).
      */
-    public String diff(String url, String fromHash, String toHash) {
+    public Comparison compare(String url, String fromHash, String toHash) {
         List<StoredVersion> versions = versions(url);
         if (versions.isEmpty()) {
             throw new IllegalArgumentException("URL not in the index: " + url);
         }
         StoredVersion to = toHash == null ? versions.get(0) : pick(versions, toHash);
-        StoredVersion from = fromHash == null ? (versions.size() > 1 ? versions.get(1) : versions.get(0)) : pick(versions, fromHash);
-        return TextDiff.unified(text(from), text(to), short12(from.hash()) + " (" + from.firstSeen() + ")",
-                short12(to.hash()) + " (" + to.firstSeen() + ")", 1);
+        // by default the version before `to` (versions are newest first); a single version compares with itself
+        StoredVersion from = fromHash != null ? pick(versions, fromHash)
+                : versions.get(Math.min(versions.indexOf(to) + 1, versions.size() - 1));
+        return new Comparison(from, to, text(from), text(to));
+    }
+
+    /** A unified diff between two versions of a URL (see {@link #compare}). */
+    public String diff(String url, String fromHash, String toHash) {
+        return compare(url, fromHash, toHash).unified();
+    }
+
+    /** The version a URL or a SHA-256 names: the URL's current version, or a stored version with that text. */
+    private StoredVersion resolve(String urlOrHash) {
+        if (isSha256(urlOrHash)) {
+            List<StoredVersion> rows = index.byHash(urlOrHash.toLowerCase(Locale.ROOT));
+            return rows.stream().filter(v -> v.duplicateOf() == null).findFirst()
+                    .or(() -> rows.stream().findFirst())
+                    .orElseThrow(() -> new IllegalArgumentException("no stored text has the SHA-256 " + urlOrHash));
+        }
+        return current(urlOrHash).orElseThrow(() -> new IllegalArgumentException("URL not in the index: " + urlOrHash));
+    }
+
+    private static boolean isSha256(String s) {
+        return s != null && SHA256.matcher(s).matches();
+    }
+
+    /** A version and every other URL whose text is the same. */
+    private List<StoredVersion> withDuplicates(StoredVersion v) {
+        List<StoredVersion> all = new ArrayList<>(List.of(v));
+        for (StoredVersion copy : index.byHash(v.hash())) {
+            if (!copy.url().equals(v.url())) {
+                all.add(copy);
+            }
+        }
+        return all;
     }
 
     private static StoredVersion pick(List<StoredVersion> versions, String prefix) {
-        List<StoredVersion> hits = versions.stream().filter(v -> v.hash().startsWith(prefix.toLowerCase())).toList();
+        List<StoredVersion> hits = versions.stream().filter(v -> v.hash().startsWith(prefix.toLowerCase(Locale.ROOT))).toList();
         if (hits.size() != 1) {
-            throw new IllegalArgumentException((hits.isEmpty() ? "no version" : "more than one version") + " of this URL has a hash starting with " + prefix);
+            throw new IllegalArgumentException((hits.isEmpty() ? "no version" : "more than one version")
+                    + " of this URL has a hash starting with " + prefix);
         }
         return hits.get(0);
     }
 
-    private static String short12(String hash) {
-        return hash.substring(0, Math.min(12, hash.length()));
-    }
-
-    private static String tsOf(StoredVersion v) {
-        if (v.published() != null) {
-            return java.time.OffsetDateTime.parse(v.published()).toInstant().toString();
+    private static String requireSha256(String hash) {
+        if (hash == null || !SHA256.matcher(hash).matches()) {
+            throw new IllegalArgumentException("'" + hash + "' is not a SHA-256 (64 hex digits)");
         }
-        return v.firstSeen().toString();
+        return hash.toLowerCase(Locale.ROOT);
     }
 }

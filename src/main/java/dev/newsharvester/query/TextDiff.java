@@ -1,26 +1,33 @@
 package dev.newsharvester.query;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A unified diff of two texts, line by line (paragraphs are lines in clean text). */
+/** Differences between two clean texts: paragraphs are lines, words are whitespace-separated tokens. */
 public final class TextDiff {
+
+    /** One step of an edit script: {@code ' '} kept, {@code '-'} only in the old text, {@code '+'} only in the new. */
+    record Op(char kind, String text) {
+        boolean kept() {
+            return kind == ' ';
+        }
+    }
 
     private TextDiff() {
     }
 
     /** Unified diff with {@code context} lines around changes; empty when the texts are equal. */
     public static String unified(String before, String after, String fromLabel, String toLabel, int context) {
-        List<String> a = lines(before);
-        List<String> b = lines(after);
-        List<String[]> ops = diff(a, b);   // each: {op, line} with op " ", "-", "+"
-        if (ops.stream().allMatch(o -> o[0].equals(" "))) {
+        List<Op> ops = diff(paragraphs(before), paragraphs(after));
+        if (ops.stream().allMatch(Op::kept)) {
             return "";
         }
         StringBuilder out = new StringBuilder("--- " + fromLabel + "\n+++ " + toLabel + "\n");
         int i = 0;
         while (i < ops.size()) {
-            if (ops.get(i)[0].equals(" ")) {
+            if (ops.get(i).kept()) {
                 i++;
                 continue;
             }
@@ -29,7 +36,7 @@ public final class TextDiff {
             // extend the hunk while changes are within 2*context lines of each other
             int j = i;
             while (j < ops.size()) {
-                if (!ops.get(j)[0].equals(" ")) {
+                if (!ops.get(j).kept()) {
                     end = j;
                     j++;
                 } else if (j - end <= 2 * context) {
@@ -39,44 +46,71 @@ public final class TextDiff {
                 }
             }
             int stop = Math.min(ops.size(), end + context + 1);
-            int aStart = 1 + count(ops, 0, start, "+");
-            int bStart = 1 + count(ops, 0, start, "-");
-            int aLen = (stop - start) - count(ops, start, stop, "+");
-            int bLen = (stop - start) - count(ops, start, stop, "-");
+            int aStart = 1 + count(ops, 0, start, '+');
+            int bStart = 1 + count(ops, 0, start, '-');
+            int aLen = count(ops, start, stop, '+');
+            int bLen = count(ops, start, stop, '-');
             out.append("@@ -").append(aStart).append(',').append(aLen).append(" +").append(bStart).append(',').append(bLen).append(" @@\n");
             for (int k = start; k < stop; k++) {
-                out.append(ops.get(k)[0]).append(ops.get(k)[1]).append('\n');
+                out.append(ops.get(k).kind()).append(ops.get(k).text()).append('\n');
             }
             i = stop;
         }
         return out.toString();
     }
 
-    private static int count(List<String[]> ops, int from, int to, String skip) {
+    /** Ops in [from, to) that are not {@code skip}: lines of the old text (skip '+') or of the new (skip '-'). */
+    private static int count(List<Op> ops, int from, int to, char skip) {
         int n = 0;
         for (int k = from; k < to; k++) {
-            if (!ops.get(k)[0].equals(skip)) {
+            if (ops.get(k).kind() != skip) {
                 n++;
             }
         }
         return n;
     }
 
-    private static List<String> lines(String s) {
+    /** The paragraphs of a clean text (blank separator lines carry no content). */
+    static List<String> paragraphs(String s) {
         List<String> out = new ArrayList<>();
         if (s == null || s.isEmpty()) {
             return out;
         }
         for (String line : s.split("\n", -1)) {
             if (!line.isBlank()) {
-                out.add(line);   // blank separator lines between paragraphs carry no content
+                out.add(line);
             }
         }
         return out;
     }
 
-    /** Longest-common-subsequence diff; articles have at most a few hundred paragraphs. */
-    static List<String[]> diff(List<String> a, List<String> b) {
+    /** Whitespace-separated words. */
+    static List<String> words(String s) {
+        String t = s == null ? "" : s.strip();
+        return t.isEmpty() ? List.of() : List.of(t.split("\\s+"));
+    }
+
+    /** Words of {@code a} not matched by a word of {@code b}, counted as multisets: {added, removed}. */
+    static int[] wordDelta(String before, String after) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String w : words(after)) {
+            counts.merge(w, 1, Integer::sum);
+        }
+        int removed = 0;
+        for (String w : words(before)) {
+            Integer c = counts.get(w);
+            if (c == null || c == 0) {
+                removed++;
+            } else {
+                counts.put(w, c - 1);
+            }
+        }
+        int added = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return new int[] {added, removed};
+    }
+
+    /** Longest-common-subsequence edit script; articles have at most a few hundred paragraphs, paragraphs a few hundred words. */
+    static List<Op> diff(List<String> a, List<String> b) {
         int n = a.size();
         int m = b.size();
         int[][] lcs = new int[n + 1][m + 1];
@@ -85,25 +119,25 @@ public final class TextDiff {
                 lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
-        List<String[]> ops = new ArrayList<>();
+        List<Op> ops = new ArrayList<>();
         int i = 0;
         int j = 0;
         while (i < n && j < m) {
             if (a.get(i).equals(b.get(j))) {
-                ops.add(new String[] {" ", a.get(i)});
+                ops.add(new Op(' ', a.get(i)));
                 i++;
                 j++;
             } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
-                ops.add(new String[] {"-", a.get(i++)});
+                ops.add(new Op('-', a.get(i++)));
             } else {
-                ops.add(new String[] {"+", b.get(j++)});
+                ops.add(new Op('+', b.get(j++)));
             }
         }
         while (i < n) {
-            ops.add(new String[] {"-", a.get(i++)});
+            ops.add(new Op('-', a.get(i++)));
         }
         while (j < m) {
-            ops.add(new String[] {"+", b.get(j++)});
+            ops.add(new Op('+', b.get(j++)));
         }
         return ops;
     }

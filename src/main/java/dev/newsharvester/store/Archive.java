@@ -52,6 +52,7 @@ public final class Archive {
     static final String META_ETAG = "etag";
     static final String META_LAST_MODIFIED = "last-modified";
     static final String META_FETCHED_AT = "fetched-at";
+    static final String META_CHARSET = "charset";
 
     private final S3Client s3;
     private final String bucket;
@@ -112,6 +113,7 @@ public final class Archive {
         putMeta(metadata, META_ETAG, meta.etag());
         putMeta(metadata, META_LAST_MODIFIED, meta.lastModified());
         putMeta(metadata, META_FETCHED_AT, meta.fetchedAt() == null ? null : meta.fetchedAt().toString());
+        putMeta(metadata, META_CHARSET, meta.charset());
         PutObjectRequest request = PutObjectRequest.builder()
                 .bucket(bucket)
                 .key(requireKey(key))
@@ -180,7 +182,8 @@ public final class Archive {
                     getMeta(m, META_CONTENT_TYPE),
                     getMeta(m, META_ETAG),
                     getMeta(m, META_LAST_MODIFIED),
-                    fetchedAt == null ? null : Instant.parse(fetchedAt));
+                    fetchedAt == null ? null : Instant.parse(fetchedAt),
+                    getMeta(m, META_CHARSET));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new IllegalStateException("malformed metadata on " + location(key) + ": " + m, e);
         }

@@ -1,102 +1,122 @@
 package dev.newsharvester.store;
 
-import java.nio.ByteBuffer;
+import static dev.newsharvester.store.IndexSchema.ETAG;
+import static dev.newsharvester.store.IndexSchema.HASH;
+import static dev.newsharvester.store.IndexSchema.LAST_FETCHED;
+import static dev.newsharvester.store.IndexSchema.LAST_MODIFIED;
+import static dev.newsharvester.store.IndexSchema.LAST_SEEN;
+import static dev.newsharvester.store.IndexSchema.OUTLET;
+import static dev.newsharvester.store.IndexSchema.SIMHASH;
+import static dev.newsharvester.store.IndexSchema.TS;
+import static dev.newsharvester.store.IndexSchema.URL;
+import static dev.newsharvester.store.Items.s;
+
+import dev.newsharvester.fingerprint.MinHash;
+import dev.newsharvester.fingerprint.SimHash;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.core.SdkBytes;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
- * The DynamoDB index: one item per (url, hash) version. Every read is a GetItem or a fully
- * paginated Query (the table is never scanned); every write is conditional.
+ * The DynamoDB index: one item per (url, hash) version. Every read is a GetItem, a BatchGetItem
+ * or a fully paginated Query (the table is never scanned); every write is conditional.
  *
- * <p>Table layout (mirrored by {@code template.yaml}): key {@code url} (S) + {@code hash} (S);
- * GSI {@code hash-index} ({@code hash}, {@code url}); GSI {@code outlet-index} ({@code outlet},
- * {@code ts}), where {@code ts} is the published instant when known, else first sight, in a
- * fixed-width UTC form ({@code 2024-05-01T09:30:00.000Z}) so that string order is time order.
- * Null fields are omitted from items.
+ * <p>Layout (mirrored by {@code template.yaml}; see {@link IndexSchema}): key {@code url} +
+ * {@code hash}; GSIs {@code hash-index} ({@code hash}, {@code url}) and {@code outlet-index}
+ * ({@code outlet}, {@code ts}), where {@code ts} is the published instant when known, else first
+ * sight, in a fixed-width UTC form ({@code 2024-05-01T09:30:00.000Z}) so that string order is
+ * time order; {@code simhash-0..3} on the four 16-bit SimHash blocks (near-duplicates) and
+ * {@code story-0..7} on the MinHash LSH bands plus {@code ts} (same story), both only for versions
+ * whose text is not a duplicate.
+ *
+ * <p>Thread-safe if the client is.
  */
 public final class ArticleIndex {
-    public static final String HASH_INDEX = "hash-index";
-    public static final String OUTLET_INDEX = "outlet-index";
+    public static final String HASH_INDEX = IndexSchema.HASH_INDEX;
+    public static final String OUTLET_INDEX = IndexSchema.OUTLET_INDEX;
 
-    // attribute names
-    static final String URL = "url", HASH = "hash", OUTLET = "outlet", TS = "ts", FIRST_SEEN = "firstSeen",
-            LAST_SEEN = "lastSeen", LAST_FETCHED = "lastFetched", TITLE = "title", AUTHORS = "authors",
-            PUBLISHED = "published", MODIFIED = "modified", LANGUAGE = "language", RAW_KEY = "rawKey",
-            CLEAN_KEY = "cleanKey", ETAG = "etag", LAST_MODIFIED = "lastModified", SIMHASH = "simhash",
-            MINHASH = "minhash", EXTRACTOR_VERSION = "extractorVersion", DUPLICATE_OF = "duplicateOf",
-            WORD_COUNT = "wordCount";
-
-    /** Fixed width (always three fraction digits), unlike Instant.toString, so lexical order = time order. */
-    private static final DateTimeFormatter TS_FORMAT =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** BatchGetItem's limit of keys per request. */
+    private static final int BATCH_GET = 100;
 
     private final DynamoDbClient ddb;
     private final String table;
     private final Integer pageSize;
+    private final Consumer<ConsumedCapacity> capacityListener;
 
     public ArticleIndex(DynamoDbClient ddb, String table) {
-        this(ddb, table, null);
+        this(ddb, table, null, null);
     }
 
     /** With a Query page size (Limit); tests use a small one to exercise pagination. */
     ArticleIndex(DynamoDbClient ddb, String table, Integer pageSize) {
+        this(ddb, table, pageSize, null);
+    }
+
+    private ArticleIndex(DynamoDbClient ddb, String table, Integer pageSize, Consumer<ConsumedCapacity> capacityListener) {
         this.ddb = Objects.requireNonNull(ddb, "ddb");
         if (table == null || table.isBlank()) {
             throw new IllegalArgumentException("table must not be blank: '" + table + "'");
         }
         this.table = table;
         this.pageSize = pageSize;
+        this.capacityListener = capacityListener;
+    }
+
+    /**
+     * This index, telling {@code listener} the capacity every write consumed (table and each
+     * index): how the write-cost benchmark measures a version. Reported by DynamoDB and DynamoDB Local alike.
+     */
+    public ArticleIndex withCapacityListener(Consumer<ConsumedCapacity> listener) {
+        return new ArticleIndex(ddb, table, pageSize, Objects.requireNonNull(listener, "listener"));
     }
 
     public String table() {
         return table;
     }
 
+    /** A version's time on the outlet and story indexes: its published instant when parseable, else first sight. */
+    public static Instant timeOf(StoredVersion v) {
+        return Items.sortInstant(v);
+    }
+
     /**
-     * Creates the table with its two GSIs (on-demand billing) unless it exists, and waits until it
-     * and its indexes are ACTIVE. For local stores and tests; in AWS the template creates it.
+     * Creates the table with its GSIs (on-demand billing) unless it exists, and waits until it and
+     * its indexes are ACTIVE. For local stores and tests; in AWS the template creates it.
      */
     public static void createTable(DynamoDbClient ddb, String table) {
         if (describe(ddb, table) == null) {
             try {
                 ddb.createTable(b -> b.tableName(table)
                         .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(
-                                attr(URL), attr(HASH), attr(OUTLET), attr(TS))
-                        .keySchema(key(URL, KeyType.HASH), key(HASH, KeyType.RANGE))
-                        .globalSecondaryIndexes(
-                                gsi(HASH_INDEX, HASH, URL),
-                                gsi(OUTLET_INDEX, OUTLET, TS)));
+                        .attributeDefinitions(IndexSchema.attributeDefinitions())
+                        .keySchema(IndexSchema.tableKey())
+                        .globalSecondaryIndexes(IndexSchema.globalSecondaryIndexes()));
             } catch (ResourceInUseException raced) {
                 // created concurrently by someone else: fine, wait for it below
             }
@@ -106,6 +126,12 @@ public final class ArticleIndex {
             TableDescription d = describe(ddb, table);
             if (d != null && d.tableStatus() == TableStatus.ACTIVE && d.globalSecondaryIndexes().stream()
                     .allMatch(i -> i.indexStatus() == IndexStatus.ACTIVE)) {
+                int expected = IndexSchema.globalSecondaryIndexes().size();
+                if (d.globalSecondaryIndexes().size() != expected) {
+                    throw new IllegalStateException("table " + table + " has " + d.globalSecondaryIndexes().size()
+                            + " global secondary indexes, this version needs " + expected
+                            + ": it was created by an older version (a local store: delete its directory and harvest again)");
+                }
                 return;
             }
             if (Instant.now().isAfter(deadline)) {
@@ -129,27 +155,36 @@ public final class ArticleIndex {
         }
     }
 
-    private static AttributeDefinition attr(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
-    }
-
-    private static GlobalSecondaryIndex gsi(String name, String pk, String sk) {
-        return GlobalSecondaryIndex.builder().indexName(name)
-                .keySchema(key(pk, KeyType.HASH), key(sk, KeyType.RANGE))
-                .projection(p -> p.projectionType(ProjectionType.ALL))
-                .build();
-    }
-
     // ---------------------------------------------------------------- reads
 
     /** Access pattern 2: is (url, hash) known. Strongly consistent. */
     public Optional<StoredVersion> get(String url, String hash) {
-        var item = ddb.getItem(b -> b.tableName(table).consistentRead(true).key(keyOf(url, hash))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        var item = ddb.getItem(b -> b.tableName(table).consistentRead(true).key(Items.key(new VersionKey(url, hash)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.fromItem(item));
+    }
+
+    /** Several versions by key (BatchGetItem, 100 keys a request), in the order given; missing keys are left out. */
+    public List<StoredVersion> getAll(Collection<VersionKey> keys) {
+        List<VersionKey> distinct = List.copyOf(new LinkedHashSet<>(keys));
+        Map<VersionKey, StoredVersion> found = new HashMap<>();
+        for (int from = 0; from < distinct.size(); from += BATCH_GET) {
+            List<Map<String, AttributeValue>> batch = distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET))
+                    .stream().map(Items::key).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(batch).build());
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    backOff(attempt);
+                }
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse r = ddb.batchGetItem(b -> b.requestItems(request));
+                r.responses().getOrDefault(table, List.of()).forEach(item -> {
+                    StoredVersion v = Items.fromItem(item);
+                    found.put(v.key(), v);
+                });
+                pending = r.unprocessedKeys() == null ? Map.of() : r.unprocessedKeys();
+            }
+        }
+        return distinct.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     /** Access pattern 1: every version of a URL, newest first by first sight. Strongly consistent. */
@@ -171,7 +206,10 @@ public final class ArticleIndex {
                 .thenComparing(StoredVersion::firstSeen));
     }
 
-    /** Access pattern 3: every (url, version) with this content hash, ordered by URL. Eventually consistent (GSI). */
+    /**
+     * Access pattern 3: every (url, version) with this content hash, ordered by URL. Eventually
+     * consistent (GSI); rows are {@linkplain StoredVersion#listingView() listing views}.
+     */
     public List<StoredVersion> byHash(String hash) {
         return query(QueryRequest.builder().tableName(table).indexName(HASH_INDEX)
                 .keyConditionExpression("#pk = :pk")
@@ -183,14 +221,76 @@ public final class ArticleIndex {
     /**
      * Access pattern 4: an outlet's versions whose {@code ts} (published, else first seen) lies in
      * [since, until], both inclusive at millisecond precision, newest first. A null bound is open.
-     * Eventually consistent (GSI).
+     * Eventually consistent (GSI); rows are {@linkplain StoredVersion#listingView() listing views}.
      */
     public List<StoredVersion> byOutlet(String outlet, Instant since, Instant until) {
+        return query(timeRange(QueryRequest.builder().tableName(table).indexName(OUTLET_INDEX), OUTLET,
+                s(requireText(outlet, "outlet")), since, until).scanIndexForward(false).build());
+    }
+
+    /**
+     * Access pattern 5: versions whose SimHash is within {@code maxDistance} bits of
+     * {@code simhash}: four exact lookups on the 16-bit blocks (two fingerprints within 3 bits
+     * agree on at least one block), then the Hamming filter. Closest first. Duplicates of a
+     * stored text are not in these indexes: their original stands for them.
+     *
+     * @throws IllegalArgumentException if {@code maxDistance} is outside 0..3 (the lookup would miss matches)
+     */
+    public List<SimHashHit> nearDuplicates(long simhash, int maxDistance) {
+        if (maxDistance < 0 || maxDistance > SimHash.MAX_LOOKUP_DISTANCE) {
+            throw new IllegalArgumentException("max distance must be 0.." + SimHash.MAX_LOOKUP_DISTANCE
+                    + " (four 16-bit block lookups find every match only up to 3 bits), was " + maxDistance);
+        }
+        Map<VersionKey, SimHashHit> hits = new LinkedHashMap<>();
+        for (int i = 0; i < SimHash.BLOCKS; i++) {
+            String attribute = IndexSchema.simhashAttribute(i);
+            QueryRequest q = QueryRequest.builder().tableName(table).indexName(IndexSchema.simhashIndex(i))
+                    .keyConditionExpression("#b = :b")
+                    .expressionAttributeNames(Map.of("#b", attribute))
+                    .expressionAttributeValues(Map.of(":b", s(String.format("%04x", SimHash.block(simhash, i)))))
+                    .build();
+            for (Map<String, AttributeValue> item : items(q)) {
+                long other = SimHash.parseHex(Items.str(item, SIMHASH));
+                int d = SimHash.hammingDistance(simhash, other);
+                if (d <= maxDistance) {
+                    VersionKey key = Items.versionKey(item);
+                    hits.putIfAbsent(key, new SimHashHit(key, Items.str(item, OUTLET), other, d));
+                }
+            }
+        }
+        return hits.values().stream().sorted(Comparator.comparingInt(SimHashHit::distance)
+                .thenComparing(h -> h.key().url()).thenComparing(h -> h.key().hash())).toList();
+    }
+
+    /**
+     * Access pattern 6: candidates for the same story: versions with [from, to] on their
+     * {@code ts} that share at least one MinHash LSH band with {@code signature}, with their
+     * signatures to score. The caller decides by the full similarity.
+     */
+    public List<StoryHit> storyCandidates(MinHash signature, Instant from, Instant to) {
+        Objects.requireNonNull(signature, "signature");
+        Map<VersionKey, StoryHit> hits = new LinkedHashMap<>();
+        List<String> bands = signature.bandKeys();
+        for (int i = 0; i < bands.size(); i++) {
+            QueryRequest q = timeRange(QueryRequest.builder().tableName(table).indexName(IndexSchema.storyIndex(i)),
+                    IndexSchema.bandAttribute(i), s(bands.get(i)), from, to).build();
+            for (Map<String, AttributeValue> item : items(q)) {
+                VersionKey key = Items.versionKey(item);
+                hits.computeIfAbsent(key, k -> new StoryHit(k, Items.str(item, OUTLET), Items.instant(item, TS),
+                        Items.minhash(item)));
+            }
+        }
+        return List.copyOf(hits.values());
+    }
+
+    /** A key condition on a partition and an optional inclusive time range on {@code ts}. */
+    private static QueryRequest.Builder timeRange(QueryRequest.Builder q, String pk, AttributeValue pkValue, Instant since,
+            Instant until) {
         if (since != null && until != null && since.isAfter(until)) {
             throw new IllegalArgumentException("since " + since + " is after until " + until);
         }
-        Map<String, String> names = new HashMap<>(Map.of("#pk", OUTLET));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(requireText(outlet, "outlet"))));
+        Map<String, String> names = new HashMap<>(Map.of("#pk", pk));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", pkValue));
         String condition = "#pk = :pk";
         if (since != null || until != null) {
             names.put("#ts", TS); // DynamoDB rejects names an expression does not use
@@ -199,38 +299,42 @@ public final class ArticleIndex {
                     : " AND #ts BETWEEN :since AND :until";
         }
         if (since != null) {
-            values.put(":since", s(formatTs(since)));
+            values.put(":since", s(Items.formatTs(since)));
         }
         if (until != null) {
-            values.put(":until", s(formatTs(until)));
+            values.put(":until", s(Items.formatTs(until)));
         }
-        return query(QueryRequest.builder().tableName(table).indexName(OUTLET_INDEX)
-                .keyConditionExpression(condition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .scanIndexForward(false)
-                .build());
+        return q.keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values);
     }
 
     private List<StoredVersion> query(QueryRequest request) {
+        return items(request).stream().map(Items::fromItem).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private List<Map<String, AttributeValue>> items(QueryRequest request) {
         if (pageSize != null) {
             request = request.toBuilder().limit(pageSize).build();
         }
         // the paginator follows LastEvaluatedKey to the last page
-        List<StoredVersion> out = new ArrayList<>();
-        ddb.queryPaginator(request).items().forEach(item -> out.add(fromItem(item)));
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        ddb.queryPaginator(request).items().forEach(out::add);
         return out;
     }
 
     // ---------------------------------------------------------------- writes
 
-    /** Writes a new version unless (url, hash) exists. True if written; false leaves the stored item untouched. */
+    /**
+     * Writes a new version unless (url, hash) exists: one conditional PutItem, which also writes
+     * its entries in every index (atomically). True if written; false leaves the stored item untouched.
+     */
     public boolean putVersion(StoredVersion v) {
         Objects.requireNonNull(v, "version");
         try {
-            ddb.putItem(b -> b.tableName(table).item(toItem(v))
+            var r = ddb.putItem(b -> b.tableName(table).item(Items.toItem(v))
                     .conditionExpression("attribute_not_exists(#url)")
-                    .expressionAttributeNames(Map.of("#url", URL)));
+                    .expressionAttributeNames(Map.of("#url", URL))
+                    .returnConsumedCapacity(capacityListener == null ? ReturnConsumedCapacity.NONE : ReturnConsumedCapacity.INDEXES));
+            report(r.consumedCapacity());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -259,124 +363,31 @@ public final class ArticleIndex {
             update.append(", #lm = :lm");
         }
         try {
-            ddb.updateItem(b -> b.tableName(table).key(keyOf(url, hash))
+            var r = ddb.updateItem(b -> b.tableName(table).key(Items.key(new VersionKey(url, hash)))
                     .updateExpression(update.toString())
                     .conditionExpression("attribute_exists(#url)")
                     .expressionAttributeNames(names)
-                    .expressionAttributeValues(values));
+                    .expressionAttributeValues(values)
+                    .returnConsumedCapacity(capacityListener == null ? ReturnConsumedCapacity.NONE : ReturnConsumedCapacity.INDEXES));
+            report(r.consumedCapacity());
         } catch (ConditionalCheckFailedException e) {
             throw new NoSuchElementException("no version (" + url + ", " + hash + ") in table " + table, e);
         }
     }
 
-    // ---------------------------------------------------------------- mapping
-
-    private static Map<String, AttributeValue> keyOf(String url, String hash) {
-        return Map.of(URL, s(requireText(url, "url")), HASH, s(requireText(hash, "hash")));
-    }
-
-    static Map<String, AttributeValue> toItem(StoredVersion v) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(URL, s(v.url()));
-        item.put(HASH, s(v.hash()));
-        item.put(OUTLET, s(v.outlet()));
-        item.put(TS, s(formatTs(sortInstant(v))));
-        item.put(FIRST_SEEN, s(v.firstSeen().toString()));
-        item.put(LAST_SEEN, s(v.lastSeen().toString()));
-        putS(item, LAST_FETCHED, v.lastFetched() == null ? null : v.lastFetched().toString());
-        putS(item, TITLE, v.title());
-        if (!v.authors().isEmpty()) {
-            item.put(AUTHORS, AttributeValue.fromL(v.authors().stream().map(ArticleIndex::s).toList()));
-        }
-        putS(item, PUBLISHED, v.published());
-        putS(item, MODIFIED, v.modified());
-        putS(item, LANGUAGE, v.language());
-        putS(item, RAW_KEY, v.rawKey());
-        putS(item, CLEAN_KEY, v.cleanKey());
-        putS(item, ETAG, v.etag());
-        putS(item, LAST_MODIFIED, v.lastModified());
-        putS(item, SIMHASH, v.simhash());
-        int[] minhash = v.minhash();
-        if (minhash != null) {
-            ByteBuffer buf = ByteBuffer.allocate(minhash.length * Integer.BYTES); // big-endian by default
-            buf.asIntBuffer().put(minhash);
-            item.put(MINHASH, AttributeValue.fromB(SdkBytes.fromByteArray(buf.array())));
-        }
-        putS(item, EXTRACTOR_VERSION, v.extractorVersion());
-        putS(item, DUPLICATE_OF, v.duplicateOf());
-        item.put(WORD_COUNT, AttributeValue.fromN(Integer.toString(v.wordCount())));
-        return item;
-    }
-
-    static StoredVersion fromItem(Map<String, AttributeValue> item) {
-        int[] minhash = null;
-        AttributeValue mh = item.get(MINHASH);
-        if (mh != null && mh.b() != null) {
-            ByteBuffer buf = mh.b().asByteBuffer();
-            if (buf.remaining() % Integer.BYTES != 0) {
-                throw new IllegalStateException("minhash of " + str(item, URL) + " is not a whole number of ints: "
-                        + buf.remaining() + " bytes");
-            }
-            minhash = new int[buf.remaining() / Integer.BYTES];
-            buf.asIntBuffer().get(minhash);
-        }
-        AttributeValue authors = item.get(AUTHORS);
-        AttributeValue words = item.get(WORD_COUNT);
-        return new StoredVersion(
-                str(item, URL), str(item, HASH), str(item, OUTLET),
-                instant(item, FIRST_SEEN), instant(item, LAST_SEEN), instant(item, LAST_FETCHED),
-                str(item, TITLE),
-                authors == null || !authors.hasL() ? List.of() : authors.l().stream().map(AttributeValue::s).toList(),
-                str(item, PUBLISHED), str(item, MODIFIED), str(item, LANGUAGE),
-                str(item, RAW_KEY), str(item, CLEAN_KEY), str(item, ETAG), str(item, LAST_MODIFIED),
-                str(item, SIMHASH), minhash, str(item, EXTRACTOR_VERSION), str(item, DUPLICATE_OF),
-                words == null || words.n() == null ? 0 : Integer.parseInt(words.n()));
-    }
-
-    /** The outlet-index time of a version: its published instant when parseable, else first sight. */
-    static Instant sortInstant(StoredVersion v) {
-        String published = v.published();
-        if (published != null && !published.isBlank()) {
-            try {
-                return OffsetDateTime.parse(published.strip()).toInstant();
-            } catch (DateTimeParseException notOffset) {
-                try {
-                    return Instant.parse(published.strip());
-                } catch (DateTimeParseException notInstant) {
-                    try {
-                        // a bare date carries no zone; UTC midnight keeps it on its own day in listings
-                        return LocalDate.parse(published.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
-                    } catch (DateTimeParseException unparseable) {
-                        // fall through to first sight
-                    }
-                }
-            }
-        }
-        return v.firstSeen();
-    }
-
-    static String formatTs(Instant instant) {
-        return TS_FORMAT.format(instant);
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static void putS(Map<String, AttributeValue> item, String name, String value) {
-        if (value != null) {
-            item.put(name, s(value));
+    private void report(ConsumedCapacity c) {
+        if (capacityListener != null && c != null) {
+            capacityListener.accept(c);
         }
     }
 
-    private static String str(Map<String, AttributeValue> item, String name) {
-        AttributeValue v = item.get(name);
-        return v == null ? null : v.s();
-    }
-
-    private static Instant instant(Map<String, AttributeValue> item, String name) {
-        String v = str(item, name);
-        return v == null ? null : Instant.parse(v);
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(1000, 25L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying unprocessed keys", e);
+        }
     }
 
     private static String requireText(String value, String name) {

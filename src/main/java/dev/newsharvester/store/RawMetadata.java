@@ -12,6 +12,14 @@ import java.time.Instant;
  * @param etag         the response's ETag header, as served (quotes included)
  * @param lastModified the response's Last-Modified header, as served
  * @param fetchedAt    when the response was received
+ * @param charset      the charset the body was decoded with when fetched (header, BOM, meta tag or
+ *                     detection), so that reprocessing decodes it the same way
  */
 public record RawMetadata(String finalUrl, int status, String contentType, String etag, String lastModified,
-        Instant fetchedAt) {}
+        Instant fetchedAt, String charset) {
+
+    /** Without a recorded charset. */
+    public RawMetadata(String finalUrl, int status, String contentType, String etag, String lastModified, Instant fetchedAt) {
+        this(finalUrl, status, contentType, etag, lastModified, fetchedAt, null);
+    }
+}

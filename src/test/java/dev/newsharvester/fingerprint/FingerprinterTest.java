@@ -95,10 +95,10 @@ class FingerprinterTest {
     void storySimilaritySeparatesWriteUpsOfOneStoryFromUnrelatedNews() {
         String[] names = {"story-train-cna.txt", "story-train-herald.txt", "wind-farm.txt", "city-budget-report.txt",
                 "lviv-heating-uk.txt", "lviv-heating-uk-2.txt"};
-        int[][] sig = new int[names.length][];
+        MinHash[] sig = new MinHash[names.length];
         for (int i = 0; i < names.length; i++) {
             sig[i] = Fingerprinter.of(read(names[i])).minhash();
-            assertEquals(MinHash.SIZE, sig[i].length);
+            assertEquals(MinHash.BANDS, sig[i].bandKeys().size());
         }
         double sameEn = Fingerprinter.storySimilarity(sig[0], sig[1]);
         double sameUk = Fingerprinter.storySimilarity(sig[4], sig[5]);
@@ -119,17 +119,56 @@ class FingerprinterTest {
                 "English write-ups " + sameEn + " vs unrelated max " + maxUnrelated);
         assertTrue(sameUk >= 2 * maxUnrelated && sameUk - maxUnrelated >= 0.1,
                 "Ukrainian write-ups " + sameUk + " vs unrelated max " + maxUnrelated);
-        assertEquals(1.0, Fingerprinter.storySimilarity(sig[0], sig[0].clone()));
+        assertEquals(1.0, Fingerprinter.storySimilarity(sig[0], MinHash.fromBytes(sig[0].toBytes())), "round trip");
         assertEquals(sameEn, Fingerprinter.storySimilarity(sig[1], sig[0]), "symmetric");
     }
 
     @Test
-    void storySimilarityRejectsMismatchedSignaturesAndIgnoresEmptyTexts() {
-        int[] a = Fingerprinter.of("Harbour council votes on wind farm").minhash();
-        assertThrows(IllegalArgumentException.class, () -> Fingerprinter.storySimilarity(a, new int[3]));
-        assertThrows(IllegalArgumentException.class, () -> Fingerprinter.storySimilarity(null, a));
-        int[] empty = Fingerprinter.of("the and of 12 34").minhash();
-        assertEquals(0.0, Fingerprinter.storySimilarity(empty, empty.clone()), "no content words, no story");
-        assertArrayEquals(MinHash.of("Wind farm council"), MinHash.of("Wind farm council"), "deterministic");
+    void signaturesRoundTripRejectBadBytesAndIgnoreEmptyTexts() {
+        MinHash a = Fingerprinter.of("Harbour council votes on wind farm").minhash();
+        assertEquals(MinHash.ENCODED_LENGTH, a.toBytes().length);
+        assertEquals(a, MinHash.fromBytes(a.toBytes()));
+        assertEquals(a.bandKeys(), MinHash.fromBytes(a.toBytes()).bandKeys());
+        assertTrue(a.bandKeys().stream().allMatch(k -> k.matches("[0-9a-f]{8}")), a.bandKeys().toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MinHash.fromBytes(new byte[512]));
+        assertTrue(e.getMessage().contains("got 512"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MinHash.fromBytes(null));
+        MinHash empty = Fingerprinter.of("the and of 12 34").minhash();
+        assertTrue(empty.isEmpty());
+        assertEquals(List.of(), empty.bandKeys());
+        assertEquals(0.0, Fingerprinter.storySimilarity(empty, MinHash.fromBytes(empty.toBytes())), "no content words, no story");
+        assertEquals(MinHash.of("Wind farm council"), MinHash.of("Wind farm council"), "deterministic");
+        assertArrayEquals(MinHash.of("Wind farm council").toBytes(), MinHash.of("wind FARM council!").toBytes());
+    }
+
+    @Test
+    void simhashBlocksAreTheFourSixteenBitQuartersHighFirst() {
+        long h = SimHash.parseHex("f0e1d2c3b4a59687");
+        assertEquals(List.of(0xf0e1, 0xd2c3, 0xb4a5, 0x9687),
+                List.of(SimHash.block(h, 0), SimHash.block(h, 1), SimHash.block(h, 2), SimHash.block(h, 3)));
+        assertEquals(-1L, SimHash.parseHex("ffffffffffffffff"));
+        assertThrows(IllegalArgumentException.class, () -> SimHash.parseHex("f0e1"));
+        assertThrows(IllegalArgumentException.class, () -> SimHash.block(h, 4));
+        // pigeonhole: within 3 bits, at least one block is equal
+        long near = h ^ (1L << 60) ^ (1L << 40) ^ (1L << 20);
+        assertEquals(3, SimHash.hammingDistance(h, near));
+        assertEquals(SimHash.block(h, 3), SimHash.block(near, 3));
+    }
+
+    @Test
+    void wordOrderAndRepeatedChromeWordsBarelyMoveTheSimHash() {
+        String text = read("city-budget-report.txt");
+        String[] paragraphs = text.split("\n\n");
+        java.util.Collections.reverse(java.util.Arrays.asList(paragraphs));
+        assertEquals(SimHash.of(text), SimHash.of(String.join("\n\n", paragraphs)), "paragraph order does not matter");
+        assertTrue(SimHash.hammingDistance(SimHash.of(text), SimHash.of(text.replaceFirst("budget", "plan"))) <= 3);
+    }
+
+    @Test
+    void bBitEstimateCorrectsForChanceAgreement() {
+        MinHash a = MinHash.of(read("story-train-cna.txt"));
+        assertEquals(1.0, a.similarity(MinHash.of(read("story-train-cna.txt"))));
+        double unrelated = a.similarity(MinHash.of(read("city-budget-report.txt")));
+        assertTrue(unrelated < 0.1, "a 4-bit slot agrees by chance 1 time in 16; the estimate takes that out: " + unrelated);
     }
 }

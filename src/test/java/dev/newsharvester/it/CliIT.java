@@ -49,6 +49,55 @@ class CliIT {
         assertEquals(5, JSON.readTree(run("query", "outlet", "unn", "--data", data.toString(), "--json").out()).size());
     }
 
+    /** The query subcommands (JSON and table) and reprocess, on the store the demo leaves. */
+    @Test
+    void queriesAndReprocessAnswerOnTheDemoStore() throws Exception {
+        Path data = tmp.resolve("demo-queries");
+        assertEquals(0, run("demo", "--data", data.toString(), "--quiet").code());
+        String d = data.toString();
+        JsonNode unnRows = JSON.readTree(ok(run("query", "outlet", "unn", "--data", d, "--json")));
+        String nato = url(unnRows, PipelineIT.DRAGONE);
+        String heating = url(unnRows, PipelineIT.HEATING);
+        String grain = url(unnRows, PipelineIT.GRAIN);
+
+        JsonNode story = JSON.readTree(ok(run("query", "story", nato, "--json", "--data", d)));
+        assertTrue(story.get(0).path("article").path("url").asText().endsWith(PipelineIT.UP_DRAGONE), story.toString());
+        assertTrue(story.get(0).path("score").asDouble() >= 0.2, story.toString());
+
+        JsonNode similar = JSON.readTree(ok(run("query", "similar", grain, "--json", "--data", d)));
+        assertEquals(1, similar.size(), similar.toString());
+        assertEquals(0, similar.get(0).path("distance").asInt());
+        assertTrue(similar.get(0).path("article").path("url").asText().endsWith(PipelineIT.AGG_GRAIN), similar.toString());
+
+        String versions = ok(run("query", "versions", heating, "--data", d));
+        assertTrue(versions.contains("(first version)") && versions.contains("paragraphs edited"), versions);
+
+        Path page = tmp.resolve("diff.html");
+        JsonNode diff = JSON.readTree(ok(run("query", "diff", heating, "--html", page.toString(), "--json", "--data", d)));
+        assertTrue(diff.path("diff").asText().lines().anyMatch(l -> l.startsWith("+") && !l.startsWith("+++")), diff.toString());
+        String html = Files.readString(page);
+        assertTrue(html.contains("<ins>") && html.contains("<del>"), html);
+
+        JsonNode reprocess = JSON.readTree(ok(run("reprocess", "--all", "--config", data.resolve("outlets.yaml").toString(),
+                "--json", "--data", d)));
+        assertEquals(13, reprocess.path("examined").asInt(), reprocess.toString());
+        assertEquals(13, reprocess.path("unchanged").asInt(), reprocess.toString());
+    }
+
+    private static String url(JsonNode rows, String path) {
+        for (JsonNode r : rows) {
+            if (r.path("url").asText().endsWith(path)) {
+                return r.path("url").asText();
+            }
+        }
+        throw new AssertionError("no row for " + path + " in " + rows);
+    }
+
+    private static String ok(CliRun r) {
+        assertEquals(0, r.code(), r.err() + r.out());
+        return r.out();
+    }
+
     @Test
     void demoRefusesADirectoryItDidNotMake() throws Exception {
         Path data = tmp.resolve("precious");

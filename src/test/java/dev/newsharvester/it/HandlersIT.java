@@ -10,6 +10,7 @@ import dev.newsharvester.lambda.ArticleHandler;
 import dev.newsharvester.lambda.BadEventException;
 import dev.newsharvester.lambda.HarvestHandler;
 import dev.newsharvester.pipeline.Harvester;
+import dev.newsharvester.pipeline.Wiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +99,64 @@ class HandlersIT {
             assertEquals(3, report.size(), all);
             report.forEach(o -> assertEquals(0, o.path("counts").path("FAILED").asInt(), all + ": " + o));
         }
+    }
+
+    @Test
+    void reprocessEventReExtractsStoredPagesWithoutFetching() throws Exception {
+        article(event("article-url.json")); // something of outlet unn is stored
+        int requests = h.site.requestLog().size();
+        ArticleHandler handler = new ArticleHandler(harvester, Wiring.reprocessor(h.env, h.stack.s3(), h.stack.dynamoDb()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event("reprocess.json").getBytes(StandardCharsets.UTF_8)), out, null);
+        JsonNode report = JSON.readTree(out.toByteArray());
+
+        assertTrue(report.path("examined").asInt() >= 1, report.toString());
+        assertEquals(report.path("examined").asInt(), report.path("upToDate").asInt(),
+                "every stored version was made by this extractor: nothing to re-extract: " + report);
+        assertEquals(0, report.path("failed").asInt(), report.toString());
+        assertTrue(report.path("next").isMissingNode(), "finished: no continuation");
+        assertEquals(requests, h.site.requestLog().size(), "nothing fetched");
+
+        // near its deadline a run stops at once and hands back the event that continues it
+        ByteArrayOutputStream stopped = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream("{\"reprocess\": {\"outlets\": [\"unn\"], \"all\": true}}"
+                .getBytes(StandardCharsets.UTF_8)), stopped, deadlineIn(1_000));
+        JsonNode partial = JSON.readTree(stopped.toByteArray());
+        assertEquals(0, partial.path("examined").asInt(), partial.toString());
+        JsonNode next = partial.path("next");
+        assertEquals("[\"unn\"]", next.path("reprocess").path("outlets").toString(), partial.toString());
+        ByteArrayOutputStream resumed = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(next)), resumed, deadlineIn(600_000));
+        JsonNode rest = JSON.readTree(resumed.toByteArray());
+        assertTrue(rest.path("examined").asInt() >= 1 && rest.path("next").isMissingNode(), rest.toString());
+
+        BadEventException e = assertThrows(BadEventException.class, () -> handler.handleRequest(
+                new ByteArrayInputStream("{\"reprocess\": {\"since\": \"last week\"}}".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), null));
+        assertTrue(e.getMessage().startsWith("'reprocess.since' must be an ISO date or instant"), e.getMessage());
+        e = assertThrows(BadEventException.class, () -> handler.handleRequest(
+                new ByteArrayInputStream("{\"reprocess\": {\"outlets\": [\"nope\"]}}".getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), null));
+        assertTrue(e.getMessage().startsWith("unknown outlet 'nope'"), e.getMessage());
+    }
+
+    /** A Lambda context with this much time left (the rest of its methods are not used here). */
+    private static com.amazonaws.services.lambda.runtime.Context deadlineIn(int millis) {
+        return (com.amazonaws.services.lambda.runtime.Context) java.lang.reflect.Proxy.newProxyInstance(
+                HandlersIT.class.getClassLoader(), new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemainingTimeInMillis" -> millis;
+                    case "getLogger" -> new com.amazonaws.services.lambda.runtime.LambdaLogger() {
+                        @Override
+                        public void log(String message) {
+                        }
+
+                        @Override
+                        public void log(byte[] message) {
+                        }
+                    };
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 
     @Test

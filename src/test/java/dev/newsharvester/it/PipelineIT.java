@@ -13,6 +13,11 @@ import dev.newsharvester.pipeline.HarvestReport;
 import dev.newsharvester.pipeline.Harvester;
 import dev.newsharvester.pipeline.Outcome;
 import dev.newsharvester.pipeline.ProgressListener;
+import dev.newsharvester.pipeline.ReprocessReport;
+import dev.newsharvester.pipeline.ReprocessRequest;
+import dev.newsharvester.pipeline.Wiring;
+import dev.newsharvester.query.ArticleQueries;
+import dev.newsharvester.query.SimilarMatch;
 import dev.newsharvester.query.StoryMatch;
 import dev.newsharvester.store.RawMetadata;
 import dev.newsharvester.store.StoredVersion;
@@ -93,7 +98,8 @@ class PipelineIT {
         assertTrue(meta.contentType().startsWith("text/html"));
 
         JsonNode clean = new ObjectMapper().readTree(h.archive.getClean(v.cleanKey()));
-        assertEquals(1, clean.path("schemaVersion").asInt());
+        assertEquals(2, clean.path("schemaVersion").asInt());
+        assertEquals("UTF-8", meta.charset(), "the charset the page was decoded with, for reprocessing");
         assertEquals(v.hash(), clean.path("sha256").asText());
         assertEquals(v.rawKey(), clean.path("rawKey").asText());
         assertEquals("unn", clean.path("outlet").asText());
@@ -179,13 +185,45 @@ class PipelineIT {
     @Test
     @Order(7)
     void theTwoDragoneArticlesAreOneStoryButNotDuplicates() {
-        List<StoryMatch> story = h.queries.story(h.url("unn", DRAGONE), List.of("unn", "up", "agg"));
+        List<StoryMatch> story = h.queries.story(h.url("unn", DRAGONE));
         assertFalse(story.isEmpty(), "UP's write-up of the same story is found");
         assertEquals(h.url("up", UP_DRAGONE), story.get(0).version().url());
+        assertFalse(story.get(0).sameText());
+        assertTrue(story.get(0).score() >= ArticleQueries.STORY_THRESHOLD, () -> "score " + story.get(0).score());
         StoredVersion unn = h.index.versions(h.url("unn", DRAGONE)).get(0);
         assertNotEquals(unn.hash(), story.get(0).version().hash());
         // Unrelated UNN articles are not the same story as the Dragone piece.
         assertTrue(story.stream().noneMatch(m -> m.version().outlet().equals("agg")), () -> "story: " + story);
+    }
+
+    @Test
+    @Order(8)
+    void theRepublishedGrainStoryIsANearCopyAndTheSameStory() {
+        List<SimilarMatch> similar = h.queries.similar(h.url("unn", GRAIN), 3);
+        assertEquals(List.of(h.url("agg", AGG_GRAIN)), similar.stream().map(m -> m.version().url()).toList());
+        assertEquals(0, similar.get(0).distance());
+        StoredVersion original = h.index.versions(h.url("unn", GRAIN)).get(0);
+        assertTrue(similar.get(0).sameText(original.hash()));
+        // by hash too, from the copy's side: the original is its near-copy
+        assertEquals(List.of(h.url("unn", GRAIN)),
+                h.queries.similar(h.url("agg", AGG_GRAIN), 0).stream().map(m -> m.version().url()).toList());
+        List<StoryMatch> story = h.queries.story(h.url("unn", GRAIN));
+        assertTrue(story.stream().anyMatch(m -> m.version().url().equals(h.url("agg", AGG_GRAIN)) && m.sameText()), () -> "story: " + story);
+    }
+
+    @Test
+    @Order(9)
+    void reprocessingWithTheSameExtractorReproducesEveryStoredTextAndWritesNothing() {
+        long puts = h.stack.s3Puts();
+        int requests = h.site.requestLog().size();
+        ReprocessReport report = Wiring.reprocessor(h.env, h.stack.s3(), h.stack.dynamoDb())
+                .run(new ReprocessRequest(List.of(), null, true, null), () -> false);
+        assertEquals(13, report.examined(), () -> report.toString());
+        assertEquals(13, report.unchanged(), () -> "raw copies decode and extract to the stored texts: " + report);
+        assertEquals(0, report.revised() + report.duplicates() + report.failed() + report.skipped(), report::toString);
+        assertEquals(puts, h.stack.s3Puts(), "no S3 PUT");
+        assertEquals(requests, h.site.requestLog().size(), "nothing fetched");
+        assertEquals(2, h.queries.versions(h.url("unn", HEATING)).size(), "no new version");
     }
 
     private static Map<String, Integer> newPerOutlet(HarvestReport report) {

@@ -1,17 +1,16 @@
 package dev.newsharvester.store;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.newsharvester.fingerprint.MinHash;
 import dev.newsharvester.local.LocalStack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -79,7 +78,7 @@ class ArticleIndexTest {
                 "raw/outlet=" + outlet + "/dt=2024-05-01/0123456789abcdef-" + hash.substring(0, 16) + ".html.gz",
                 "clean/outlet=" + outlet + "/dt=2024-05-01/0123456789abcdef-" + hash.substring(0, 16) + ".json",
                 "W/\"5e1f-18f3a\"", "Wed, 01 May 2024 11:05:00 GMT", "f0e1d2c3b4a59687",
-                new int[] {1, -1, Integer.MIN_VALUE, 123456789}, "extract-1.0", null, 412);
+                MinHash.of("Міст через Русанівську протоку відкрили після ремонту"), "extract-1.0", null, 412);
     }
 
     /** A version with only the required fields. */
@@ -110,8 +109,11 @@ class ArticleIndexTest {
 
         assertEquals("2024-05-01T09:30:00.000Z", item.get("ts").s(), "published instant in UTC, fixed width");
         assertEquals(List.of("Олена Коваль", "Андрій Бойко"), item.get("authors").l().stream().map(AttributeValue::s).toList());
-        assertArrayEquals(HexFormat.of().parseHex("00000001" + "ffffffff" + "80000000" + "075bcd15"),
-                item.get("minhash").b().asByteArray(), "ints, big-endian");
+        assertEquals(MinHash.ENCODED_LENGTH, item.get("minhash").b().asByteArray().length);
+        assertEquals(v.minhash(), MinHash.fromBytes(item.get("minhash").b().asByteArray()));
+        assertEquals(List.of("f0e1", "d2c3", "b4a5", "9687"),
+                List.of(item.get("sh0").s(), item.get("sh1").s(), item.get("sh2").s(), item.get("sh3").s()), "SimHash blocks, high first");
+        assertEquals(v.minhash().bandKeys(), IntStream.range(0, MinHash.BANDS).mapToObj(i -> item.get("lsh" + i).s()).toList());
         assertEquals("412", item.get("wordCount").n());
         assertEquals("2024-05-01T09:31:07Z", item.get("firstSeen").s());
         assertEquals("f0e1d2c3b4a59687", item.get("simhash").s());
@@ -183,7 +185,7 @@ class ArticleIndexTest {
         index.putVersion(unrelated);
 
         List<StoredVersion> found = index.byHash(sharedHash);
-        assertEquals(Set.of(original, copy), Set.copyOf(found));
+        assertEquals(Set.of(original.listingView(), copy.listingView()), Set.copyOf(found));
         assertEquals(2, found.size());
         assertEquals(original.url(), found.stream().filter(v -> v.outlet().equals("other-outlet")).findFirst()
                 .orElseThrow().duplicateOf());
@@ -209,9 +211,9 @@ class ArticleIndexTest {
         Instant since = Instant.parse("2024-05-01T00:00:00Z");
         Instant until = Instant.parse("2024-05-02T00:00:00Z");
         // ".5Z" sorts after "Z" only because ts is fixed-width: the order here checks that
-        assertEquals(List.of(noDate, middle, middleEarlier, atStart), index.byOutlet(outlet, since, until));
-        assertEquals(List.of(after, noDate, middle, middleEarlier, atStart), index.byOutlet(outlet, since, null));
-        assertEquals(List.of(noDate, middle, middleEarlier, atStart, before), index.byOutlet(outlet, null, until));
+        assertEquals(listed(noDate, middle, middleEarlier, atStart), index.byOutlet(outlet, since, until));
+        assertEquals(listed(after, noDate, middle, middleEarlier, atStart), index.byOutlet(outlet, since, null));
+        assertEquals(listed(noDate, middle, middleEarlier, atStart, before), index.byOutlet(outlet, null, until));
         assertEquals(7 - 1, index.byOutlet(outlet, null, null).size());
         assertEquals(List.of(), index.byOutlet(outlet, Instant.parse("2024-05-05T00:00:00Z"), null));
         assertThrows(IllegalArgumentException.class, () -> index.byOutlet(outlet, until, since));
@@ -258,27 +260,146 @@ class ArticleIndexTest {
         written.forEach(index::putVersion);
 
         assertEquals(23, index.versions(url).size());
-        assertEquals(written.reversed(), index.byOutlet(outlet, null, null));
+        assertEquals(written.reversed().stream().map(StoredVersion::listingView).toList(), index.byOutlet(outlet, null, null));
         assertEquals(written.get(22), index.latest(url).orElseThrow());
     }
 
     @Test
-    void createTableIsIdempotentAndMatchesTheTemplateSchema() {
+    void createTableIsIdempotentAndHasTheSchemaIndexes() {
         ArticleIndex.createTable(memory.dynamoDb(), memory.table()); // exists already: no error, no change
         TableDescription d = memory.dynamoDb().describeTable(b -> b.tableName(memory.table())).table();
 
         assertEquals("PAY_PER_REQUEST", d.billingModeSummary().billingModeAsString());
         assertEquals(List.of("url:HASH", "hash:RANGE"), keys(d.keySchema()));
-        var gsis = d.globalSecondaryIndexes();
-        assertEquals(2, gsis.size());
-        for (var gsi : gsis) {
-            assertEquals("ALL", gsi.projection().projectionTypeAsString());
-            switch (gsi.indexName()) {
-                case "hash-index" -> assertEquals(List.of("hash:HASH", "url:RANGE"), keys(gsi.keySchema()));
-                case "outlet-index" -> assertEquals(List.of("outlet:HASH", "ts:RANGE"), keys(gsi.keySchema()));
-                default -> throw new AssertionError("unexpected index " + gsi.indexName());
-            }
+        Map<String, List<String>> gsis = new java.util.TreeMap<>();
+        d.globalSecondaryIndexes().forEach(g -> gsis.put(g.indexName(), keys(g.keySchema())));
+        Map<String, List<String>> expected = new java.util.TreeMap<>(Map.of(
+                "hash-index", List.of("hash:HASH", "url:RANGE"), "outlet-index", List.of("outlet:HASH", "ts:RANGE")));
+        for (int i = 0; i < 4; i++) {
+            expected.put("simhash-" + i, List.of("sh" + i + ":HASH"));
         }
+        for (int i = 0; i < 8; i++) {
+            expected.put("story-" + i, List.of("lsh" + i + ":HASH", "ts:RANGE"));
+        }
+        assertEquals(expected, gsis);
+        for (var g : d.globalSecondaryIndexes()) {
+            assertEquals("INCLUDE", g.projection().projectionTypeAsString(), g.indexName());
+            boolean signature = g.projection().nonKeyAttributes().contains("minhash");
+            assertEquals(g.indexName().startsWith("story-"), signature, g.indexName() + ": only the story lookup reads signatures");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void duplicatesHaveNoSketchEntriesAndListingIndexesLeaveOutTheSignature(String store) {
+        ArticleIndex index = index(store);
+        StoredVersion original = full(url(unique()), hash(50), "kyiv-daily", Instant.parse("2024-05-01T09:00:00Z"));
+        StoredVersion copy = original.toBuilder().url("https://mirror.example/" + unique()).outlet("mirror")
+                .duplicateOf(original.url()).build();
+        index.putVersion(original);
+        index.putVersion(copy);
+
+        Map<String, AttributeValue> item = rawItem(store, copy.url(), copy.hash());
+        assertTrue(item.keySet().stream().noneMatch(k -> k.matches("sh\\d|lsh\\d")), item.keySet().toString());
+        assertTrue(rawItem(store, original.url(), original.hash()).containsKey("lsh7"));
+        StoredVersion listed = index.byHash(original.hash()).stream().filter(v -> v.url().equals(original.url())).findFirst().orElseThrow();
+        assertEquals(original.listingView(), listed, "hash-index rows: no signature, no sightings");
+        assertEquals(null, listed.lastSeen());
+        var e = assertThrows(IllegalArgumentException.class, () -> index.putVersion(listed));
+        assertTrue(e.getMessage().contains("listing view"), e.getMessage());
+        assertEquals(copy, index.get(copy.url(), copy.hash()).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void nearDuplicatesAreFoundWithinThreeBitsThroughAnyBlock(String store) {
+        ArticleIndex index = index(store);
+        long base = new java.util.Random(unique().hashCode()).nextLong();
+        String outlet = "near-" + unique();
+        Map<String, Long> fingerprints = new java.util.LinkedHashMap<>();
+        fingerprints.put("same", base);
+        fingerprints.put("one bit, block 0", base ^ (1L << 63));
+        fingerprints.put("two bits, blocks 1 and 2", base ^ (1L << 40) ^ (1L << 20));
+        fingerprints.put("three bits, blocks 0 1 2", base ^ (1L << 50) ^ (1L << 33) ^ (1L << 17)); // only block 3 agrees
+        fingerprints.put("four bits, one per block", base ^ (1L << 60) ^ (1L << 40) ^ (1L << 20) ^ 1L);
+        fingerprints.put("four bits, block 3", base ^ 0xFL);
+        int n = 0;
+        for (var e : fingerprints.entrySet()) {
+            index.putVersion(bare(url(outlet + "/" + n), hash(200 + n), outlet, Instant.parse("2024-05-01T09:00:00Z"),
+                    Instant.parse("2024-05-01T09:00:00Z"), null).toBuilder().simhash(String.format("%016x", e.getValue())).title(e.getKey()).build());
+            n++;
+        }
+
+        List<SimHashHit> hits = index.nearDuplicates(base, 3).stream().filter(h -> h.outlet().equals(outlet)).toList();
+        assertEquals(List.of(0, 1, 2, 3), hits.stream().map(SimHashHit::distance).toList());
+        assertEquals(List.of(url(outlet + "/0"), url(outlet + "/1"), url(outlet + "/2"), url(outlet + "/3")),
+                hits.stream().map(h -> h.key().url()).toList());
+        assertEquals(2, index.nearDuplicates(base, 1).stream().filter(h -> h.outlet().equals(outlet)).count());
+        var e = assertThrows(IllegalArgumentException.class, () -> index.nearDuplicates(base, 4));
+        assertTrue(e.getMessage().contains("0..3"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void storyCandidatesShareABandWithinTheTimeWindow(String store) throws IOException {
+        ArticleIndex index = index(store);
+        String id = unique();
+        MinHash story = MinHash.of(fixture("story-train-cna.txt") + " " + id);
+        Instant t = Instant.parse("2024-05-01T09:00:00Z");
+        StoredVersion self = bare(url(id + "-self"), hash(300), "kyiv-daily", t, t, null).toBuilder().minhash(story).build();
+        StoredVersion inWindow = bare("https://other.example/" + id, hash(301), "other", t.plusSeconds(86_400), t.plusSeconds(86_400), null)
+                .toBuilder().minhash(story).build();
+        StoredVersion tooLate = bare("https://late.example/" + id, hash(302), "late", t.plusSeconds(5 * 86_400), t.plusSeconds(5 * 86_400), null)
+                .toBuilder().minhash(story).build();
+        StoredVersion duplicate = inWindow.toBuilder().url("https://dup.example/" + id).duplicateOf(inWindow.url()).build();
+        for (StoredVersion v : List.of(self, inWindow, tooLate, duplicate)) {
+            assertTrue(index.putVersion(v));
+        }
+
+        List<StoryHit> hits = index.storyCandidates(story, t.minusSeconds(3 * 86_400), t.plusSeconds(3 * 86_400));
+        assertEquals(java.util.Set.of(self.key(), inWindow.key()), hits.stream().map(StoryHit::key).collect(java.util.stream.Collectors.toSet()));
+        StoryHit other = hits.stream().filter(h -> h.key().equals(inWindow.key())).findFirst().orElseThrow();
+        assertEquals("other", other.outlet());
+        assertEquals(story, other.minhash(), "the signature is projected for scoring");
+        assertEquals(t.plusSeconds(86_400), other.ts());
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void getAllReadsInTheOrderAskedAndLeavesOutMissingKeys(String store) {
+        ArticleIndex index = index(store);
+        String id = unique();
+        List<StoredVersion> written = IntStream.range(0, 130).mapToObj(i -> bare(url(id + "/" + i), hash(400 + i), "batch",
+                Instant.parse("2024-05-01T09:00:00Z"), Instant.parse("2024-05-01T09:00:00Z"), null)).toList();
+        written.forEach(index::putVersion);
+        List<VersionKey> keys = new java.util.ArrayList<>(written.reversed().stream().map(StoredVersion::key).toList());
+        keys.add(5, new VersionKey(url(id + "/missing"), hash(1)));
+
+        assertEquals(written.reversed(), index.getAll(keys), "two batches (100 keys a request), order kept");
+        assertEquals(List.of(), index.getAll(List.of()));
+    }
+
+    @Test
+    void everyWriteReportsItsCapacityPerIndexAndMarkingSeenWritesTheTableAlone() {
+        List<software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity> seen = new java.util.ArrayList<>();
+        ArticleIndex index = index("memory").withCapacityListener(seen::add);
+        StoredVersion v = full(url(unique()), hash(60), "kyiv-daily", Instant.parse("2024-05-01T09:00:00Z"));
+        assertTrue(index.putVersion(v));
+        assertFalse(index.putVersion(v), "refused: no capacity reported");
+        index.putVersion(v.toBuilder().url("https://mirror.example/" + unique()).duplicateOf(v.url()).build());
+
+        assertEquals(2, seen.size());
+        var gsis = seen.get(0).globalSecondaryIndexes();
+        assertEquals(14, gsis.size(), "a new text: an entry in each of the 14 indexes: " + gsis.keySet());
+        assertTrue(seen.get(0).table().capacityUnits() >= 1);
+        assertEquals(java.util.Set.of("hash-index", "outlet-index"), seen.get(1).globalSecondaryIndexes().keySet(), "a duplicate");
+        index.markSeen(v.url(), v.hash(), Instant.parse("2024-05-02T09:00:00Z"), "\"new-etag\"", "Thu, 02 May 2024 09:00:00 GMT");
+        assertEquals(3, seen.size());
+        assertEquals(java.util.Map.of(), seen.get(2).globalSecondaryIndexes() == null ? java.util.Map.of() : seen.get(2).globalSecondaryIndexes(),
+                "no index projects what a re-fetch updates");
+        assertEquals(seen.get(2).table().capacityUnits(), seen.get(2).capacityUnits(), "the table item alone");
+        double total = seen.get(0).capacityUnits();
+        assertEquals(total, seen.get(0).table().capacityUnits() + gsis.values().stream().mapToDouble(c -> c.capacityUnits()).sum(), 1e-9);
     }
 
     @Test
@@ -299,6 +420,16 @@ class ArticleIndexTest {
 
     private static List<String> keys(List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> schema) {
         return schema.stream().map(k -> k.attributeName() + ":" + (k.keyType() == KeyType.HASH ? "HASH" : "RANGE")).toList();
+    }
+
+    private static List<StoredVersion> listed(StoredVersion... versions) {
+        return Stream.of(versions).map(StoredVersion::listingView).toList();
+    }
+
+    private static String fixture(String name) throws IOException {
+        try (var in = ArticleIndexTest.class.getResourceAsStream("/fingerprint/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private static Map<String, AttributeValue> rawItem(String store, String url, String hash) {

@@ -1,0 +1,79 @@
+package dev.newsharvester.pipeline;
+
+import dev.newsharvester.extract.Article;
+import dev.newsharvester.extract.ArticleExtractor;
+import dev.newsharvester.fingerprint.Fingerprint;
+import dev.newsharvester.store.ArticleIndex;
+import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.StoredVersion;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Stores a new version whose raw copy is already archived: the clean copy (unless the same text
+ * is stored under another URL: then the version points at that copy and is a duplicate), then the
+ * index item, last and conditionally. Shared by fetching and by reprocessing.
+ */
+final class VersionWriter {
+
+    /**
+     * What a write did.
+     *
+     * @param indexed     false when (url, hash) was indexed already (a concurrent or repeated delivery)
+     * @param duplicateOf the URL that first carried this text, or null
+     */
+    record Written(StoredVersion version, boolean indexed, String duplicateOf) {
+    }
+
+    private final Archive archive;
+    private final ArticleIndex index;
+
+    VersionWriter(Archive archive, ArticleIndex index) {
+        this.archive = archive;
+        this.index = index;
+    }
+
+    /** The date partition of an article's objects: its publication day (UTC), else the day it was first seen. */
+    static LocalDate day(Article article, Instant now) {
+        return article.published() != null
+                ? article.published().atZoneSameInstant(ZoneOffset.UTC).toLocalDate()
+                : LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    /**
+     * @param version the item to write, without clean key and duplicate mark (both are filled in here)
+     */
+    Written write(StoredVersion version, Article article, Fingerprint fp, Instant fetchedAt) {
+        String url = version.url();
+        Optional<StoredVersion> original = index.byHash(fp.sha256()).stream().filter(v -> !v.url().equals(url))
+                .min(Comparator.comparing(StoredVersion::firstSeen));
+        String cleanKey;
+        if (original.isPresent()) {
+            cleanKey = original.get().cleanKey();   // same text: point at the copy already stored
+        } else {
+            cleanKey = Archive.cleanKey(version.outlet(), url, fp.sha256(), day(article, version.firstSeen()));
+            archive.putClean(cleanKey, CleanCopy.toJson(version.outlet(), article, fp, version.rawKey(), fetchedAt,
+                    version.extractorVersion()));
+        }
+        StoredVersion full = version.toBuilder().cleanKey(cleanKey)
+                .duplicateOf(original.map(StoredVersion::url).orElse(null)).build();
+        return new Written(full, index.putVersion(full), full.duplicateOf());
+    }
+
+    /** A version of {@code article} seen first at {@code now}, raw copy at {@code rawKey}, with the current extractor. */
+    static StoredVersion.Builder version(String outlet, String url, Article article, Fingerprint fp, String rawKey,
+            Instant now) {
+        return StoredVersion.builder().url(url).hash(fp.sha256()).outlet(outlet).seenAt(now).title(article.title())
+                .authors(article.authors()).published(iso(article.published())).modified(iso(article.modified()))
+                .language(article.language()).rawKey(rawKey).simhash(fp.simhashHex()).minhash(fp.minhash())
+                .extractorVersion(ArticleExtractor.VERSION).wordCount(article.wordCount());
+    }
+
+    private static String iso(OffsetDateTime t) {
+        return t == null ? null : t.toString();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.newsharvester.query;
+
+import dev.newsharvester.store.StoredVersion;
+
+/**
+ * One version of a URL and how it differs from the version before it.
+ *
+ * @param change null for the first version
+ */
+public record VersionChange(StoredVersion version, Change change) {
+
+    /**
+     * What changed from the previous version's text.
+     *
+     * @param previousHash      the version compared with
+     * @param wordsAdded        words in this text and not in the previous one (as a multiset)
+     * @param wordsRemoved      words in the previous text and not in this one
+     * @param paragraphsAdded   paragraphs of this text not in the previous one (edited ones count here and below)
+     * @param paragraphsRemoved paragraphs of the previous text not in this one
+     * @param simhashDistance   SimHash Hamming distance, or -1 when a fingerprint is missing
+     * @param reExtracted       made by reprocessing (another extractor version) rather than by the publisher
+     */
+    public record Change(String previousHash, int wordsAdded, int wordsRemoved, int paragraphsAdded, int paragraphsRemoved,
+            int simhashDistance, boolean reExtracted) {
+
+        /** e.g. {@code +12/-3 words, 2 paragraphs edited, 1 added; SimHash 2 bits}. */
+        public String summary() {
+            int edited = Math.min(paragraphsAdded, paragraphsRemoved);
+            StringBuilder s = new StringBuilder("+" + wordsAdded + "/-" + wordsRemoved + " words");
+            if (edited > 0) {
+                s.append(", ").append(edited).append(edited == 1 ? " paragraph" : " paragraphs").append(" edited");
+            }
+            if (paragraphsAdded > edited) {
+                s.append(", ").append(paragraphsAdded - edited).append(" added");
+            }
+            if (paragraphsRemoved > edited) {
+                s.append(", ").append(paragraphsRemoved - edited).append(" removed");
+            }
+            if (simhashDistance >= 0) {
+                s.append("; SimHash ").append(simhashDistance).append(simhashDistance == 1 ? " bit" : " bits");
+            }
+            if (reExtracted) {
+                s.append("; re-extracted");
+            }
+            return s.toString();
+        }
+    }
+}

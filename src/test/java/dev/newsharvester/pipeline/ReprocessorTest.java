@@ -1,0 +1,209 @@
+package dev.newsharvester.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsharvester.extract.ArticleExtractor;
+import dev.newsharvester.fingerprint.Fingerprint;
+import dev.newsharvester.fingerprint.Fingerprinter;
+import dev.newsharvester.local.LocalStack;
+import dev.newsharvester.outlet.Outlets;
+import dev.newsharvester.query.ArticleQueries;
+import dev.newsharvester.query.VersionChange;
+import dev.newsharvester.store.ArticleIndex;
+import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.RawMetadata;
+import dev.newsharvester.store.StoredVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Reprocessing stored raw copies against DynamoDB Local and s3proxy: what is re-extracted, what is written, what is not. */
+class ReprocessorTest {
+
+    private static final Instant FETCHED = Instant.parse("2025-08-20T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2025-09-01T12:00:00Z");
+    private static final String OUTLETS = """
+            outlets:
+              - id: cna
+                name: CNA
+                language: en
+                timezone: Europe/Kyiv
+                feeds: [https://cna.example/rss]
+                articlePattern: '^https://cna\\.example/news/.+'
+              - id: herald
+                name: Ukrainian Herald
+                language: en
+                timezone: Europe/Kyiv
+                feeds: [https://herald.example/rss]
+                articlePattern: '^https://herald\\.example/.+'
+            """;
+
+    private LocalStack stack;
+    private ArticleIndex index;
+    private Archive archive;
+    private Reprocessor reprocessor;
+    private final ArticleExtractor extractor = new ArticleExtractor();
+
+    @BeforeEach
+    void start() {
+        stack = LocalStack.inMemory();
+        index = new ArticleIndex(stack.dynamoDb(), stack.table());
+        archive = new Archive(stack.s3(), stack.bucket());
+        reprocessor = new Reprocessor(Outlets.parse(OUTLETS, "test"), extractor, archive, index, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        stack.close();
+    }
+
+    @Test
+    void storesANewVersionOnlyWhereTheTextChangedAndFetchesNothing() throws IOException {
+        String changedUrl = "https://cna.example/news/night-train";
+        StoredVersion old = stored("cna", changedUrl, page("cna-night-train.html"), "An older extractor kept the menu.\n\nAnd the text.", "0");
+        String sameUrl = "https://herald.example/night-train";
+        String heraldPage = page("herald-night-train-en.html");
+        StoredVersion same = stored("herald", sameUrl, heraldPage, text(heraldPage, sameUrl), "0");
+        StoredVersion current = stored("herald", "https://herald.example/lviv", page("herald-lviv-heating-uk.html"),
+                "Already extracted by this extractor.", ArticleExtractor.VERSION);
+        StoredVersion noRaw = store(StoredVersion.builder().url("https://cna.example/news/lost").hash(sha("lost")).outlet("cna")
+                .seenAt(FETCHED).extractorVersion("0").build());
+        stored("cna", "https://cna.example/news/economy", page("cna-economy-listing.html"), "Once taken for an article.", "0");
+        long putsBefore = stack.s3Puts();
+
+        ReprocessReport report = reprocessor.run(ReprocessRequest.of(List.of(), null), () -> false);
+
+        assertEquals(5, report.examined(), report::toString);
+        assertEquals(1, report.revised(), report::toString);
+        assertEquals(1, report.unchanged(), report::toString);
+        assertEquals(1, report.upToDate(), report::toString);
+        assertEquals(2, report.skipped(), "no raw copy; no longer an article: " + report);
+        assertEquals(0, report.failed(), report::toString);
+        assertTrue(report.done());
+        assertEquals(1, stack.s3Puts() - putsBefore, "one clean copy, no raw copy: the raw page is reused");
+
+        List<StoredVersion> versions = index.versions(changedUrl);
+        assertEquals(2, versions.size());
+        StoredVersion fresh = versions.get(0);
+        assertEquals(Fingerprinter.of(text(page("cna-night-train.html"), changedUrl)).sha256(), fresh.hash());
+        assertEquals(ArticleExtractor.VERSION, fresh.extractorVersion());
+        assertEquals(old.rawKey(), fresh.rawKey(), "the new version points at the raw copy it came from");
+        assertEquals(NOW, fresh.firstSeen());
+        assertEquals(old.lastFetched(), fresh.lastFetched(), "nothing was fetched");
+        assertEquals(old.etag(), fresh.etag());
+        assertNotNull(fresh.minhash());
+        assertEquals(fresh.hash(), index.latest(changedUrl).orElseThrow().hash(), "the new version is current");
+        VersionChange.Change change = new ArticleQueries(index, archive).history(changedUrl).get(0).change();
+        assertTrue(change.reExtracted(), change.toString());
+
+        assertEquals(List.of(same), index.versions(sameUrl), "same text: nothing written");
+        assertEquals(List.of(current), index.versions(current.url()));
+        assertEquals(List.of(noRaw), index.versions(noRaw.url()));
+
+        long putsAfterFirst = stack.s3Puts();
+        ReprocessReport again = reprocessor.run(ReprocessRequest.of(List.of("cna", "herald"), null), () -> false);
+        assertEquals(0, again.revised() + again.duplicates(), "run twice, the second writes nothing: " + again);
+        assertEquals(2, again.upToDate(), again::toString);
+        assertEquals(putsAfterFirst, stack.s3Puts());
+    }
+
+    @Test
+    void selectsByOutletAndTimeAndResumesWhereItStopped() throws IOException {
+        String heraldPage = page("herald-night-train-en.html");
+        for (int i = 0; i < 4; i++) {
+            // the stored text is what the extractor gives today: re-extracted, nothing is written, so the work list stays put
+            String url = "https://herald.example/night-train-" + i;
+            store(version("herald", url, heraldPage, text(heraldPage, url), "0").published("2025-08-1" + i + "T10:00:00+03:00").build());
+        }
+        stored("cna", "https://cna.example/news/night-train", page("cna-night-train.html"), "Stale.", "0");
+
+        ReprocessReport recent = reprocessor.run(ReprocessRequest.of(List.of("herald"), Instant.parse("2025-08-12T00:00:00Z")), () -> false);
+        assertEquals(2, recent.examined(), "published on the 12th and 13th: " + recent);
+
+        AtomicInteger calls = new AtomicInteger();
+        ReprocessReport first = reprocessor.run(new ReprocessRequest(List.of("herald", "cna"), null, true, null),
+                () -> calls.incrementAndGet() > 1);
+        assertFalse(first.done());
+        assertEquals(1, first.examined());
+        ReprocessRequest next = first.next();
+        assertEquals(List.of("herald", "cna"), next.outlets());
+        assertTrue(next.all());
+        assertEquals(Instant.parse("2025-08-11T07:00:00Z"), next.resumeFrom(), "the second oldest, where it stopped");
+
+        ReprocessReport rest = reprocessor.run(next, () -> false);
+        assertTrue(rest.done());
+        assertNull(rest.next());
+        assertEquals(3 + 1, rest.examined(), "three herald articles from there, then cna: " + rest);
+    }
+
+    @Test
+    void rawCopiesAreDecodedAsTheyWereWhenFetched() {
+        String text = "Київ готується до опалювального сезону";
+        byte[] cp1251 = text.getBytes(Charset.forName("windows-1251"));
+        assertEquals(text, Reprocessor.decode(cp1251, meta(null, "windows-1251")), "the charset the fetcher used");
+        assertEquals(text, Reprocessor.decode(cp1251, meta("text/html; charset=\"windows-1251\"", null)), "the header's");
+        byte[] page = ("<html><head><meta charset=\"windows-1251\"></head><body>" + text + "</body></html>")
+                .getBytes(Charset.forName("windows-1251"));
+        assertTrue(Reprocessor.decode(page, meta("text/html", null)).contains(text), "the page's own meta tag");
+        byte[] bom = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
+        assertEquals(text, Reprocessor.decode(bom, meta(null, "no-such-charset")), "BOM and UTF-8 otherwise");
+    }
+
+    // ------------------------------------------------------------------ fixtures
+
+    private static RawMetadata meta(String contentType, String charset) {
+        return new RawMetadata("https://cna.example/news/x", 200, contentType, null, null, FETCHED, charset);
+    }
+
+    /** A version stored as a fetch would have stored it: raw copy, clean copy of {@code storedText}, index item. */
+    private StoredVersion stored(String outlet, String url, String html, String storedText, String extractorVersion) {
+        return store(version(outlet, url, html, storedText, extractorVersion).build());
+    }
+
+    private StoredVersion.Builder version(String outlet, String url, String html, String storedText, String extractorVersion) {
+        Fingerprint fp = Fingerprinter.of(storedText);
+        LocalDate day = LocalDate.of(2025, 8, 20);
+        String rawKey = Archive.rawKey(outlet, url, fp.sha256(), day);
+        archive.putRaw(rawKey, html.getBytes(StandardCharsets.UTF_8),
+                new RawMetadata(url, 200, "text/html; charset=utf-8", "\"v1\"", null, FETCHED, "UTF-8"));
+        String cleanKey = Archive.cleanKey(outlet, url, fp.sha256(), day);
+        archive.putClean(cleanKey, ("{\"text\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(storedText) + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        return StoredVersion.builder().url(url).hash(fp.sha256()).outlet(outlet).seenAt(FETCHED).rawKey(rawKey).cleanKey(cleanKey)
+                .etag("\"v1\"").simhash(fp.simhashHex()).minhash(fp.minhash()).extractorVersion(extractorVersion)
+                .wordCount(storedText.split("\\s+").length);
+    }
+
+    private StoredVersion store(StoredVersion v) {
+        assertTrue(index.putVersion(v));
+        return v;
+    }
+
+    private String text(String html, String url) {
+        return extractor.extract(html, url).article().text();
+    }
+
+    private static String sha(String s) {
+        return Fingerprinter.of(s).sha256();
+    }
+
+    private static String page(String name) throws IOException {
+        try (InputStream in = ReprocessorTest.class.getResourceAsStream("/extract/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
