@@ -19,7 +19,7 @@ import org.jsoup.nodes.Document;
 public final class ArticleExtractor {
 
     /** Stored with every version; bump on any change of behaviour, so stored copies can be re-extracted. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     /** Pages beyond this many characters are refused (the fetcher caps sizes well below). */
     static final int MAX_CHARS = 16_000_000;

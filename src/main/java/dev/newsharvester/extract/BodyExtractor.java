@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -62,6 +63,11 @@ final class BodyExtractor {
         }
     }
 
+    /** Elements whose class says nothing about a container: links, inline markup, headings, items. */
+    private static final Set<String> NOT_CONTAINERS = Set.of(
+            "a", "b", "i", "em", "strong", "img", "small", "time", "abbr", "cite", "sup", "sub", "u", "s", "span",
+            "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "figcaption", "label", "button");
+
     private static final Result EMPTY = new Result(List.of(), "none", 0);
 
     private BodyExtractor() {
@@ -85,10 +91,14 @@ final class BodyExtractor {
             }
         }
 
-        Result own = cascade(body, ctx);
+        List<Element> feeds = new ArrayList<>();
+        Result own = cascade(body, ctx, feeds);
         Element scored = ReadabilityScorer.findContent(body.clone());
         Result alt = scored == null ? null : process(scored, ctx, "readability");
         Result best = arbitrate(own, alt);
+        if (best == alt && own != null && own.chars() > 0 && isMostlyFrom(alt, feeds)) {
+            best = own; // the scorer fell for the teaser feed the cascade had set aside
+        }
 
         if (best.chars() < MIN_BODY_CHARS && meta.jsonLdBody() != null) {
             Result ld = fromJsonLd(meta.jsonLdBody(), ctx);
@@ -125,13 +135,22 @@ final class BodyExtractor {
         return own;
     }
 
-    private static Result cascade(Element body, LineFilter.Context ctx) {
+    private static Result cascade(Element body, LineFilter.Context ctx, List<Element> feeds) {
+        TextStats stats = TextStats.of(body);
         List<Function<Element, List<Element>>> levels = List.of(
                 b -> {
                     List<Element> l = new ArrayList<>();
+                    Map<Element, Boolean> seen = new IdentityHashMap<>();
                     for (Element e : b.getAllElements()) {
+                        if (NOT_CONTAINERS.contains(e.normalName())) {
+                            continue; // a.story-body__link, h1.story-body__h1
+                        }
                         if (e.attr("itemprop").equalsIgnoreCase("articleBody") || ClassNames.isArticleBody(e)) {
-                            l.add(e);
+                            // A class marking paragraphs as body text (p.bodytext) marks their parent as the body.
+                            Element c = e.normalName().equals("p") && e.parent() != null ? e.parent() : e;
+                            if (seen.put(c, Boolean.TRUE) == null) {
+                                l.add(c);
+                            }
                         }
                     }
                     return l;
@@ -144,7 +163,8 @@ final class BodyExtractor {
                 b -> b.select("main, [role=main], [id^=main], [class^=main]"));
         Result weak = null;
         for (int i = 0; i < levels.size(); i++) {
-            List<Element> matches = outermost(levels.get(i).apply(body));
+            List<Element> all = levels.get(i).apply(body);
+            List<Element> matches = withoutFeeds(outermost(all), all, stats, feeds);
             if (matches.isEmpty()) {
                 continue;
             }
@@ -160,6 +180,69 @@ final class BodyExtractor {
             }
         }
         return weak;
+    }
+
+    /**
+     * Sets aside the matches that are feeds: two or more other matches nested inside, holding
+     * most of the text (an {@code <article>} wrapping a list of teaser {@code <article>}s), unless
+     * nothing else is left. The feeds set aside are added to {@code feeds}.
+     */
+    private static List<Element> withoutFeeds(List<Element> outer, List<Element> all, TextStats stats,
+                                              List<Element> feeds) {
+        if (outer.size() == all.size() || outer.size() < 2) {
+            return outer;
+        }
+        Map<Element, int[]> nested = new IdentityHashMap<>(); // count, chars
+        for (Element e : outer) {
+            nested.put(e, new int[2]);
+        }
+        Map<Element, Boolean> matched = new IdentityHashMap<>();
+        for (Element e : all) {
+            matched.put(e, Boolean.TRUE);
+        }
+        for (Element e : all) {
+            for (Element p = e.parent(); p != null; p = p.parent()) {
+                if (matched.containsKey(p)) { // the nearest enclosing match
+                    int[] n = nested.get(p);
+                    if (n != null) {
+                        n[0]++;
+                        n[1] += stats.chars(e);
+                    }
+                    break;
+                }
+            }
+        }
+        List<Element> kept = new ArrayList<>();
+        List<Element> dropped = new ArrayList<>();
+        for (Element e : outer) {
+            int[] n = nested.get(e);
+            (n[0] >= 2 && n[1] * 2 >= stats.chars(e) ? dropped : kept).add(e);
+        }
+        if (kept.isEmpty()) {
+            return outer;
+        }
+        feeds.addAll(dropped);
+        return kept;
+    }
+
+    /** True when most of the result's text is text of the given elements. */
+    private static boolean isMostlyFrom(Result r, List<Element> elements) {
+        if (elements.isEmpty()) {
+            return false;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Element e : elements) {
+            sb.append(Text.key(e.text()));
+        }
+        String pool = sb.toString();
+        int found = 0;
+        for (Block b : r.blocks()) {
+            String k = Text.key(b.text());
+            if (!k.isEmpty() && pool.contains(k)) {
+                found += b.text().length();
+            }
+        }
+        return found * 2 >= r.chars();
     }
 
     /**

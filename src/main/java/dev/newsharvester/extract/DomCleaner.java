@@ -69,7 +69,24 @@ final class DomCleaner {
     static void pruneBoilerplate(Element root) {
         TextStats stats = TextStats.of(root);
         int total = stats.chars(root);
-        removeGuarded(root, e -> ClassNames.isBoilerplate(e) && !isProse(e, stats, total));
+        removeGuarded(root, e -> ClassNames.isBoilerplate(e) && !isProse(e, stats, total) && !wrapsEmbeddedPost(e, stats));
+    }
+
+    /** Embedded posts (tweets, Instagram, TikTok) quote what the article discusses; their blockquote fallback is text. */
+    private static final String EMBEDDED_POST =
+            "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.twitter-video";
+
+    /** The element is an embedded post, or a wrapper (such as {@code div.social-embed}) holding little else. */
+    private static boolean wrapsEmbeddedPost(Element e, TextStats stats) {
+        int chars = stats.chars(e);
+        if (chars == 0 || chars > 3000) {
+            return false;
+        }
+        int quoted = 0;
+        for (Element q : e.select(EMBEDDED_POST)) {
+            quoted += stats.chars(q);
+        }
+        return quoted * 10 >= chars * 8;
     }
 
     /**
@@ -110,11 +127,30 @@ final class DomCleaner {
         return switch (e.normalName()) {
             case "ul", "ol", "dl" -> links >= 2 && ld > 0.7;
             case "p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6" -> ld > 0.8 && chars < 150;
-            case "div", "section", "header", "span" -> (links >= 3 && ld > 0.65)
+            case "div", "section", "header" -> (links >= 3 && ld > 0.65)
                     || (chars < 100 && ld > 0.5 && e.childrenSize() >= 3);
+            // A span inside a paragraph is part of a sentence: only a pure link cluster (a pop-up card) goes.
+            case "span" -> inParagraph(e) ? links >= 3 && ld > 0.9
+                    : (links >= 3 && ld > 0.65) || (chars < 100 && ld > 0.5 && e.childrenSize() >= 3);
             case "table" -> (chars >= 1000 && ld > 0.5) || ld > 0.8;
             default -> false;
         };
+    }
+
+    private static boolean inParagraph(Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            switch (p.normalName()) {
+                case "p", "li", "dd", "td", "blockquote" -> {
+                    return true;
+                }
+                case "div", "section", "article", "body" -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 
     /** Number of headlines that are links (teaser lists): h2–h6 mostly linked, or a link wrapping one. */
