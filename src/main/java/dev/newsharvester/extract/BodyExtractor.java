@@ -78,7 +78,7 @@ final class BodyExtractor {
         if (body == null) {
             return EMPTY;
         }
-        DomCleaner.preclean(body);
+        List<Element> scripts = DomCleaner.preclean(body);
         LineFilter.Context ctx = new LineFilter.Context(meta.title(), meta.authors());
 
         if (sel.body() != null) {
@@ -110,6 +110,28 @@ final class BodyExtractor {
             Result wild = allParagraphs(body, ctx);
             if (wild.chars() > best.chars()) {
                 best = wild;
+            }
+        }
+        if (best.chars() < MIN_BODY_CHARS) {
+            List<Element> all = new ArrayList<>(doc.head() == null ? List.of() : doc.head().getElementsByTag("script"));
+            all.addAll(scripts);
+            Result scripted = fromScripts(all, ctx);
+            if (scripted.chars() > best.chars()) {
+                best = scripted;
+            }
+        }
+        return best;
+    }
+
+    /** The longest article-like HTML found in script data (client-rendered pages). */
+    private static Result fromScripts(List<Element> scripts, LineFilter.Context ctx) {
+        Result best = EMPTY;
+        for (String html : ScriptHtml.htmlStrings(scripts)) {
+            Element frag = Parser.parseBodyFragment(html, "").body();
+            DomCleaner.preclean(frag);
+            Result r = process(frag, ctx, "script");
+            if (r.paragraphChars() > best.paragraphChars()) {
+                best = r;
             }
         }
         return best;

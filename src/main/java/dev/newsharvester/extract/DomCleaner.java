@@ -32,8 +32,12 @@ final class DomCleaner {
     private DomCleaner() {
     }
 
-    /** Removes hard chrome tags, hidden nodes and small forms (a form holding most text is unwrapped). */
-    static void preclean(Element root) {
+    /**
+     * Removes hard chrome tags, hidden nodes and small forms (a form holding most text is unwrapped).
+     *
+     * @return the scripts removed (their data may carry the article when the page renders it by script)
+     */
+    static List<Element> preclean(Element root) {
         int total = TextStats.of(root).chars(root);
         for (Element form : root.select("form")) {
             if (form.parent() == null) {
@@ -45,8 +49,34 @@ final class DomCleaner {
                 form.remove();
             }
         }
-        root.select(HARD_TAGS).remove();
-        removeGuarded(root, DomCleaner::isHidden);
+        Elements hard = root.select(HARD_TAGS);
+        List<Element> scripts = new ArrayList<>();
+        for (Element e : hard) {
+            if (e.normalName().equals("script")) {
+                scripts.add(e);
+            }
+        }
+        hard.remove();
+        TextStats stats = TextStats.of(root);
+        removeGuarded(root, e -> isHidden(e) && !isProseBlock(e, stats));
+        return scripts;
+    }
+
+    /**
+     * Hidden prose is the rest of the article behind a paywall or a "read more" button (revealed by
+     * script); hidden menus, pop-ups and consent boxes hold no run of real paragraphs.
+     */
+    private static boolean isProseBlock(Element e, TextStats stats) {
+        if (stats.chars(e) < 400 || stats.linkDensity(e) > 0.3) {
+            return false;
+        }
+        int paragraphs = 0;
+        for (Element p : e.getElementsByTag("p")) {
+            if (stats.chars(p) >= 80 && ++paragraphs >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isHidden(Element e) {
