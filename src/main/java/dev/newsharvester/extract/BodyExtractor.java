@@ -31,7 +31,16 @@ final class BodyExtractor {
     static final int MIN_BODY_CHARS = 250;
 
     /** The body as paragraphs, where it came from, and how many linked headlines its container held. */
-    record Result(List<Block> blocks, String source, int linkedHeadings) {
+    record Result(List<Block> blocks, String source, int linkedHeadings, boolean titled) {
+
+        Result(List<Block> blocks, String source, int linkedHeadings) {
+            this(blocks, source, linkedHeadings, false);
+        }
+
+        /** The same result, marked as coming from the article that carries the page's headline. */
+        Result asTitled() {
+            return new Result(blocks, source, linkedHeadings, true);
+        }
 
         int chars() {
             int n = 0;
@@ -145,6 +154,9 @@ final class BodyExtractor {
         if (own == null || own.chars() == 0) {
             return alt;
         }
+        if (own.titled() && own.paragraphChars() > 0) {
+            return own; // the container of the article under the page's headline: more text elsewhere is not this story
+        }
         if (own.chars() > 2 * alt.chars()) {
             return own;
         }
@@ -194,7 +206,7 @@ final class BodyExtractor {
             if (best == null) {
                 continue;
             }
-            if ((best.blocks().size() >= 2 && best.chars() >= 150) || best.chars() >= 400) {
+            if (isSubstantial(best)) {
                 return best;
             }
             if (weak == null || best.chars() > weak.chars()) {
@@ -275,31 +287,70 @@ final class BodyExtractor {
     private static Result bestOf(List<Element> matches, LineFilter.Context ctx, boolean anyParent) {
         Result best = null;
         Element bestEl = null;
+        Result headed = null;
+        Element headedEl = null;
         int limit = Math.min(matches.size(), 12);
         for (int i = 0; i < limit; i++) {
-            Result r = process(matches.get(i).clone(), ctx, "cascade:" + matches.get(i).normalName());
+            Element m = matches.get(i);
+            Result r = process(m.clone(), ctx, "cascade:" + m.normalName());
             if (best == null || r.chars() > best.chars()) {
                 best = r;
-                bestEl = matches.get(i);
+                bestEl = m;
+            }
+            if (headed == null && isSubstantial(r) && isHeadedByTitle(scope(m), ctx.title())) {
+                headed = r;
+                headedEl = m;
             }
         }
         if (bestEl == null) {
             return null;
         }
+        if (headed != null && headedEl != bestEl && !isHeadedByTitle(scope(bestEl), ctx.title())) {
+            best = headed; // stacked articles (infinite scroll): the page's own story is the one under its title
+            bestEl = headedEl;
+        }
+        boolean titled = headedEl == bestEl;
+        Element bestScope = scope(bestEl);
         List<Element> split = new ArrayList<>();
         for (Element m : matches) {
-            if ((anyParent || m.parent() == bestEl.parent()) && m.className().equals(bestEl.className())
-                    && m.normalName().equals(bestEl.normalName())) {
+            if ((anyParent ? scope(m) == bestScope : m.parent() == bestEl.parent())
+                    && m.className().equals(bestEl.className()) && m.normalName().equals(bestEl.normalName())) {
                 split.add(m);
             }
         }
         if (split.size() > 1) {
             Result merged = process(wrap(split), ctx, best.source() + "+siblings");
             if (merged.chars() > best.chars()) {
-                return merged;
+                best = merged;
             }
         }
-        return best;
+        return titled ? best.asTitled() : best;
+    }
+
+    /** A result good enough to end the cascade: two blocks and some text, or a long text. */
+    private static boolean isSubstantial(Result r) {
+        return (r.blocks().size() >= 2 && r.chars() >= 150) || r.chars() >= 400;
+    }
+
+    /** The {@code <article>} the element is part of, or the element itself. */
+    private static Element scope(Element e) {
+        Element a = e.closest("article");
+        return a == null ? e : a;
+    }
+
+    /** True when an h1 or h2 inside the element is the page's headline. */
+    private static boolean isHeadedByTitle(Element scope, String title) {
+        if (title == null || title.isBlank()) {
+            return false;
+        }
+        String key = Text.key(title);
+        for (Element h : scope.select("h1, h2")) {
+            String t = h.text();
+            if (t.length() < 400 && (Text.key(t).equals(key) || Text.wordSimilarity(t, title) >= 0.75)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The common cleaning of any candidate container (which it owns and changes). */
