@@ -80,7 +80,7 @@ final class LineFilter {
             if (key.length() >= 50 && !seenLong.add(key)) {
                 continue; // the same paragraph again (sticky headers, recovered text)
             }
-            kept.add(new Block(t, b.kind()));
+            kept.add(t.equals(b.text()) ? b : new Block(t, b.kind(), b.linkChars()));
         }
         while (!kept.isEmpty() && kept.get(kept.size() - 1).isHeading()) {
             kept.remove(kept.size() - 1);
@@ -90,6 +90,9 @@ final class LineFilter {
 
     static boolean isJunk(String t, Block b, Context ctx, String titleKey) {
         int len = t.length();
+        if (len < 150 && b.linkDensity() >= 0.8 && !isUrl(t) && !isSentence(t)) {
+            return true; // a linked headline or a menu entry standing alone (a printed address is content)
+        }
         if (!titleKey.isEmpty() && len < 400) {
             String k = Text.key(t);
             if (k.equals(titleKey) || (b.isHeading() && Text.wordSimilarity(t, ctx.title()) >= 0.75)) {
@@ -118,6 +121,16 @@ final class LineFilter {
             return true;
         }
         return len < 150 && isByline(t, ctx.authors());
+    }
+
+    /** A sentence of four words or more, ended by a full stop or exclamation mark (headlines have none). */
+    private static boolean isSentence(String t) {
+        char last = t.charAt(t.length() - 1);
+        return (last == '.' || last == '!') && !t.endsWith("...") && t.split(" ", 5).length >= 4;
+    }
+
+    private static boolean isUrl(String t) {
+        return t.regionMatches(true, 0, "http", 0, 4) || t.regionMatches(true, 0, "www.", 0, 4);
     }
 
     private static boolean isShareLine(String t) {
