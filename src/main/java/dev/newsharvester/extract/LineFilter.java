@@ -9,26 +9,52 @@ import java.util.regex.Pattern;
 
 /**
  * Paragraph-level clean-up after serialisation: drops the lines that survive DOM cleaning but
- * are not the article: "Read also" inserts, advertisement labels, share-word lines, captions
- * and credits, the headline, bylines, datelines, counters, tag lines and support appeals;
- * repeated paragraphs; trailing headings.
+ * are not the article: "Read also" inserts, related-story lists under their label, linked
+ * headlines, advertisement and widget labels, share-word lines, captions and credits, the
+ * headline, bylines, datelines, counters, tag lines, reporting credits and
+ * support appeals; repeated paragraphs; trailing headings.
+ *
+ * <p>Every pattern is anchored to the whole line and only tried on short lines, so prose that
+ * merely mentions these words is never touched.
  */
 final class LineFilter {
 
     private static final Pattern READ_ALSO = Pattern.compile(
-            "(?iU)^\\W*(read also|also read|read more|see also|related( stories| articles| news)?|more on (this|the) topic|"
-                    + "recommended|читайте також|також читайте|читайте ще|читайте|дивіться також|по темі|більше на тему|"
-                    + "читайте также|также читайте|читайте еще|смотрите также|по теме|больше по теме)\\s*[:.!»\\-–—]");
+            "(?iU)^\\W*(read also|also read|read more|see also|related( stories| articles| news| posts?| content)?|"
+                    + "more on (this|the) topic|recommended|читайте також|також читайте|читайте ще|читайте|"
+                    + "дивіться також|по темі|більше на тему|читайте также|также читайте|читайте еще|смотрите также|"
+                    + "по теме|больше по теме|lesen sie auch|lesen sie mehr|mehr zum thema|leia também|leia mais|"
+                    + "lea también|lee también|à lire aussi|lire aussi|leggi anche)\\s*[:.!»\\-–—]");
+
+    /** Labels of related-story lists ("Don't miss", "More Great WIRED Stories"); what follows them is a list of links. */
+    private static final Pattern RELATED_LABEL = Pattern.compile(
+            "(?iU)^\\W*(don.?t miss|you (may|might|will) (also )?(like|enjoy|be interested in)|recommended for you|"
+                    + "read next|related|related (news|stories|articles|posts|content|links|coverage)|"
+                    + "(more|top|latest|popular|trending|recommended|featured|must[- ]read|partner|sponsored|editor.?s)"
+                    + "\\b.{0,30}\\b(stories|news|articles|posts|videos|reads|content|headlines|picks)|"
+                    + "популярне|більше новин|інші новини|новини партнерів|популярное|другие новости|новости партнеров|"
+                    + "das könnte sie auch interessieren|weitere artikel|noticias relacionadas|te puede interesar|"
+                    + "sur le même sujet|ti potrebbe interessare|les også|läs också)\\W*$");
+
     private static final Pattern AD_LABEL = Pattern.compile(
-            "(?iU)^\\W*(advertisement|advertising|ad|ads|sponsored( content)?|реклама|рекламa|scroll to continue( with content)?|"
+            "(?iU)^\\W*(advertisement|advertising|advert|ad|ads|sponsored( content)?|реклама|anzeige|werbung|publicidad|"
+                    + "publicité|pubblicità|reklama|annonse|annons|iklan|광고|広告|scroll to continue( with content)?|"
                     + "continue reading( below)?|story continues below( advertisement)?|article continues below)\\W*$");
+
+    /** Widget chrome that reaches the text as a line of its own. */
+    private static final Pattern UI_LABEL = Pattern.compile(
+            "(?iU)^\\W*(text size|font size|loading( content)?|image \\d+ of \\d+|photo \\d+ of \\d+|"
+                    + "this (slideshow|video|content) requires javascript.*|(post|add|leave|show|view) (a )?comments?.*|"
+                    + "comments|subscribe( now)?|sign up|log ?in|close|print|like this story.*|share this( article| story)?|"
+                    + "%d \\S+.*|breaking news)\\W*$");
+
     private static final Set<String> SHARE_WORDS = Set.of(
             "share", "shares", "sharing", "tweet", "facebook", "twitter", "x", "telegram", "whatsapp", "viber",
             "linkedin", "email", "e", "mail", "print", "copy", "link", "pinterest", "reddit", "flipboard",
             "pocket", "messenger", "instagram", "youtube", "threads", "bluesky", "this", "article", "on", "via",
             "the", "comments", "comment", "поділитися", "поширити", "поделиться", "копіювати", "скопіювати",
             "посилання", "ссылку", "ссылка", "скопировать", "друк", "печать", "надіслати", "отправить", "more",
-            "mehr", "drucken", "whatsApp");
+            "mehr", "drucken", "teilen");
     private static final Pattern CAPTION = Pattern.compile(
             "(?iU)^\\W*(photo|photos|фото|фото ілюстративне|ілюстративне фото|иллюстративное фото|image|images|picture|"
                     + "illustration|ілюстрація|иллюстрация|credit|credits|video|відео|видео|колаж|коллаж|collage|"
@@ -38,24 +64,52 @@ final class LineFilter {
                     + "просмотр|коментар\\w*|комментар\\w*)|(views?|переглядів|перегляди|просмотры|просмотров)\\W*\\d[\\d\\s.,]*|"
                     + "\\d+\\s*(min|mins|minutes?|хв|хвилин\\w*|мин|минут\\w*)\\.?\\s*(read|reading|читання|чтения))\\W*$");
     private static final Pattern TAG_LINE = Pattern.compile(
-            "(?iU)^\\W*(tags|tag|теги|теґи|мітки|метки|topics|теми|темы|keywords)\\s*:.{0,200}$");
+            "(?iU)^\\W*(tags|tag|теги|теґи|мітки|метки|topics|теми|темы|keywords|schlagworte|etiquetas)\\s*:.{0,200}$");
     private static final Pattern APPEAL = Pattern.compile(
             "(?iU)^\\W*((support|subscribe|follow|join|donate|sign up|read us|підтримайте|підтримай|підпишіться|"
                     + "підписуйтесь|слідкуйте|стежте|приєднуйтесь|читайте нас|поддержите|поддержи|подпишитесь|"
                     + "подписывайтесь|следите|присоединяйтесь)\\b.*\\b(patreon|telegram|телеграм\\w*|viber|facebook|"
                     + "instagram|youtube|twitter|newsletters?|розсилк\\w*|рассылк\\w*|google news|channel|канал\\w*|"
-                    + "club|клуб\\w*)\\b.*|(support|підтримайте|поддержите) (us|нас)\\W*)$");
-    private static final Pattern DATE_WORDS = Pattern.compile(
-            "(?iU)(updated|published|posted|last|modified|on|at|am|pm|gmt|utc|eet|eest|cet|cest|est|edt|bst|"
-                    + "оновлено|опубліковано|обновлено|опубликовано|сьогодні|вчора|сегодня|вчера|о|в|"
-                    + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
-                    + "понеділок|вівторок|середа|четвер|пʼятниця|п'ятниця|субота|неділя|понедельник|вторник|среда|"
-                    + "четверг|пятница|суббота|воскресенье|"
-                    + "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
-                    + "august|september|october|november|december|січня|лютого|березня|квітня|травня|червня|липня|"
-                    + "серпня|вересня|жовтня|листопада|грудня|січень|лютий|березень|квітень|травень|червень|липень|"
-                    + "серпень|вересень|жовтень|листопад|грудень|января|февраля|марта|апреля|мая|июня|июля|августа|"
-                    + "сентября|октября|ноября|декабря|г|р|року|года|year|\\d+(st|nd|rd|th)?|\\d+[:.]\\d+([:.]\\d+)?)");
+                    + "club|клуб\\w*)\\b.*|(support|підтримайте|поддержите) (us|нас)\\W*|"
+                    + "get the latest .{0,60}\\binbox\\b.*|.{0,40}\\bsubscribe to .{0,60}newsletters?\\W*)$");
+    /** Reporting credits and contact footers of wire and newspaper copy. */
+    private static final Pattern CREDITS = Pattern.compile(
+            "(?iU)contributed( reporting)? to this (report|story|article)|"
+                    + "^\\W*\\(?(reporting|writing|additional reporting) by\\b.*\\b(editing|edited) by\\b|"
+                    + "^\\(\\s*(reporting|writing|editing|compiled) by\\b.*\\)\\W*$|^\\W*associated press writers?\\b|"
+                    + "^\\W*(write to|e-?mail|reach|contact) (the (reporter|author|writer)s?|\\p{Lu}\\S*( \\p{Lu}\\S*){0,2}) "
+                    + "(at|on)\\b.{0,80}(@|\\.com|twitter)|"
+                    + "^\\W*follow (him|her|them|us|\\p{Lu}\\S*( \\p{Lu}\\S*){0,2}) on (twitter|facebook|instagram|x)\\b.{0,80}$");
+
+    /** Words a date or dateline is made of, in the languages the outlets write in. */
+    private static final Set<String> DATE_WORDS = Set.copyOf(List.of((
+            "updated published posted last first modified on at am pm a.m p.m gmt utc eet eest cet cest est edt bst "
+                    + "pt et ct mt pst pdt cst cdt ist msk kst jst aest stand uhr h hrs "
+                    + "оновлено опубліковано обновлено опубликовано сьогодні вчора сегодня вчера о в "
+                    + "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
+                    + "понеділок вівторок середа четвер пʼятниця п'ятниця субота неділя понедельник вторник среда "
+                    + "четверг пятница суббота воскресенье "
+                    + "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                    + "august september october november december січня лютого березня квітня травня червня липня "
+                    + "серпня вересня жовтня листопада грудня січень лютий березень квітень травень червень липень "
+                    + "серпень вересень жовтень листопад грудень января февраля марта апреля мая июня июля августа "
+                    + "сентября октября ноября декабря г р року года year "
+                    // German, French, Spanish, Portuguese, Italian, Indonesian, Dutch month and weekday names
+                    + "januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag "
+                    + "samstag sonntag veröffentlicht aktualisiert erschienen am um "
+                    + "janvier février mars avril juin juillet août septembre octobre novembre décembre lundi mardi "
+                    + "mercredi jeudi vendredi samedi dimanche publié mis à jour le "
+                    + "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
+                    + "diciembre lunes martes miércoles jueves viernes sábado domingo publicado actualizado "
+                    + "actualizada de del las a "
+                    + "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro segunda terça "
+                    + "quarta quinta sexta feira sábado atualizado às "
+                    + "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì "
+                    + "mercoledì giovedì venerdì sabato pubblicato aggiornato alle il "
+                    + "januari februari maret mei juni juli agustus oktober desember diperbarui dipublikasikan pada "
+                    + "pukul wib "
+                    + "maart augustus "
+                    + "기사입력 입력 수정 승인 등록 발행").split(" ")));
 
     private LineFilter() {
     }
@@ -64,22 +118,26 @@ final class LineFilter {
     record Context(String title, List<String> authors) {
     }
 
-    static List<Block> filter(List<Block> blocks, Context ctx) {
+    static List<Block> filter(List<Block> raw, Context ctx) {
+        List<Block> blocks = new ArrayList<>(raw);
+        dropRelatedLists(blocks);
         List<Block> kept = new ArrayList<>();
         Set<String> seenLong = new HashSet<>();
         String titleKey = Text.key(ctx.title());
+        String lastKey = null;
         for (Block b : blocks) {
             String t = b.text().strip();
             if (t.isEmpty() || isJunk(t, b, ctx, titleKey)) {
                 continue;
             }
             String key = Text.key(t);
-            if (!kept.isEmpty() && Text.key(kept.get(kept.size() - 1).text()).equals(key)) {
+            if (key.equals(lastKey)) {
                 continue; // consecutive repeat
             }
             if (key.length() >= 50 && !seenLong.add(key)) {
                 continue; // the same paragraph again (sticky headers, recovered text)
             }
+            lastKey = key;
             kept.add(t.equals(b.text()) ? b : new Block(t, b.kind(), b.linkChars()));
         }
         while (!kept.isEmpty() && kept.get(kept.size() - 1).isHeading()) {
@@ -88,27 +146,74 @@ final class LineFilter {
         return kept;
     }
 
+    /**
+     * A related-stories label ends the article when it comes in its second half (everything after
+     * it is the list); earlier, it goes with the link-bearing lines that follow it.
+     */
+    private static void dropRelatedLists(List<Block> kept) {
+        int total = 0;
+        for (Block b : kept) {
+            total += b.text().length();
+        }
+        if (total == 0) {
+            return;
+        }
+        int before = 0;
+        for (int i = 0; i < kept.size(); i++) {
+            Block b = kept.get(i);
+            String t = b.text();
+            if (t.length() <= 60 && RELATED_LABEL.matcher(t).matches()) {
+                if (before * 2 >= total && isList(kept.subList(i + 1, kept.size()))) {
+                    kept.subList(i, kept.size()).clear();
+                    return;
+                }
+                int end = i + 1;
+                while (end < kept.size() && kept.get(end).linkDensity() >= 0.3) {
+                    end++;
+                }
+                kept.subList(i, end).clear();
+                i--;
+                continue;
+            }
+            before += t.length();
+        }
+    }
+
+    /** Teasers rather than prose: two in five lines or more are mostly links. */
+    private static boolean isList(List<Block> blocks) {
+        int linked = 0;
+        for (Block b : blocks) {
+            if (b.linkDensity() >= 0.3) {
+                linked++;
+            }
+        }
+        return linked * 5 >= blocks.size() * 2;
+    }
+
     static boolean isJunk(String t, Block b, Context ctx, String titleKey) {
         int len = t.length();
+        if (len >= 400) {
+            return false; // no rule is about long paragraphs
+        }
         if (len < 150 && b.linkDensity() >= 0.8 && !isUrl(t) && !isSentence(t)) {
             return true; // a linked headline or a menu entry standing alone (a printed address is content)
         }
-        if (!titleKey.isEmpty() && len < 400) {
+        if (!titleKey.isEmpty()) {
             String k = Text.key(t);
             if (k.equals(titleKey) || (b.isHeading() && Text.wordSimilarity(t, ctx.title()) >= 0.75)) {
                 return true;
             }
         }
-        if (len < 300 && READ_ALSO.matcher(t).find()) {
+        if (!hasLetterOrDigit(t)) {
+            return true; // "|", "•", "***"
+        }
+        if (len < 300 && (READ_ALSO.matcher(t).find() || CREDITS.matcher(t).find())) {
             return true;
         }
-        if (len < 60 && (AD_LABEL.matcher(t).matches() || COUNTER.matcher(t).matches())) {
+        if (len < 60 && (AD_LABEL.matcher(t).matches() || UI_LABEL.matcher(t).matches() || COUNTER.matcher(t).matches())) {
             return true;
         }
-        if (len < 250 && CAPTION.matcher(t).find()) {
-            return true;
-        }
-        if (len < 250 && TAG_LINE.matcher(t).matches()) {
+        if (len < 250 && (CAPTION.matcher(t).find() || TAG_LINE.matcher(t).matches())) {
             return true;
         }
         if (len < 200 && APPEAL.matcher(t).matches()) {
@@ -117,10 +222,20 @@ final class LineFilter {
         if (len < 80 && isShareLine(t)) {
             return true;
         }
-        if (len < 80 && isDateOrDateline(t)) {
+        if (len < 120 && isDateline(t)) {
             return true;
         }
         return len < 150 && isByline(t, ctx.authors());
+    }
+
+    private static boolean hasLetterOrDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '_') { // "___" is the wire services' section rule
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A sentence of four words or more, ended by a full stop or exclamation mark (headlines have none). */
@@ -148,39 +263,101 @@ final class LineFilter {
         return n > 0;
     }
 
-    /** A line made only of date/time words and numbers, or a short "Kyiv • UNN" dateline. */
-    private static boolean isDateOrDateline(String t) {
-        String[] words = t.split("[\\s,|•·/()\\-–—]+");
-        int n = 0;
-        boolean allDate = true;
-        boolean anyDigit = false;
-        for (String w : words) {
-            String x = w.replaceAll("^\\p{P}+|\\p{P}+$", "");
-            if (x.isEmpty()) {
+    /**
+     * A dateline: segments (split at {@code | • ·}) that are dates ("Updated: 19 November 2019,
+     * 09:01 AM"), a date with a byline ("Posted on 30 March 2015 by Admin"), or a few words of
+     * place and agency beside a date or a bullet ("Kyiv • UNN").
+     */
+    static boolean isDateline(String t) {
+        String[] segments = t.split("\\s*[|•·]\\s*");
+        boolean anyDate = false;
+        for (String seg : segments) {
+            if (seg.isEmpty()) {
                 continue;
             }
-            n++;
-            if (x.chars().anyMatch(Character::isDigit)) {
-                anyDigit = true;
-            }
-            if (!DATE_WORDS.matcher(x).matches()) {
-                allDate = false;
+            if (isDate(seg)) {
+                anyDate = true;
+            } else if (segments.length == 1 || words(seg).size() > 4 || endsSentence(seg)) {
+                return false;
             }
         }
-        if (n > 0 && allDate && anyDigit) {
+        if (anyDate) {
             return true;
         }
         // "Kyiv • UNN", "WASHINGTON | Reuters": a few words around a bullet, no sentence.
-        return (t.contains("•") || t.contains(" | ") || t.contains("·")) && n <= 6
-                && !t.matches("^\\W*[•·].*") && !t.matches(".*[.!?]\\s*$");
+        return segments.length > 1 && words(t).size() <= 6 && !t.matches("^\\W*[•·].*") && !endsSentence(t);
+    }
+
+    private static boolean endsSentence(String s) {
+        return s.matches(".*[.!?]\\s*$") && !s.matches(".*\\b(a\\.m|p\\.m|am|pm)\\.\\s*$");
+    }
+
+    /**
+     * Date and time words and numbers only, with a digit and something only a date has (a month or
+     * day name, a year, a time, 22.04.2024), optionally followed by "by" and a name.
+     */
+    private static boolean isDate(String s) {
+        List<String> ws = words(s);
+        boolean digit = false;
+        boolean datelike = false;
+        for (int i = 0; i < ws.size(); i++) {
+            String w = ws.get(i);
+            if (isNumberToken(w)) {
+                digit = true;
+                datelike |= w.length() == 4 || w.indexOf(':') > 0 || w.indexOf('.') > 0 || w.indexOf('/') > 0;
+            } else if (DATE_WORDS.contains(w)) {
+                datelike |= w.length() > 3;
+            } else {
+                // "... by Admin": a byline after the date
+                return digit && datelike && i > 0 && BY_WORDS.contains(w) && ws.size() - i - 1 <= 3
+                        && ws.size() - i - 1 >= 1;
+            }
+        }
+        return digit && datelike;
+    }
+
+    private static final Set<String> BY_WORDS = Set.of("by", "von", "por", "par", "di", "door", "av", "від", "от");
+
+    /** 2019, 12th, 17:32, 22.04.2024, 05/10/2018, 9h30. */
+    private static boolean isNumberToken(String w) {
+        if (w.isEmpty() || !Character.isDigit(w.charAt(0))) {
+            return false;
+        }
+        int i = 0;
+        while (i < w.length() && (Character.isDigit(w.charAt(i)) || ":./-h".indexOf(w.charAt(i)) >= 0)) {
+            i++;
+        }
+        String rest = w.substring(i);
+        return rest.isEmpty() || rest.equals("st") || rest.equals("nd") || rest.equals("rd") || rest.equals("th")
+                || rest.equals("am") || rest.equals("pm") || rest.equals("uhr") || rest.equals("h");
+    }
+
+    /** Lower-case words with surrounding punctuation removed; separators are spaces, commas, brackets, dashes. */
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        for (String w : s.split("[\\s,()\\[\\]\\-–—:;]+")) {
+            int a = 0;
+            int b = w.length();
+            while (a < b && !Character.isLetterOrDigit(w.charAt(a))) {
+                a++;
+            }
+            while (b > a && !Character.isLetterOrDigit(w.charAt(b - 1))) {
+                b--;
+            }
+            if (a < b) {
+                out.add(w.substring(a, b).toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     /** A line that is only author names with "By", connectors, dates and punctuation around them. */
     private static boolean isByline(String t, List<String> authors) {
         String rest = t;
         boolean hadName = false;
+        String lower = t.toLowerCase(Locale.ROOT);
         for (String a : authors) {
-            if (a.length() >= 3) {
+            if (a.length() >= 3 && lower.contains(a.toLowerCase(Locale.ROOT))) {
                 String r = rest.replaceAll("(?iU)" + Pattern.quote(a), " ");
                 hadName |= !r.equals(rest);
                 rest = r;
@@ -190,13 +367,15 @@ final class LineFilter {
             return rest.matches("(?u)^(By|BY)\\s+\\p{Lu}[\\p{L}.'’-]+(\\s+\\p{Lu}[\\p{L}.'’-]+){0,3}"
                     + "((\\s*,\\s*|\\s+and\\s+)\\p{Lu}[\\p{L}.'’-]+(\\s+\\p{Lu}[\\p{L}.'’-]+){0,3})*\\s*$");
         }
-        String left = rest.replaceAll("(?iU)\\b(by|and|text|photo|author|authors|автор|авторка|автори|текст|фото|і|та|и|від|от)\\b", " ");
-        for (String w : left.split("[\\s,|•·/()\\-–—:;&]+")) {
-            String x = w.replaceAll("^\\p{P}+|\\p{P}+$", "");
-            if (!x.isEmpty() && !DATE_WORDS.matcher(x).matches()) {
+        for (String w : words(rest.replace('/', ' ').replace('|', ' ').replace('&', ' '))) {
+            if (!BYLINE_WORDS.contains(w) && !DATE_WORDS.contains(w) && !isNumberToken(w)) {
                 return false;
             }
         }
         return true;
     }
+
+    private static final Set<String> BYLINE_WORDS = Set.of(
+            "by", "and", "text", "photo", "author", "authors", "автор", "авторка", "автори", "текст", "фото", "і", "та",
+            "и", "від", "от", "von", "und", "por", "y", "par", "et", "di", "e", "door", "en", "av", "og", "och");
 }
