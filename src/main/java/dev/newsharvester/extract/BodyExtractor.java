@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -17,13 +15,13 @@ import org.jsoup.parser.Parser;
  * <ol>
  * <li>Pre-clean: hard chrome tags and hidden nodes go.
  * <li>Outlet selector, when set and matching, is the container.
- * <li>Otherwise a cascade of likely containers ({@code itemprop=articleBody} and article-body class
- *     names, {@code <article>}, story containers, content containers, {@code <main>}); the first
- *     level giving a real text wins. Readability-style scoring gives a second candidate, and
- *     trafilatura's arbitration picks between them.
+ * <li>Otherwise {@link ContainerCascade} gives a first candidate and {@link ReadabilityScorer} a
+ *     second; trafilatura's arbitration picks between them, except that the article under the
+ *     page's headline is kept, and a pick from a teaser feed is refused.
  * <li>Every candidate is cleaned the same way: class/id chrome pruning (with a restore guard),
  *     link-density filtering, serialisation to paragraphs, line filtering.
- * <li>Under 250 characters: JSON-LD {@code articleBody}, then every paragraph of the page.
+ * <li>Under 250 characters: JSON-LD {@code articleBody}, then every paragraph of the page, then
+ *     article HTML carried in script data ({@link ScriptHtml}).
  * </ol>
  */
 final class BodyExtractor {
@@ -72,11 +70,6 @@ final class BodyExtractor {
         }
     }
 
-    /** Elements whose class says nothing about a container: links, inline markup, headings, items. */
-    private static final Set<String> NOT_CONTAINERS = Set.of(
-            "a", "b", "i", "em", "strong", "img", "small", "time", "abbr", "cite", "sup", "sub", "u", "s", "span",
-            "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "figcaption", "label", "button");
-
     private static final Result EMPTY = new Result(List.of(), "none", 0);
 
     private BodyExtractor() {
@@ -101,8 +94,8 @@ final class BodyExtractor {
         }
 
         List<Element> feeds = new ArrayList<>();
-        Result own = cascade(body, ctx, feeds);
-        Element scored = ReadabilityScorer.findContent(body.clone());
+        Result own = ContainerCascade.run(body, ctx, feeds);
+        Element scored = ReadabilityScorer.findContent(body);
         Result alt = scored == null ? null : process(scored, ctx, "readability");
         Result best = arbitrate(own, alt);
         if (best == alt && own != null && own.chars() > 0 && isMostlyFrom(alt, feeds)) {
@@ -169,96 +162,6 @@ final class BodyExtractor {
         return own;
     }
 
-    private static Result cascade(Element body, LineFilter.Context ctx, List<Element> feeds) {
-        TextStats stats = TextStats.of(body);
-        List<Function<Element, List<Element>>> levels = List.of(
-                b -> {
-                    List<Element> l = new ArrayList<>();
-                    Map<Element, Boolean> seen = new IdentityHashMap<>();
-                    for (Element e : b.getAllElements()) {
-                        if (NOT_CONTAINERS.contains(e.normalName())) {
-                            continue; // a.story-body__link, h1.story-body__h1
-                        }
-                        if (e.attr("itemprop").equalsIgnoreCase("articleBody") || ClassNames.isArticleBody(e)) {
-                            // A class marking paragraphs as body text (p.bodytext) marks their parent as the body.
-                            Element c = e.normalName().equals("p") && e.parent() != null ? e.parent() : e;
-                            if (seen.put(c, Boolean.TRUE) == null) {
-                                l.add(c);
-                            }
-                        }
-                    }
-                    return l;
-                },
-                b -> b.select("article"),
-                b -> b.select("[role=article], #story, #article, .story, .article, .post, .entry, .story-content, "
-                        + ".storycontent, .fulltext, .single-post, .field-body, .post-single, .single-content"),
-                b -> b.select("#content, .content, #content-main, .content-main, #main-content, .main-content, "
-                        + ".page-content, #page-content, #maincontent, .maincontent, #primary, .content-area"),
-                b -> b.select("main, [role=main], [id^=main], [class^=main]"));
-        Result weak = null;
-        for (int i = 0; i < levels.size(); i++) {
-            List<Element> all = levels.get(i).apply(body);
-            List<Element> matches = withoutFeeds(outermost(all), all, stats, feeds);
-            if (matches.isEmpty()) {
-                continue;
-            }
-            Result best = bestOf(matches, ctx, i == 0);
-            if (best == null) {
-                continue;
-            }
-            if (isSubstantial(best)) {
-                return best;
-            }
-            if (weak == null || best.chars() > weak.chars()) {
-                weak = best;
-            }
-        }
-        return weak;
-    }
-
-    /**
-     * Sets aside the matches that are feeds: two or more other matches nested inside, holding
-     * most of the text (an {@code <article>} wrapping a list of teaser {@code <article>}s), unless
-     * nothing else is left. The feeds set aside are added to {@code feeds}.
-     */
-    private static List<Element> withoutFeeds(List<Element> outer, List<Element> all, TextStats stats,
-                                              List<Element> feeds) {
-        if (outer.size() == all.size() || outer.size() < 2) {
-            return outer;
-        }
-        Map<Element, int[]> nested = new IdentityHashMap<>(); // count, chars
-        for (Element e : outer) {
-            nested.put(e, new int[2]);
-        }
-        Map<Element, Boolean> matched = new IdentityHashMap<>();
-        for (Element e : all) {
-            matched.put(e, Boolean.TRUE);
-        }
-        for (Element e : all) {
-            for (Element p = e.parent(); p != null; p = p.parent()) {
-                if (matched.containsKey(p)) { // the nearest enclosing match
-                    int[] n = nested.get(p);
-                    if (n != null) {
-                        n[0]++;
-                        n[1] += stats.chars(e);
-                    }
-                    break;
-                }
-            }
-        }
-        List<Element> kept = new ArrayList<>();
-        List<Element> dropped = new ArrayList<>();
-        for (Element e : outer) {
-            int[] n = nested.get(e);
-            (n[0] >= 2 && n[1] * 2 >= stats.chars(e) ? dropped : kept).add(e);
-        }
-        if (kept.isEmpty()) {
-            return outer;
-        }
-        feeds.addAll(dropped);
-        return kept;
-    }
-
     /** True when most of the result's text is text of the given elements. */
     private static boolean isMostlyFrom(Result r, List<Element> elements) {
         if (elements.isEmpty()) {
@@ -279,86 +182,13 @@ final class BodyExtractor {
         return found * 2 >= r.chars();
     }
 
-    /**
-     * The match with the most text; its siblings of the same class join it (articles split in
-     * boxes). Body-class matches of the same class join it from anywhere in the page (Wired splits
-     * its text over several {@code article__body} blocks in different wrappers).
-     */
-    private static Result bestOf(List<Element> matches, LineFilter.Context ctx, boolean anyParent) {
-        Result best = null;
-        Element bestEl = null;
-        Result headed = null;
-        Element headedEl = null;
-        int limit = Math.min(matches.size(), 12);
-        for (int i = 0; i < limit; i++) {
-            Element m = matches.get(i);
-            Result r = process(m.clone(), ctx, "cascade:" + m.normalName());
-            if (best == null || r.chars() > best.chars()) {
-                best = r;
-                bestEl = m;
-            }
-            if (headed == null && isSubstantial(r) && isHeadedByTitle(scope(m), ctx.title())) {
-                headed = r;
-                headedEl = m;
-            }
-        }
-        if (bestEl == null) {
-            return null;
-        }
-        if (headed != null && headedEl != bestEl && !isHeadedByTitle(scope(bestEl), ctx.title())) {
-            best = headed; // stacked articles (infinite scroll): the page's own story is the one under its title
-            bestEl = headedEl;
-        }
-        boolean titled = headedEl == bestEl;
-        Element bestScope = scope(bestEl);
-        List<Element> split = new ArrayList<>();
-        for (Element m : matches) {
-            if ((anyParent ? scope(m) == bestScope : m.parent() == bestEl.parent())
-                    && m.className().equals(bestEl.className()) && m.normalName().equals(bestEl.normalName())) {
-                split.add(m);
-            }
-        }
-        if (split.size() > 1) {
-            Result merged = process(wrap(split), ctx, best.source() + "+siblings");
-            if (merged.chars() > best.chars()) {
-                best = merged;
-            }
-        }
-        return titled ? best.asTitled() : best;
-    }
-
-    /** A result good enough to end the cascade: two blocks and some text, or a long text. */
-    private static boolean isSubstantial(Result r) {
-        return (r.blocks().size() >= 2 && r.chars() >= 150) || r.chars() >= 400;
-    }
-
-    /** The {@code <article>} the element is part of, or the element itself. */
-    private static Element scope(Element e) {
-        Element a = e.closest("article");
-        return a == null ? e : a;
-    }
-
-    /** True when an h1 or h2 inside the element is the page's headline. */
-    private static boolean isHeadedByTitle(Element scope, String title) {
-        if (title == null || title.isBlank()) {
-            return false;
-        }
-        String key = Text.key(title);
-        for (Element h : scope.select("h1, h2")) {
-            String t = h.text();
-            if (t.length() < 400 && (Text.key(t).equals(key) || Text.wordSimilarity(t, title) >= 0.75)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The common cleaning of any candidate container (which it owns and changes). */
     static Result process(Element container, LineFilter.Context ctx, String source) {
         removeLeadingHeadline(container);
-        DomCleaner.pruneBoilerplate(container);
-        int linkedHeadings = DomCleaner.linkedHeadings(container);
-        DomCleaner.filterLinkDensity(container);
+        TextStats stats = TextStats.of(container);
+        DomCleaner.pruneBoilerplate(container, stats);
+        int linkedHeadings = DomCleaner.linkedHeadings(container, stats);
+        DomCleaner.filterLinkDensity(container, stats);
         List<Block> blocks = LineFilter.filter(BlockSerializer.serialize(container), ctx);
         return new Result(blocks, source, linkedHeadings);
     }
@@ -396,9 +226,10 @@ final class BodyExtractor {
     /** Last resort: every paragraph, quote and preformatted block of the cleaned page. */
     private static Result allParagraphs(Element body, LineFilter.Context ctx) {
         Element copy = body.clone();
-        DomCleaner.pruneBoilerplate(copy);
-        int linkedHeadings = DomCleaner.linkedHeadings(copy);
-        DomCleaner.filterLinkDensity(copy);
+        TextStats stats = TextStats.of(copy);
+        DomCleaner.pruneBoilerplate(copy, stats);
+        int linkedHeadings = DomCleaner.linkedHeadings(copy, stats);
+        DomCleaner.filterLinkDensity(copy, stats);
         List<Block> raw = new ArrayList<>();
         for (Element e : outermost(copy.select("p, blockquote, pre"))) {
             raw.addAll(BlockSerializer.serialize(e));
@@ -406,7 +237,8 @@ final class BodyExtractor {
         return new Result(LineFilter.filter(raw, ctx), "paragraphs", linkedHeadings);
     }
 
-    private static Element wrap(List<Element> parts) {
+    /** A new div holding copies of the elements. */
+    static Element wrap(List<Element> parts) {
         Element div = new Element("div");
         for (Element p : parts) {
             div.appendChild(p.clone());

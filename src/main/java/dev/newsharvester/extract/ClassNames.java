@@ -41,9 +41,8 @@ final class ClassNames {
     private static final Set<String> NEVER_ALONE = Set.of("more", "next", "prev", "previous", "also");
 
     /** WordPress puts {@code tag-<slug>} and {@code category-<slug>} on the article element itself. */
-    private static final Pattern TAXONOMY = Pattern.compile("^(tag|category|categories|topic|post|format|status|type)-.+");
-
-    private static final Pattern SPLIT = Pattern.compile("[-_.:\\s]+|(?<=[a-z])(?=[A-Z])|(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+    private static final Set<String> TAXONOMY_PREFIXES = Set.of(
+            "tag", "category", "categories", "topic", "post", "format", "status", "type");
 
     private static final Pattern ARTICLE_BODY_PAIR = Pattern.compile(
             "(article|post|entry|story|news|blog|single|body|full|content|publication|material|stattya|statya|novost)"
@@ -69,17 +68,60 @@ final class ClassNames {
         if (attr == null || attr.isEmpty()) {
             return;
         }
-        for (String token : attr.trim().split("\\s+")) {
-            if (token.isEmpty() || TAXONOMY.matcher(token.toLowerCase(Locale.ROOT)).matches()) {
-                continue;
+        int n = attr.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(attr.charAt(i))) {
+                i++;
             }
-            for (String w : SPLIT.split(token)) {
-                if (!w.isEmpty()) {
-                    out.add(w.toLowerCase(Locale.ROOT));
+            int start = i;
+            while (i < n && !Character.isWhitespace(attr.charAt(i))) {
+                i++;
+            }
+            if (i > start && !isTaxonomy(attr, start, i)) {
+                splitToken(out, attr, start, i);
+                out.add("\u0000"); // token boundary: pairs never span two tokens
+            }
+        }
+    }
+
+    /** Splits at {@code - _ . :}, at digit boundaries and before a capital that follows a lower-case letter. */
+    private static void splitToken(List<String> out, String s, int from, int to) {
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            boolean cut;
+            boolean skip = false;
+            if (i == to) {
+                cut = true;
+            } else {
+                char c = s.charAt(i);
+                char prev = i > from ? s.charAt(i - 1) : 0;
+                if (c == '-' || c == '_' || c == '.' || c == ':') {
+                    cut = true;
+                    skip = true;
+                } else {
+                    cut = i > from && ((Character.isUpperCase(c) && Character.isLowerCase(prev))
+                            || (Character.isDigit(c) != Character.isDigit(prev) && prev != '-' && prev != '_'
+                            && prev != '.' && prev != ':'));
                 }
             }
-            out.add("\u0000"); // token boundary: pairs never span two tokens
+            if (cut) {
+                if (i > start) {
+                    out.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+                }
+                start = skip ? i + 1 : i;
+            }
         }
+    }
+
+    /** WordPress taxonomy tokens ({@code tag-politics}, {@code category-news}) name the topic, not the element. */
+    private static boolean isTaxonomy(String s, int from, int to) {
+        int dash = s.indexOf('-', from);
+        if (dash < 0 || dash >= to - 1) {
+            return false;
+        }
+        String prefix = s.substring(from, dash).toLowerCase(Locale.ROOT);
+        return TAXONOMY_PREFIXES.contains(prefix);
     }
 
     /** True when class/id words mark the element as chrome (share bars, related lists, ads, ...). */
@@ -106,8 +148,31 @@ final class ClassNames {
 
     /** True for class/id tokens such as {@code article-body}, {@code post_article_text}, {@code entry-content}. */
     static boolean isArticleBody(Element e) {
-        String cls = e.className() + " " + e.id();
-        for (String token : cls.trim().split("\\s+")) {
+        String cls = e.className();
+        String id = e.id();
+        if (!mayNameBody(cls) && !mayNameBody(id)) {
+            return false; // every body name ends in one of these words
+        }
+        return hasBodyToken(cls) || hasBodyToken(id);
+    }
+
+    private static boolean mayNameBody(String s) {
+        return s.length() >= 4 && (containsIgnoreCase(s, "body") || containsIgnoreCase(s, "content")
+                || containsIgnoreCase(s, "text") || containsIgnoreCase(s, "copy") || containsIgnoreCase(s, "entry")
+                || containsIgnoreCase(s, "inner"));
+    }
+
+    private static boolean containsIgnoreCase(String s, String word) {
+        for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
+            if (s.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasBodyToken(String attr) {
+        for (String token : attr.trim().split("\\s+")) {
             if (token.isEmpty()) {
                 continue;
             }
@@ -118,15 +183,12 @@ final class ClassNames {
                 return true;
             }
             List<String> ws = new ArrayList<>();
-            for (String w : SPLIT.split(token)) {
-                if (!w.isEmpty()) {
-                    ws.add(w.toLowerCase(Locale.ROOT));
-                }
+            splitToken(ws, token, 0, token.length());
+            boolean excluded = false;
+            for (String w : ws) {
+                excluded |= BODY_EXCLUDE.contains(w);
             }
-            if (ws.stream().anyMatch(BODY_EXCLUDE::contains)) {
-                continue;
-            }
-            if (ARTICLE_BODY_PAIR.matcher(String.join(" ", ws)).find()) {
+            if (!excluded && ARTICLE_BODY_PAIR.matcher(String.join(" ", ws)).find()) {
                 return true;
             }
         }

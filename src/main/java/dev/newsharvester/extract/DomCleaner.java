@@ -4,22 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
-import org.jsoup.select.Elements;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
-/** The cleaning passes of the body extractor. They change the tree they are given. */
+/**
+ * The cleaning passes of the body extractor. They change the tree they are given and keep the
+ * {@link TextStats} they are given exact.
+ */
 final class DomCleaner {
 
     /** Removed with their content before anything else (they never hold article text). */
-    private static final String HARD_TAGS = "script, style, noscript, nav, aside, footer, iframe, figure, figcaption, "
-            + "svg, button, input, select, textarea, label, object, embed, video, audio, canvas, picture, template, "
-            + "dialog, menu, link, meta, map, source, track, img, math, fieldset, [role=navigation], "
-            + "[role=contentinfo], [role=complementary], [role=banner], [role=dialog], [role=alertdialog], "
-            + "[role=menu], [role=menubar], [role=search], [role=toolbar]";
+    private static final Set<String> HARD_TAGS = Set.of(
+            "script", "style", "noscript", "nav", "aside", "footer", "iframe", "figure", "figcaption", "svg", "button",
+            "input", "select", "textarea", "label", "object", "embed", "video", "audio", "canvas", "picture",
+            "template", "dialog", "menu", "link", "meta", "map", "source", "track", "img", "math", "fieldset");
+
+    private static final Set<String> HARD_ROLES = Set.of(
+            "navigation", "contentinfo", "complementary", "banner", "dialog", "alertdialog", "menu", "menubar",
+            "search", "toolbar");
 
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
@@ -29,37 +35,89 @@ final class DomCleaner {
 
     private static final Set<String> NEVER_PRUNED = Set.of("article", "main", "body", "html");
 
+    /** Embedded posts (tweets, Instagram, TikTok) quote what the article discusses; their blockquote fallback is text. */
+    private static final String EMBEDDED_POST =
+            "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.twitter-video";
+
     private DomCleaner() {
     }
 
     /**
-     * Removes hard chrome tags, hidden nodes and small forms (a form holding most text is unwrapped).
+     * Removes hard chrome tags, hidden nodes (unless they hold prose) and small forms (a form
+     * holding most of the text is unwrapped).
      *
      * @return the scripts removed (their data may carry the article when the page renders it by script)
      */
     static List<Element> preclean(Element root) {
-        int total = TextStats.of(root).chars(root);
-        for (Element form : root.select("form")) {
+        List<Element> hard = new ArrayList<>();
+        List<Element> forms = new ArrayList<>();
+        List<Element> hidden = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e) || e == root) {
+                    return FilterResult.CONTINUE;
+                }
+                if (HARD_TAGS.contains(e.normalName()) || (e.hasAttr("role") && HARD_ROLES.contains(e.attr("role")))) {
+                    hard.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (isHidden(e)) {
+                    hidden.add(e); // chrome inside still goes first: it must not count as prose
+                }
+                if (e.nameIs("form")) {
+                    forms.add(e);
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        TextStats stats = TextStats.of(root);
+        int total = stats.chars(root); // with the chrome: a form must outweigh all of it to be the page
+        List<Element> scripts = new ArrayList<>();
+        for (Element e : hard) {
+            if (e.nameIs("script")) {
+                scripts.add(e);
+            }
+            stats.remove(e);
+        }
+        for (Element form : forms) {
             if (form.parent() == null) {
                 continue;
             }
-            if (TextStats.of(form).chars(form) > total / 2) {
-                form.unwrap(); // ASP.NET pages wrap everything in one form
+            if (stats.chars(form) > total / 2) {
+                form.unwrap(); // ASP.NET pages wrap everything in one form; counts of the rest stay right
             } else {
-                form.remove();
+                stats.remove(form);
             }
         }
-        Elements hard = root.select(HARD_TAGS);
-        List<Element> scripts = new ArrayList<>();
-        for (Element e : hard) {
-            if (e.normalName().equals("script")) {
-                scripts.add(e);
-            }
-        }
-        hard.remove();
-        TextStats stats = TextStats.of(root);
-        removeGuarded(root, e -> isHidden(e) && !isProseBlock(e, stats));
+        List<Element> hiddenChrome = new ArrayList<>(BodyExtractor.outermost(hidden));
+        hiddenChrome.removeIf(e -> e.parent() == null || isProseBlock(e, stats));
+        removeAllGuarded(root, stats, hiddenChrome);
         return scripts;
+    }
+
+    static boolean isHidden(Element e) {
+        if (e.attributesSize() == 0) {
+            return false;
+        }
+        if (e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden"))) {
+            return true;
+        }
+        String style = e.attr("style");
+        if (!style.isEmpty() && style.length() < 2000 && HIDDEN_STYLE.matcher(style).find()) {
+            return true;
+        }
+        String cls = e.className();
+        if (cls.isEmpty() || !(cls.contains("hid") || cls.contains("invisible") || cls.contains("only")
+                || cls.contains("none"))) {
+            return false;
+        }
+        for (String c : e.classNames()) {
+            if (HIDDEN_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -79,32 +137,12 @@ final class DomCleaner {
         return false;
     }
 
-    static boolean isHidden(Element e) {
-        if (e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden"))) {
-            return true;
-        }
-        String style = e.attr("style");
-        if (!style.isEmpty() && HIDDEN_STYLE.matcher(style).find()) {
-            return true;
-        }
-        for (String c : e.classNames()) {
-            if (HIDDEN_CLASSES.contains(c.toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Class/id chrome pruning, undone when it would leave a seventh of the text or less. */
-    static void pruneBoilerplate(Element root) {
-        TextStats stats = TextStats.of(root);
+    static void pruneBoilerplate(Element root, TextStats stats) {
         int total = stats.chars(root);
-        removeGuarded(root, e -> ClassNames.isBoilerplate(e) && !isProse(e, stats, total) && !wrapsEmbeddedPost(e, stats));
+        removeGuarded(root, stats,
+                e -> ClassNames.isBoilerplate(e) && !isProse(e, stats, total) && !wrapsEmbeddedPost(e, stats));
     }
-
-    /** Embedded posts (tweets, Instagram, TikTok) quote what the article discusses; their blockquote fallback is text. */
-    private static final String EMBEDDED_POST =
-            "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.twitter-video";
 
     /** The element is an embedded post, or a wrapper (such as {@code div.social-embed}) holding little else. */
     private static boolean wrapsEmbeddedPost(Element e, TextStats stats) {
@@ -128,7 +166,7 @@ final class DomCleaner {
             return false;
         }
         int longParagraphs = 0;
-        for (Element p : e.select("p")) {
+        for (Element p : e.getElementsByTag("p")) {
             if (stats.chars(p) >= 100 && ++longParagraphs >= 2) {
                 return true;
             }
@@ -137,10 +175,9 @@ final class DomCleaner {
     }
 
     /** Removes link-heavy lists, lines and boxes (related headlines, menus, tag clouds); two rounds. */
-    static void filterLinkDensity(Element root) {
+    static void filterLinkDensity(Element root, TextStats stats) {
         for (int round = 0; round < 2; round++) {
-            TextStats stats = TextStats.of(root);
-            removeGuarded(root, e -> isLinkHeavy(e, stats));
+            removeGuarded(root, stats, e -> isLinkHeavy(e, stats));
         }
     }
 
@@ -151,7 +188,7 @@ final class DomCleaner {
             return false;
         }
         double ld = s.linkDensity(e);
-        if (links == 1 && ld >= 0.9 && chars > 100 && !e.normalName().equals("a")) {
+        if (links == 1 && ld >= 0.9 && chars > 100 && !e.nameIs("a")) {
             return true; // one long linked headline (trafilatura's single-link rule)
         }
         return switch (e.normalName()) {
@@ -184,22 +221,36 @@ final class DomCleaner {
     }
 
     /** Number of headlines that are links (teaser lists): h2–h6 mostly linked, or a link wrapping one. */
-    static int linkedHeadings(Element root) {
-        TextStats s = TextStats.of(root);
+    static int linkedHeadings(Element root, TextStats s) {
         int n = 0;
-        for (Element h : root.select("h2, h3, h4, h5, h6")) {
-            if (s.chars(h) > 0 && (s.linkDensity(h) >= 0.6 || h.closest("a[href]") != null)) {
-                n++;
+        for (Element h : root.getAllElements()) {
+            switch (h.normalName()) {
+                case "h2", "h3", "h4", "h5", "h6" -> {
+                    if (s.chars(h) > 0 && (s.linkDensity(h) >= 0.6 || insideLink(h))) {
+                        n++;
+                    }
+                }
+                default -> {
+                }
             }
         }
         return n;
+    }
+
+    private static boolean insideLink(Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p.nameIs("a") && p.hasAttr("href")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Removes the outermost elements matching the test, unless together they hold all but a
      * seventh of the text (then the pass is abandoned: it was about to remove the article).
      */
-    static void removeGuarded(Element root, java.util.function.Predicate<Element> test) {
+    static void removeGuarded(Element root, TextStats stats, Predicate<Element> test) {
         List<Element> hits = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -211,10 +262,14 @@ final class DomCleaner {
                 return FilterResult.CONTINUE;
             }
         }, root);
+        removeAllGuarded(root, stats, hits);
+    }
+
+    /** Removes the given (disjoint) elements unless together they hold all but a seventh of the text. */
+    private static void removeAllGuarded(Element root, TextStats stats, List<Element> hits) {
         if (hits.isEmpty()) {
             return;
         }
-        TextStats stats = TextStats.of(root);
         int total = stats.chars(root);
         int removed = 0;
         for (Element e : hits) {
@@ -223,6 +278,8 @@ final class DomCleaner {
         if (total > 0 && total - removed <= total / 7) {
             return;
         }
-        new Elements(hits).remove();
+        for (Element e : hits) {
+            stats.remove(e);
+        }
     }
 }

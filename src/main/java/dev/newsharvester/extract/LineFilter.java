@@ -73,9 +73,9 @@ final class LineFilter {
                     + "club|клуб\\w*)\\b.*|(support|підтримайте|поддержите) (us|нас)\\W*|"
                     + "get the latest .{0,60}\\binbox\\b.*|.{0,40}\\bsubscribe to .{0,60}newsletters?\\W*)$");
     /** Reporting credits and contact footers of wire and newspaper copy. */
+    private static final Pattern CONTRIBUTED = Pattern.compile("(?iU)contributed( reporting)? to this (report|story|article)");
     private static final Pattern CREDITS = Pattern.compile(
-            "(?iU)contributed( reporting)? to this (report|story|article)|"
-                    + "^\\W*\\(?(reporting|writing|additional reporting) by\\b.*\\b(editing|edited) by\\b|"
+            "(?iU)^\\W*\\(?(reporting|writing|additional reporting) by\\b.*\\b(editing|edited) by\\b|"
                     + "^\\(\\s*(reporting|writing|editing|compiled) by\\b.*\\)\\W*$|^\\W*associated press writers?\\b|"
                     + "^\\W*(write to|e-?mail|reach|contact) (the (reporter|author|writer)s?|\\p{Lu}\\S*( \\p{Lu}\\S*){0,2}) "
                     + "(at|on)\\b.{0,80}(@|\\.com|twitter)|"
@@ -127,10 +127,13 @@ final class LineFilter {
         String lastKey = null;
         for (Block b : blocks) {
             String t = b.text().strip();
-            if (t.isEmpty() || isJunk(t, b, ctx, titleKey)) {
+            if (t.isEmpty()) {
                 continue;
             }
             String key = Text.key(t);
+            if (isJunk(t, key, b, ctx, titleKey)) {
+                continue;
+            }
             if (key.equals(lastKey)) {
                 continue; // consecutive repeat
             }
@@ -190,7 +193,7 @@ final class LineFilter {
         return linked * 5 >= blocks.size() * 2;
     }
 
-    static boolean isJunk(String t, Block b, Context ctx, String titleKey) {
+    static boolean isJunk(String t, String key, Block b, Context ctx, String titleKey) {
         int len = t.length();
         if (len >= 400) {
             return false; // no rule is about long paragraphs
@@ -199,21 +202,21 @@ final class LineFilter {
             return true; // a linked headline or a menu entry standing alone (a printed address is content)
         }
         if (!titleKey.isEmpty()) {
-            String k = Text.key(t);
-            if (k.equals(titleKey) || (b.isHeading() && Text.wordSimilarity(t, ctx.title()) >= 0.75)) {
+            if (key.equals(titleKey) || (b.isHeading() && Text.wordSimilarity(t, ctx.title()) >= 0.75)) {
                 return true;
             }
         }
         if (!hasLetterOrDigit(t)) {
             return true; // "|", "•", "***"
         }
-        if (len < 300 && (READ_ALSO.matcher(t).find() || CREDITS.matcher(t).find())) {
+        if (len < 300 && (READ_ALSO.matcher(t).lookingAt() || CREDITS.matcher(t).lookingAt()
+                || (t.contains("ontributed") && CONTRIBUTED.matcher(t).find()))) {
             return true;
         }
         if (len < 60 && (AD_LABEL.matcher(t).matches() || UI_LABEL.matcher(t).matches() || COUNTER.matcher(t).matches())) {
             return true;
         }
-        if (len < 250 && (CAPTION.matcher(t).find() || TAG_LINE.matcher(t).matches())) {
+        if (len < 250 && (CAPTION.matcher(t).lookingAt() || TAG_LINE.matcher(t).matches())) {
             return true;
         }
         if (len < 200 && APPEAL.matcher(t).matches()) {
@@ -269,6 +272,9 @@ final class LineFilter {
      * place and agency beside a date or a bullet ("Kyiv • UNN").
      */
     static boolean isDateline(String t) {
+        if (!hasDigitOrBullet(t)) {
+            return false;
+        }
         String[] segments = t.split("\\s*[|•·]\\s*");
         boolean anyDate = false;
         for (String seg : segments) {
@@ -286,6 +292,16 @@ final class LineFilter {
         }
         // "Kyiv • UNN", "WASHINGTON | Reuters": a few words around a bullet, no sentence.
         return segments.length > 1 && words(t).size() <= 6 && !t.matches("^\\W*[•·].*") && !endsSentence(t);
+    }
+
+    private static boolean hasDigitOrBullet(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '|' || c == '•' || c == '·' || Character.isDigit(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean endsSentence(String s) {
