@@ -108,7 +108,7 @@ public final class ArticleExtractor {
 
     /** Why the input is not an HTML page, or null when it looks like one. */
     static String notHtmlReason(String s) {
-        int n = Math.min(s.length(), 65_536);
+        int n = Math.min(s.length(), 16_384); // binary content shows at once
         int controls = 0;
         int replacement = 0;
         int visible = 0;
@@ -127,7 +127,7 @@ public final class ArticleExtractor {
             return "not HTML: binary content (" + controls + " control and " + replacement
                     + " undecodable characters in the first " + n + ")";
         }
-        if (!MARKUP.matcher(s.length() > n ? s.substring(0, n) : s).find()) {
+        if (!MARKUP.matcher(s).region(0, Math.min(s.length(), 65_536)).find()) {
             return "not HTML: no markup found";
         }
         return null;

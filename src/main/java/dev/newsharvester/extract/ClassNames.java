@@ -156,15 +156,18 @@ final class ClassNames {
         return hasBodyToken(cls) || hasBodyToken(id);
     }
 
+    /** Whether the string contains body, content, text, copy, entry or inner (any case): one pass. */
     private static boolean mayNameBody(String s) {
-        return s.length() >= 4 && (containsIgnoreCase(s, "body") || containsIgnoreCase(s, "content")
-                || containsIgnoreCase(s, "text") || containsIgnoreCase(s, "copy") || containsIgnoreCase(s, "entry")
-                || containsIgnoreCase(s, "inner"));
-    }
-
-    private static boolean containsIgnoreCase(String s, String word) {
-        for (int i = 0, last = s.length() - word.length(); i <= last; i++) {
-            if (s.regionMatches(true, i, word, 0, word.length())) {
+        for (int i = 0, n = s.length() - 3; i < n; i++) {
+            String word = switch (s.charAt(i) | 0x20) { // ASCII lower case
+                case 'b' -> "body";
+                case 'c' -> (s.charAt(i + 1) | 0x20) == 'o' && (s.charAt(i + 2) | 0x20) == 'p' ? "copy" : "content";
+                case 't' -> "text";
+                case 'e' -> "entry";
+                case 'i' -> "inner";
+                default -> null;
+            };
+            if (word != null && s.regionMatches(true, i, word, 0, word.length())) {
                 return true;
             }
         }

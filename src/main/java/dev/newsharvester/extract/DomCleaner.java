@@ -8,8 +8,10 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * The cleaning passes of the body extractor. They change the tree they are given and keep the
@@ -36,8 +38,8 @@ final class DomCleaner {
     private static final Set<String> NEVER_PRUNED = Set.of("article", "main", "body", "html");
 
     /** Embedded posts (tweets, Instagram, TikTok) quote what the article discusses; their blockquote fallback is text. */
-    private static final String EMBEDDED_POST =
-            "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.twitter-video";
+    private static final Evaluator EMBEDDED_POST = QueryParser.parse(
+            "blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed, blockquote.twitter-video");
 
     private DomCleaner() {
     }

@@ -380,7 +380,7 @@ final class LineFilter {
             }
         }
         if (!hadName) {
-            return rest.matches("(?u)^(By|BY)\\s+\\p{Lu}[\\p{L}.'’-]+(\\s+\\p{Lu}[\\p{L}.'’-]+){0,3}"
+            return (t.startsWith("By ") || t.startsWith("BY ")) && rest.matches("(?u)^(By|BY)\\s+\\p{Lu}[\\p{L}.'’-]+(\\s+\\p{Lu}[\\p{L}.'’-]+){0,3}"
                     + "((\\s*,\\s*|\\s+and\\s+)\\p{Lu}[\\p{L}.'’-]+(\\s+\\p{Lu}[\\p{L}.'’-]+){0,3})*\\s*$");
         }
         for (String w : words(rest.replace('/', ' ').replace('|', ' ').replace('&', ' '))) {

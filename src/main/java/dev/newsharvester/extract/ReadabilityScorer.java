@@ -47,7 +47,7 @@ final class ReadabilityScorer {
     /** The best container's content (a copy of the top element and qualifying siblings), or null. */
     static Element findContent(Element root) {
         TextStats stats = TextStats.of(root);
-        Map<String, Boolean> unlikelyNames = new java.util.HashMap<>(); // pages repeat their class names
+        Map<String, Integer> unlikelyNames = new java.util.HashMap<>(); // pages repeat their class names
         List<Scorable> scorable = new ArrayList<>();
         List<Element> unlikely = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
@@ -217,7 +217,7 @@ final class ReadabilityScorer {
     }
 
     /** A copy of the element without the unlikely chrome inside it. */
-    private static Element copy(Element e, Map<String, Boolean> unlikelyNames) {
+    private static Element copy(Element e, Map<String, Integer> unlikelyNames) {
         Element c = e.clone();
         List<Element> unlikely = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
@@ -241,7 +241,7 @@ final class ReadabilityScorer {
     }
 
     /** Readability's "unlikely candidate": chrome by its class or id, unless these also say "content". */
-    private static boolean isUnlikely(Element e, Map<String, Boolean> cache) {
+    private static boolean isUnlikely(Element e, Map<String, Integer> cache) {
         String tag = e.normalName();
         if (tag.equals("body") || tag.equals("article") || tag.equals("main") || tag.equals("a")) {
             return false;
@@ -251,13 +251,24 @@ final class ReadabilityScorer {
         if (cls.isEmpty() && id.isEmpty()) {
             return false;
         }
-        String m = cls + " " + id;
-        Boolean known = cache.get(m);
+        int flags = nameFlags(cls, cache) | nameFlags(id, cache);
+        return flags == UNLIKELY_FLAG;
+    }
+
+    private static final int UNLIKELY_FLAG = 1;
+    private static final int MAYBE_FLAG = 2;
+
+    /** Whether the class or id string names chrome, content, or both; remembered per page. */
+    private static int nameFlags(String name, Map<String, Integer> cache) {
+        if (name.isEmpty()) {
+            return 0;
+        }
+        Integer known = cache.get(name);
         if (known == null) {
-            String lower = m.toLowerCase(Locale.ROOT);
-            known = UNLIKELY.matcher(lower).find() && !MAYBE.matcher(lower).find();
+            String lower = name.toLowerCase(Locale.ROOT);
+            known = (UNLIKELY.matcher(lower).find() ? UNLIKELY_FLAG : 0) | (MAYBE.matcher(lower).find() ? MAYBE_FLAG : 0);
             if (cache.size() < 10_000) {
-                cache.put(m, known);
+                cache.put(name, known);
             }
         }
         return known;
