@@ -24,6 +24,12 @@ public final class ArticleExtractor {
     /** Pages beyond this many characters are refused (the fetcher caps sizes well below). */
     static final int MAX_CHARS = 16_000_000;
 
+    /**
+     * Pages with more elements than this are refused: real article pages have a few thousand, and
+     * the work is linear in this count (jsoup already bounds the depth at 512).
+     */
+    static final int MAX_ELEMENTS = 100_000;
+
     /** Fewer words than this is no article. */
     static final int MIN_WORDS = 25;
 
@@ -72,6 +78,10 @@ public final class ArticleExtractor {
             return Extraction.notArticle(notHtml);
         }
         Document doc = Jsoup.parse(html, url == null ? "" : url.strip());
+        int elements = doc.getAllElements().size();
+        if (elements > MAX_ELEMENTS) {
+            return Extraction.notArticle("page too complex: " + elements + " elements (limit " + MAX_ELEMENTS + ")");
+        }
         Metadata meta = MetadataExtractor.extract(doc, url, sel, zone);
 
         // The body extractor edits the tree; the metadata has already been read from it.

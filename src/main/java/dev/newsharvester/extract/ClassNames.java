@@ -65,9 +65,26 @@ final class ClassNames {
     }
 
     private static void addWords(List<String> out, String attr) {
-        if (attr == null || attr.isEmpty()) {
+        if (attr == null) {
             return;
         }
+        anyToken(attr, (s, start, end) -> {
+            if (!isTaxonomy(s, start, end)) {
+                splitToken(out, s, start, end);
+                out.add("\u0000"); // token boundary: pairs never span two tokens
+            }
+            return false;
+        });
+    }
+
+    /** A whitespace-separated token of a class or id attribute, as a range of the string. */
+    @FunctionalInterface
+    interface TokenTest {
+        boolean test(String s, int start, int end);
+    }
+
+    /** True when the test holds for one of the whitespace-separated tokens (stops at the first). */
+    static boolean anyToken(String attr, TokenTest test) {
         int n = attr.length();
         int i = 0;
         while (i < n) {
@@ -78,11 +95,16 @@ final class ClassNames {
             while (i < n && !Character.isWhitespace(attr.charAt(i))) {
                 i++;
             }
-            if (i > start && !isTaxonomy(attr, start, i)) {
-                splitToken(out, attr, start, i);
-                out.add("\u0000"); // token boundary: pairs never span two tokens
+            if (i > start && test.test(attr, start, i)) {
+                return true;
             }
         }
+        return false;
+    }
+
+    /** True when one of the class tokens, lower-cased, is in the set. */
+    static boolean hasClassIn(String cls, Set<String> lowerCaseNames) {
+        return anyToken(cls, (s, start, end) -> lowerCaseNames.contains(s.substring(start, end).toLowerCase(Locale.ROOT)));
     }
 
     /** Splits at {@code - _ . :}, at digit boundaries and before a capital that follows a lower-case letter. */

@@ -4,7 +4,6 @@ import dev.newsharvester.extract.BodyExtractor.Result;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -102,10 +101,10 @@ final class ContainerCascade {
             String id = e.id();
             String cls = e.className();
             String role = e.attr("role");
-            if (role.equalsIgnoreCase("article") || STORY_IDS.contains(id) || hasClassIn(cls, STORY_CLASSES)) {
+            if (role.equalsIgnoreCase("article") || STORY_IDS.contains(id) || ClassNames.hasClassIn(cls, STORY_CLASSES)) {
                 levels.get(2).add(e);
             }
-            if (CONTENT_IDS.contains(id) || hasClassIn(cls, CONTENT_CLASSES)) {
+            if (CONTENT_IDS.contains(id) || ClassNames.hasClassIn(cls, CONTENT_CLASSES)) {
                 levels.get(3).add(e);
             }
             if (tag.equals("main") || role.equalsIgnoreCase("main") || id.regionMatches(true, 0, "main", 0, 4)
@@ -114,25 +113,6 @@ final class ContainerCascade {
             }
         }
         return levels;
-    }
-
-    /** True when one of the class tokens, lower-cased, is in the set. */
-    private static boolean hasClassIn(String cls, Set<String> names) {
-        int n = cls.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && Character.isWhitespace(cls.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !Character.isWhitespace(cls.charAt(i))) {
-                i++;
-            }
-            if (i > start && names.contains(cls.substring(start, i).toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

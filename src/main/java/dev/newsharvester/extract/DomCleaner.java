@@ -127,12 +127,17 @@ final class DomCleaner {
      * script); hidden menus, pop-ups and consent boxes hold no run of real paragraphs.
      */
     private static boolean isProseBlock(Element e, TextStats stats) {
-        if (stats.chars(e) < 400 || stats.linkDensity(e) > 0.3) {
+        return stats.chars(e) >= 250 && holdsParagraphs(e, stats, 80, 0.3);
+    }
+
+    /** Two {@code <p>} of at least {@code paragraphChars} characters, and link density under the bound. */
+    private static boolean holdsParagraphs(Element e, TextStats stats, int paragraphChars, double maxLinkDensity) {
+        if (stats.linkDensity(e) >= maxLinkDensity) {
             return false;
         }
         int paragraphs = 0;
         for (Element p : e.getElementsByTag("p")) {
-            if (stats.chars(p) >= 80 && ++paragraphs >= 2) {
+            if (stats.chars(p) >= paragraphChars && ++paragraphs >= 2) {
                 return true;
             }
         }
@@ -164,16 +169,7 @@ final class DomCleaner {
      * links is the article, whatever its class says (WordPress puts {@code tag-social} on it).
      */
     private static boolean isProse(Element e, TextStats stats, int total) {
-        if (stats.chars(e) * 2 < total || stats.linkDensity(e) >= 0.25) {
-            return false;
-        }
-        int longParagraphs = 0;
-        for (Element p : e.getElementsByTag("p")) {
-            if (stats.chars(p) >= 100 && ++longParagraphs >= 2) {
-                return true;
-            }
-        }
-        return false;
+        return stats.chars(e) * 2 >= total && holdsParagraphs(e, stats, 100, 0.25);
     }
 
     /** Removes link-heavy lists, lines and boxes (related headlines, menus, tag clouds); two rounds. */

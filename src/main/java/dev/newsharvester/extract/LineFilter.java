@@ -41,6 +41,10 @@ final class LineFilter {
                     + "publicité|pubblicità|reklama|annonse|annons|iklan|광고|広告|scroll to continue( with content)?|"
                     + "continue reading( below)?|story continues below( advertisement)?|article continues below)\\W*$");
 
+    /** A template placeholder the server left unfilled ({@code $$ARTICLE_AD$$}, {@code {{related}}}). */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "^(\\$\\$|\\{\\{|\\[\\[|%%|##)\\s*[\\w.:-]+\\s*(\\$\\$|\\}\\}|\\]\\]|%%|##)$");
+
     /** Widget chrome that reaches the text as a line of its own. */
     private static final Pattern UI_LABEL = Pattern.compile(
             "(?iU)^\\W*(text size|font size|loading( content)?|image \\d+ of \\d+|photo \\d+ of \\d+|"
@@ -213,7 +217,8 @@ final class LineFilter {
                 || (t.contains("ontributed") && CONTRIBUTED.matcher(t).find()))) {
             return true;
         }
-        if (len < 60 && (AD_LABEL.matcher(t).matches() || UI_LABEL.matcher(t).matches() || COUNTER.matcher(t).matches())) {
+        if (len < 60 && (AD_LABEL.matcher(t).matches() || UI_LABEL.matcher(t).matches() || COUNTER.matcher(t).matches()
+                || PLACEHOLDER.matcher(t).matches())) {
             return true;
         }
         if (len < 250 && (CAPTION.matcher(t).lookingAt() || TAG_LINE.matcher(t).matches())) {
