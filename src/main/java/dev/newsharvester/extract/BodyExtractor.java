@@ -147,7 +147,7 @@ final class BodyExtractor {
         if (own == null || own.chars() == 0) {
             return alt;
         }
-        if (own.titled() && own.paragraphChars() > 0) {
+        if (own.titled() && own.paragraphChars() >= 400) {
             return own; // the container of the article under the page's headline: more text elsewhere is not this story
         }
         if (own.chars() > 2 * alt.chars()) {

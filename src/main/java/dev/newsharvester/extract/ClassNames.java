@@ -168,6 +168,21 @@ final class ClassNames {
         return false;
     }
 
+    /** Chrome that is prose too: comments and related-story boxes read like paragraphs but are never the article. */
+    private static final Set<String> PROSE_CHROME_WORDS = Set.of(
+            "comment", "comments", "replies", "disqus", "related", "outbrain", "taboola", "cookie", "cookies",
+            "consent", "gdpr", "newsletter");
+
+    /** True when class/id words name chrome made of prose (comments, related stories, consent texts). */
+    static boolean isProseChrome(Element e) {
+        for (String w : words(e)) {
+            if (PROSE_CHROME_WORDS.contains(w) || (w.startsWith("comment") && !w.equals("commentary"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True for class/id tokens such as {@code article-body}, {@code post_article_text}, {@code entry-content}. */
     static boolean isArticleBody(Element e) {
         String cls = e.className();

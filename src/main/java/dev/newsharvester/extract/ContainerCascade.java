@@ -55,7 +55,7 @@ final class ContainerCascade {
             if (all.isEmpty()) {
                 continue;
             }
-            List<Element> matches = withoutFeeds(BodyExtractor.outermost(all), all, stats, feeds);
+            List<Element> matches = withoutFeeds(BodyExtractor.outermost(all), all, stats, feeds, ctx.title());
             Result best = bestOf(matches, ctx, i == 0);
             if (best == null) {
                 continue;
@@ -118,10 +118,12 @@ final class ContainerCascade {
     /**
      * Sets aside the matches that are feeds: two or more other matches nested inside, holding
      * most of the text (an {@code <article>} wrapping a list of teaser {@code <article>}s), unless
-     * nothing else is left. The feeds set aside are added to {@code feeds}.
+     * nothing else is left. Nested matches that are chrome by their class (comments, related
+     * boxes) do not make a feed, nor does a match carrying the page's headline. The feeds set aside
+     * are added to {@code feeds}.
      */
     private static List<Element> withoutFeeds(List<Element> outer, List<Element> all, TextStats stats,
-                                              List<Element> feeds) {
+                                              List<Element> feeds, String title) {
         if (outer.size() == all.size() || outer.size() < 2) {
             return outer;
         }
@@ -137,7 +139,7 @@ final class ContainerCascade {
             for (Element p = e.parent(); p != null; p = p.parent()) {
                 if (matched.containsKey(p)) { // the nearest enclosing match
                     int[] n = nested.get(p);
-                    if (n != null) {
+                    if (n != null && !ClassNames.isBoilerplate(e)) {
                         n[0]++;
                         n[1] += stats.chars(e);
                     }
@@ -149,7 +151,8 @@ final class ContainerCascade {
         List<Element> dropped = new ArrayList<>();
         for (Element e : outer) {
             int[] n = nested.get(e);
-            (n[0] >= 2 && n[1] * 2 >= stats.chars(e) ? dropped : kept).add(e);
+            boolean feed = n[0] >= 2 && n[1] * 2 >= stats.chars(e) && !isHeadedByTitle(e, title);
+            (feed ? dropped : kept).add(e);
         }
         if (kept.isEmpty()) {
             return outer;
@@ -185,7 +188,9 @@ final class ContainerCascade {
         if (bestEl == null) {
             return null;
         }
-        if (headed != null && headedEl != bestEl && !isHeadedByTitle(scope(bestEl), ctx.title())) {
+        // Stacked articles: the headed one must still be a real body, not a header box with the h1.
+        if (headed != null && headedEl != bestEl && headed.chars() * 5 >= best.chars() * 2
+                && !isHeadedByTitle(scope(bestEl), ctx.title())) {
             best = headed; // stacked articles (infinite scroll): the page's own story is the one under its title
             bestEl = headedEl;
         }

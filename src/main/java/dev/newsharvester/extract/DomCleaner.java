@@ -147,8 +147,8 @@ final class DomCleaner {
     /** Class/id chrome pruning, undone when it would leave a seventh of the text or less. */
     static void pruneBoilerplate(Element root, TextStats stats) {
         int total = stats.chars(root);
-        removeGuarded(root, stats,
-                e -> ClassNames.isBoilerplate(e) && !isProse(e, stats, total) && !wrapsEmbeddedPost(e, stats));
+        removeGuarded(root, stats, e -> ClassNames.isBoilerplate(e)
+                && (ClassNames.isProseChrome(e) || !isProse(e, stats, total)) && !wrapsEmbeddedPost(e, stats));
     }
 
     /** The element is an embedded post, or a wrapper (such as {@code div.social-embed}) holding little else. */
@@ -166,7 +166,8 @@ final class DomCleaner {
 
     /**
      * Prose guard: an element that holds half the text in at least two real paragraphs with few
-     * links is the article, whatever its class says (WordPress puts {@code tag-social} on it).
+     * links is the article, whatever its class says (WordPress puts {@code tag-social} on it);
+     * comments and related stories are prose too, and are not guarded.
      */
     private static boolean isProse(Element e, TextStats stats, int total) {
         return stats.chars(e) * 2 >= total && holdsParagraphs(e, stats, 100, 0.25);

@@ -48,11 +48,13 @@ class BodyExtractorFixturesTest {
     }
 
     @Test
-    void aFeedOfTeaserArticlesIsNotTheStory() {
+    void aFeedOfTeaserArticlesIsNotTheStoryButAPostWithCommentsIs() {
         Article a = extract("caderno-blog-feed", "https://cadernodaserra.example/2025/08/11/alecrim-em-vaso/");
         assertAbsent(a, "Manjericão", "manjericão", "Compostagem", "tomate-cereja", "Pimentas", "Veja também",
                 "segunda-feira", "Related post", "blogueiros", "Tags", "Compartilhe", "WhatsApp", "Posts recentes",
-                "WordPress", "Como plantar alecrim em vaso");
+                "WordPress", "Como plantar alecrim em vaso",
+                // comments are prose, nested as articles: neither part of the body nor a reason to drop it
+                "comentários", "Segui as dicas", "geada", "Dá sim", "Marta");
     }
 
     @Test
