@@ -188,6 +188,7 @@ final class BodyExtractor {
         TextStats stats = TextStats.of(container);
         DomCleaner.pruneBoilerplate(container, stats);
         int linkedHeadings = DomCleaner.linkedHeadings(container, stats);
+        DomCleaner.removeTeaserCards(container, stats);
         DomCleaner.filterLinkDensity(container, stats);
         List<Block> blocks = LineFilter.filter(BlockSerializer.serialize(container), ctx);
         return new Result(blocks, source, linkedHeadings);

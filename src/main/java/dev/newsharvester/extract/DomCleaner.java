@@ -1,7 +1,9 @@
 package dev.newsharvester.extract;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -221,19 +223,56 @@ final class DomCleaner {
 
     /** Number of headlines that are links (teaser lists): h2–h6 mostly linked, or a link wrapping one. */
     static int linkedHeadings(Element root, TextStats s) {
-        int n = 0;
+        return linkedHeadingList(root, s).size();
+    }
+
+    private static List<Element> linkedHeadingList(Element root, TextStats s) {
+        List<Element> out = new ArrayList<>();
         for (Element h : root.getAllElements()) {
             switch (h.normalName()) {
                 case "h2", "h3", "h4", "h5", "h6" -> {
                     if (s.chars(h) > 0 && (s.linkDensity(h) >= 0.6 || insideLink(h))) {
-                        n++;
+                        out.add(h);
                     }
                 }
                 default -> {
                 }
             }
         }
-        return n;
+        return out;
+    }
+
+    /** A teaser card holds one linked headline and at most this much text (headline, excerpt, byline, time). */
+    private static final int MAX_CARD_CHARS = 500;
+
+    /**
+     * Removes teaser cards when there are three or more: the largest box around each linked
+     * headline that holds no other linked headline and little text (a "river" of related stories:
+     * headline, excerpt, author, time). One linked headline alone is left to the link rules.
+     */
+    static void removeTeaserCards(Element root, TextStats s) {
+        List<Element> headings = linkedHeadingList(root, s);
+        if (headings.size() < 3) {
+            return;
+        }
+        Map<Element, Integer> perElement = new IdentityHashMap<>();
+        for (Element h : headings) {
+            for (Element p = h; p != null && p != root; p = p.parent()) {
+                perElement.merge(p, 1, Integer::sum);
+            }
+        }
+        List<Element> cards = new ArrayList<>();
+        for (Element h : headings) {
+            Element card = h;
+            for (Element p = h.parent(); p != null && p != root; p = p.parent()) {
+                if (perElement.get(p) > 1 || s.chars(p) > MAX_CARD_CHARS) {
+                    break;
+                }
+                card = p;
+            }
+            cards.add(card);
+        }
+        removeAllGuarded(root, s, BodyExtractor.outermost(cards));
     }
 
     private static boolean insideLink(Element e) {

@@ -30,6 +30,7 @@ final class LineFilter {
     private static final Pattern RELATED_LABEL = Pattern.compile(
             "(?iU)^\\W*(don.?t miss|you (may|might|will) (also )?(like|enjoy|be interested in)|recommended for you|"
                     + "read next|related|related (news|stories|articles|posts|content|links|coverage)|"
+                    + "most (read|popular|viewed|shared|commented)( in [\\w ]{1,30})?|"
                     + "(more|top|latest|popular|trending|recommended|featured|must[- ]read|partner|sponsored|editor.?s)"
                     + "\\b.{0,30}\\b(stories|news|articles|posts|videos|reads|content|headlines|picks)|"
                     + "популярне|більше новин|інші новини|новини партнерів|популярное|другие новости|новости партнеров|"

@@ -45,6 +45,9 @@ class BodyExtractorFixturesTest {
         assertAbsent(a, "Create a free account", "Registration takes", "2006", "Reporting by", "Editing by",
                 "More Great Courier Stories", "island bus", "lighthouse keepers", "Quiz", "Topics", "Advertisement",
                 "The two vessels will replace", "Facebook", "Most read", "cookies", "Causeway bridge");
+        // nor the river of teasers below it (linked headline, author, time, excerpt)
+        assertAbsent(a, "Pier repairs", "underwater work", "Distillery", "tasting room", "shinty", "extra time",
+                "hours ago", "day ago");
     }
 
     @Test

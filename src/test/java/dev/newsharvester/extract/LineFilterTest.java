@@ -74,6 +74,11 @@ class LineFilterTest {
     }
 
     @Test
+    void aRelatedLabelAtTheEndGoes() {
+        assertEquals(List.of(PROSE), filter(para(PROSE), para("Most read in Football")));
+    }
+
+    @Test
     void aRelatedLabelNearTheEndEndsTheArticle() {
         assertEquals(List.of(PROSE, PROSE + " Twice."), filter(para(PROSE), para(PROSE + " Twice."),
                 para("More Great Courier Stories"),
