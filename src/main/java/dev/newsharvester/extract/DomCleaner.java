@@ -95,16 +95,18 @@ final class DomCleaner {
             }
         }
         List<Element> hiddenChrome = new ArrayList<>(BodyExtractor.outermost(hidden));
-        hiddenChrome.removeIf(e -> e.parent() == null || isProseBlock(e, stats));
+        hiddenChrome.removeIf(e -> e.parent() == null || isProseBlock(e, stats) || isBlurredParagraph(e, stats));
         removeAllGuarded(root, stats, hiddenChrome);
         return scripts;
     }
 
     static boolean isHidden(Element e) {
-        if (e.attributesSize() == 0) {
-            return false;
-        }
-        if (e.hasAttr("hidden") || "true".equalsIgnoreCase(e.attr("aria-hidden"))) {
+        return e.attributesSize() > 0 && ("true".equalsIgnoreCase(e.attr("aria-hidden")) || isHiddenFromEye(e));
+    }
+
+    /** Hidden for everyone: the {@code hidden} attribute, {@code display:none} and the like, a hiding class. */
+    private static boolean isHiddenFromEye(Element e) {
+        if (e.hasAttr("hidden")) {
             return true;
         }
         String style = e.attr("style");
@@ -122,6 +124,14 @@ final class DomCleaner {
             }
         }
         return false;
+    }
+
+    /**
+     * A paragraph hidden only from screen readers ({@code aria-hidden}, which does not hide it from
+     * the eye) is the blurred text of a paywall, not chrome, when it reads like prose.
+     */
+    private static boolean isBlurredParagraph(Element e, TextStats stats) {
+        return e.nameIs("p") && !isHiddenFromEye(e) && stats.chars(e) >= 80 && stats.linkDensity(e) < 0.3;
     }
 
     /**

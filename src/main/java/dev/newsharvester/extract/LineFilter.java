@@ -386,8 +386,7 @@ final class LineFilter {
             }
         }
         if (!hadName) {
-            return (t.startsWith("By ") || t.startsWith("BY ")) && rest.matches("(?u)^(By|BY)\\s+\\p{Lu}[\\p{L}.'’-]+(\\s+\\p{Lu}[\\p{L}.'’-]+){0,3}"
-                    + "((\\s*,\\s*|\\s+and\\s+)\\p{Lu}[\\p{L}.'’-]+(\\s+\\p{Lu}[\\p{L}.'’-]+){0,3})*\\s*$");
+            return t.length() < 80 && BYLINE.matcher(t).matches() && !t.endsWith(".") && !hasDigit(t);
         }
         for (String w : words(rest.replace('/', ' ').replace('|', ' ').replace('&', ' '))) {
             if (!BYLINE_WORDS.contains(w) && !DATE_WORDS.contains(w) && !isNumberToken(w)) {
@@ -395,6 +394,25 @@ final class LineFilter {
             }
         }
         return true;
+    }
+
+    /**
+     * "By Jane Doe and Tom O'Neill", "Von Anna Sleegers, Frankfurt", "Von t-online, jse": a
+     * capitalised by-word, then up to eight name-like words (the first capitalised or hyphenated)
+     * joined by commas and "and" in the outlets' languages.
+     */
+    private static final Pattern BYLINE = Pattern.compile(
+            "(?U)^(By|BY|Von|VON|Por|POR|Par|PAR|Av|Af|Від|ВІД|От|ОТ|Автор|Авторка|Автори|Text|Texto|Tekst):?\\s+"
+                    + "(\\p{Lu}[\\p{L}\\p{M}.'’-]*|\\p{Ll}+-[\\p{L}.-]+)"
+                    + "((\\s*,\\s*|\\s*&\\s*|\\s+(and|und|mit|with|y|e|et|og|och|і|та|и)\\s+|\\s+)[\\p{L}\\p{M}.'’-]+){0,7}\\s*$");
+
+    private static boolean hasDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isDigit(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> BYLINE_WORDS = Set.of(

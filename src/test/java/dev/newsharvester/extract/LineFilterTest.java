@@ -43,6 +43,8 @@ class LineFilterTest {
             "segunda-feira, 22 de janeiro de 2018 às 0:13", "Опубліковано 12 березня 2025, 14:30",
             "New Delhi | Updated : 19 November 2019, 09:01 AM", "Posted on March 30, 2015 by Admin",
             "기사입력 :[ 2018-09-28 17:32 ]", "Kyiv • CNA", "By Ailsa Grant", "Ferry operator orders two electric boats",
+            "By Jane Doe and Tom O'Neill", "Von Anna Sleegers, Frankfurt", "Von t-online, jse", "Від Ірини Коваль",
+            "Par Jean-Luc Martin", "Por María José García y Luis Pérez",
             "Читайте також: Уряд затвердив тарифи", "Related post: How to dry herbs", "Tags: ferries, islands",
             "Share this article", "Facebook Twitter Email", "1 482 views", "5 min read"})
     void dropsChromeLines(String line) {
@@ -52,6 +54,7 @@ class LineFilterTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "UP NEXT", "Thunder: Host the Lakers on Friday.", "___", "2019 was the wettest year on record.",
+            "By the numbers", "By most accounts, the law worked.", "Von den 116 Verletzten waren gut 80 im Krankenhaus.",
             "Addition", "Що потрібно знати мешканцям", "— Skerry Ferries (@SkerryFerries) November 4, 2025",
             "The price rose from 12.50 to 14.20 euros on 3 March.", "Він сказав: «Ми працюватимемо до ранку»."})
     void keepsArticleLines(String line) {
