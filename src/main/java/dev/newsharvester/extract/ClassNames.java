@@ -104,7 +104,14 @@ final class ClassNames {
 
     /** True when one of the class tokens, lower-cased, is in the set. */
     static boolean hasClassIn(String cls, Set<String> lowerCaseNames) {
-        return anyToken(cls, (s, start, end) -> lowerCaseNames.contains(s.substring(start, end).toLowerCase(Locale.ROOT)));
+        return anyToken(cls, (s, start, end) -> {
+            for (String name : lowerCaseNames) {
+                if (name.length() == end - start && s.regionMatches(true, start, name, 0, name.length())) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /** Splits at {@code - _ . :}, at digit boundaries and before a capital that follows a lower-case letter. */

@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -25,17 +24,35 @@ import org.jsoup.select.NodeTraversor;
  */
 final class ReadabilityScorer {
 
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|"
-                    + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
-                    + "ad-break|agegate|pagination|pager|popup|yom-remote|cookie|newsletter|subscribe|share");
-    private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|mathjax|shadow");
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|"
-                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|"
-                    + "byline|author|dateline|caption|credit|recent|popular|views|counter|subscribe|newsletter");
+    /** Readability's word lists, matched as substrings of the lower-cased class and id (as its regexes do). */
+    private static final String[] UNLIKELY = {
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
+        "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+        "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "yom-remote", "cookie", "newsletter", "subscribe", "share"};
+    private static final String[] MAYBE = {"and", "article", "body", "column", "content", "main", "mathjax", "shadow"};
+    private static final String[] POSITIVE = {
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog",
+        "story"};
+    private static final String[] NEGATIVE = {
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
+        "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
+        "tags", "widget", "byline", "author", "dateline", "caption", "credit", "recent", "popular", "views", "counter",
+        "subscribe", "newsletter"};
+
+    private static boolean containsAny(String lower, String[] words) {
+        for (String w : words) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** NEGATIVE, plus the class token "hid" on its own. */
+    private static boolean isNegative(String lower) {
+        return containsAny(lower, NEGATIVE) || ClassNames.anyToken(lower, (t, from, to) -> t.startsWith("hid", from) && to - from == 3);
+    }
 
     private ReadabilityScorer() {
     }
@@ -266,7 +283,7 @@ final class ReadabilityScorer {
         Integer known = cache.get(name);
         if (known == null) {
             String lower = name.toLowerCase(Locale.ROOT);
-            known = (UNLIKELY.matcher(lower).find() ? UNLIKELY_FLAG : 0) | (MAYBE.matcher(lower).find() ? MAYBE_FLAG : 0);
+            known = (containsAny(lower, UNLIKELY) ? UNLIKELY_FLAG : 0) | (containsAny(lower, MAYBE) ? MAYBE_FLAG : 0);
             if (cache.size() < 10_000) {
                 cache.put(name, known);
             }
@@ -290,18 +307,18 @@ final class ReadabilityScorer {
         String cls = e.className().toLowerCase(Locale.ROOT);
         String id = e.id().toLowerCase(Locale.ROOT);
         if (!cls.isEmpty()) {
-            if (NEGATIVE.matcher(cls).find()) {
+            if (isNegative(cls)) {
                 w -= 25;
             }
-            if (POSITIVE.matcher(cls).find()) {
+            if (containsAny(cls, POSITIVE)) {
                 w += 25;
             }
         }
         if (!id.isEmpty()) {
-            if (NEGATIVE.matcher(id).find()) {
+            if (isNegative(id)) {
                 w -= 25;
             }
-            if (POSITIVE.matcher(id).find()) {
+            if (containsAny(id, POSITIVE)) {
                 w += 25;
             }
         }
