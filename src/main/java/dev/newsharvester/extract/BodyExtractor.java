@@ -81,7 +81,7 @@ final class BodyExtractor {
             return EMPTY;
         }
         List<Element> scripts = DomCleaner.preclean(body);
-        LineFilter.Context ctx = new LineFilter.Context(meta.title(), meta.authors());
+        LineFilter.Context ctx = new LineFilter.Context(meta.title(), meta.authors(), meta.description());
 
         if (sel.body() != null) {
             List<Element> matches = outermost(MetadataExtractor.select(body, sel.body()));

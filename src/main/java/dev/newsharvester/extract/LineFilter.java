@@ -120,7 +120,11 @@ final class LineFilter {
     }
 
     /** What the filter knows about the page: headline and author names. */
-    record Context(String title, List<String> authors) {
+    record Context(String title, List<String> authors, String description) {
+
+        Context(String title, List<String> authors) {
+            this(title, authors, null);
+        }
     }
 
     static List<Block> filter(List<Block> raw, Context ctx) {
@@ -148,6 +152,7 @@ final class LineFilter {
             lastKey = key;
             kept.add(t.equals(b.text()) ? b : new Block(t, b.kind(), b.linkChars()));
         }
+        dropLeadingDescription(kept, ctx.description());
         while (!kept.isEmpty() && kept.get(kept.size() - 1).isHeading()) {
             kept.remove(kept.size() - 1);
         }
@@ -184,6 +189,24 @@ final class LineFilter {
                 continue;
             }
             before += t.length();
+        }
+    }
+
+    /** The page's meta description set as a subheading above the text is the standfirst, not the text. */
+    private static void dropLeadingDescription(List<Block> kept, String description) {
+        if (description == null || description.length() < 20 || kept.size() < 2) {
+            return;
+        }
+        String key = Text.key(description);
+        for (int i = 0; i < Math.min(2, kept.size() - 1); i++) {
+            if (!kept.get(i).isHeading()) {
+                continue; // sites often reuse their first paragraph as the description: that one stays
+            }
+            String k = Text.key(kept.get(i).text());
+            if (k.equals(key) || (k.length() > 20 && key.startsWith(k) && k.length() * 10 >= key.length() * 9)) {
+                kept.remove(i);
+                return;
+            }
         }
     }
 

@@ -91,6 +91,16 @@ class LineFilterTest {
     }
 
     @Test
+    void theDescriptionAsASubheadingIsTheStandfirstButAsAParagraphItIsText() {
+        String description = "The two vessels will replace diesel ferries on the Skerry crossing from 2027.";
+        LineFilter.Context ctx = new LineFilter.Context("Ferry operator orders two electric boats", List.of(), description);
+        List<Block> asHeading = LineFilter.filter(List.of(new Block(description, Block.Kind.HEADING), para(PROSE)), ctx);
+        assertEquals(List.of(PROSE), asHeading.stream().map(Block::text).toList());
+        List<Block> asParagraph = LineFilter.filter(List.of(para(description), para(PROSE)), ctx);
+        assertEquals(List.of(description, PROSE), asParagraph.stream().map(Block::text).toList());
+    }
+
+    @Test
     void repeatsAndTrailingHeadingsGo() {
         Block heading = new Block("What happens next", Block.Kind.HEADING);
         String longPara = PROSE + " " + PROSE;
