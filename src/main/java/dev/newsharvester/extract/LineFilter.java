@@ -67,7 +67,9 @@ final class LineFilter {
     private static final Pattern COUNTER = Pattern.compile(
             "(?iU)^\\W*(\\d[\\d\\s.,kKтис]*\\s*(views?|reads?|comments?|переглядів|перегляди|перегляд|просмотров|просмотра|"
                     + "просмотр|коментар\\w*|комментар\\w*)|(views?|переглядів|перегляди|просмотры|просмотров)\\W*\\d[\\d\\s.,]*|"
-                    + "\\d+\\s*(min|mins|minutes?|хв|хвилин\\w*|мин|минут\\w*)\\.?\\s*(read|reading|читання|чтения))\\W*$");
+                    + "\\d+\\s*(min|mins|minutes?|хв|хвилин\\w*|мин|минут\\w*)\\.?\\s*(read|reading|читання|чтения)|"
+                    + "(reading time|read time|lesedauer|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|"
+                    + "tempo di lettura|час читання|время чтения)\\W*\\d+\\s*\\p{L}*)\\W*$");
     private static final Pattern TAG_LINE = Pattern.compile(
             "(?iU)^\\W*(tags|tag|теги|теґи|мітки|метки|topics|теми|темы|keywords|schlagworte|etiquetas)\\s*:.{0,200}$");
     private static final Pattern APPEAL = Pattern.compile(
@@ -81,6 +83,8 @@ final class LineFilter {
     private static final Pattern CONTRIBUTED = Pattern.compile("(?iU)contributed( reporting)? to this (report|story|article)");
     private static final Pattern CREDITS = Pattern.compile(
             "(?iU)^\\W*\\(?(reporting|writing|additional reporting) by\\b.*\\b(editing|edited) by\\b|"
+                    + "^\\W*\\(?additional reporting by\\b.{0,120}$|"
+                    + "^\\W*follow (\\p{Lu}\\S*'s |our )?(full |more |all )?coverage of\\b.{0,120}$|"
                     + "^\\(\\s*(reporting|writing|editing|compiled) by\\b.*\\)\\W*$|^\\W*associated press writers?\\b|"
                     + "^\\W*(write to|e-?mail|reach|contact) (the (reporter|author|writer)s?|\\p{Lu}\\S*( \\p{Lu}\\S*){0,2}) "
                     + "(at|on)\\b.{0,80}(@|\\.com|twitter)|"

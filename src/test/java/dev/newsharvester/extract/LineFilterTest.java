@@ -46,7 +46,9 @@ class LineFilterTest {
             "By Jane Doe and Tom O'Neill", "Von Anna Sleegers, Frankfurt", "Von t-online, jse", "Від Ірини Коваль",
             "Par Jean-Luc Martin", "Por María José García y Luis Pérez",
             "Читайте також: Уряд затвердив тарифи", "Related post: How to dry herbs", "Tags: ferries, islands",
-            "Share this article", "Facebook Twitter Email", "1 482 views", "5 min read"})
+            "Share this article", "Facebook Twitter Email", "1 482 views", "5 min read", "Lesedauer: 2 Min.",
+            "Tempo de leitura: 1 minuto", "Reading time: 4 minutes", "Additional reporting by Joseph Hudak",
+            "Follow AP's full coverage of Brexit at https://apnews.example/Brexit"})
     void dropsChromeLines(String line) {
         assertEquals(List.of(PROSE), filter(para(PROSE), para(line)), line);
     }
