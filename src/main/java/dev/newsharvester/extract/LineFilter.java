@@ -24,7 +24,7 @@ final class LineFilter {
                     + "more on (this|the) topic|recommended|читайте також|також читайте|читайте ще|читайте|"
                     + "дивіться також|по темі|більше на тему|читайте также|также читайте|читайте еще|смотрите также|"
                     + "по теме|больше по теме|lesen sie auch|lesen sie mehr|mehr zum thema|leia também|leia mais|"
-                    + "lea también|lee también|à lire aussi|lire aussi|leggi anche)\\s*[:.!»\\-–—]");
+                    + "lea también|lee también|à lire aussi|lire aussi|leggi anche|zum artikel)\\s*[:.!»\\-–—]");
 
     /** Labels of related-story lists ("Don't miss", "More Great WIRED Stories"); what follows them is a list of links. */
     private static final Pattern RELATED_LABEL = Pattern.compile(
@@ -34,7 +34,8 @@ final class LineFilter {
                     + "(more|top|latest|popular|trending|recommended|featured|must[- ]read|partner|sponsored|editor.?s)"
                     + "\\b.{0,30}\\b(stories|news|articles|posts|videos|reads|content|headlines|picks)|"
                     + "популярне|більше новин|інші новини|новини партнерів|популярное|другие новости|новости партнеров|"
-                    + "das könnte sie auch interessieren|weitere artikel|noticias relacionadas|te puede interesar|"
+                    + "das könnte sie auch interessieren|weitere artikel|mehr zum thema( [\\w ]{1,30})?|auch interessant|"
+                    + "noticias relacionadas|te puede interesar|"
                     + "sur le même sujet|ti potrebbe interessare|les også|läs också)\\W*$");
 
     private static final Pattern AD_LABEL = Pattern.compile(
@@ -51,7 +52,19 @@ final class LineFilter {
             "(?iU)^\\W*(text size|font size|loading( content)?|image \\d+ of \\d+|photo \\d+ of \\d+|"
                     + "this (slideshow|video|content) requires javascript.*|(post|add|leave|show|view) (a )?comments?.*|"
                     + "comments|subscribe( now)?|sign up|log ?in|close|print|like this story.*|share this( article| story)?|"
-                    + "%d \\S+.*|breaking news)\\W*$");
+                    + "%d \\S+.*|breaking news|小字号|大字号|中字号|\\d+\\s*min)\\W*$");
+
+    /** The comment box's own lines. */
+    private static final Pattern COMMENT_BOX = Pattern.compile(
+            "(?iU)^\\W*((would you like|do you want|want) to (comment|leave a comment|join the (discussion|conversation))|"
+                    + "please read our comment(s|ing)? (policy|guidelines)|comments are (closed|moderated)|"
+                    + "leave a (comment|reply)|join the (discussion|conversation)|"
+                    + "sign up \\(it.s quick and free\\)|\\d+ (comments?|replies))\\b.{0,80}$");
+
+    /** A line about the outlet's newsletter or app, with a call to act on it. */
+    private static final Pattern PROMO_CALL = Pattern.compile(
+            "(?iU)\\b(sign(ing)? up|subscri\\w*|abonn\\w*|anmeld\\w*|inscri\\w*|suscri\\w*|hier entlang|click here|here|hier|"
+                    + "free|kostenlos|inbox|postfach|informiert sie|app)\\b");
 
     private static final Set<String> SHARE_WORDS = Set.of(
             "share", "shares", "sharing", "tweet", "facebook", "twitter", "x", "telegram", "whatsapp", "viber",
@@ -78,11 +91,13 @@ final class LineFilter {
                     + "подписывайтесь|следите|присоединяйтесь)\\b.*\\b(patreon|telegram|телеграм\\w*|viber|facebook|"
                     + "instagram|youtube|twitter|newsletters?|розсилк\\w*|рассылк\\w*|google news|channel|канал\\w*|"
                     + "club|клуб\\w*)\\b.*|(support|підтримайте|поддержите) (us|нас)\\W*|"
-                    + "get the latest .{0,60}\\binbox\\b.*|.{0,40}\\bsubscribe to .{0,60}newsletters?\\W*)$");
+                    + "get the latest .{0,60}\\binbox\\b.*|.{0,40}\\bsubscribe to .{0,60}newsletters?\\W*|"
+                    + ".{0,60}\\bsupport (independent|quality|our) journalism\\b.*)$");
     /** Reporting credits and contact footers of wire and newspaper copy. */
     private static final Pattern CONTRIBUTED = Pattern.compile("(?iU)contributed( reporting)? to this (report|story|article)");
     private static final Pattern CREDITS = Pattern.compile(
             "(?iU)^\\W*\\(?(reporting|writing|additional reporting) by\\b.*\\b(editing|edited) by\\b|"
+                    + "^\\W*[（(]?\\s*(责编|责任编辑|编辑|来源)\\s*[:：].{0,60}$|"
                     + "^\\W*\\(?additional reporting by\\b.{0,120}$|"
                     + "^\\W*follow (\\p{Lu}\\S*'s |our )?(full |more |all )?coverage of\\b.{0,120}$|"
                     + "^\\(\\s*(reporting|writing|editing|compiled) by\\b.*\\)\\W*$|^\\W*associated press writers?\\b|"
@@ -252,7 +267,10 @@ final class LineFilter {
         if (len < 250 && (CAPTION.matcher(t).lookingAt() || TAG_LINE.matcher(t).matches())) {
             return true;
         }
-        if (len < 200 && APPEAL.matcher(t).matches()) {
+        if (len < 200 && (APPEAL.matcher(t).matches() || COMMENT_BOX.matcher(t).matches())) {
+            return true;
+        }
+        if (len < 300 && isPromo(t)) {
             return true;
         }
         if (len < 80 && isShareLine(t)) {
@@ -262,6 +280,13 @@ final class LineFilter {
             return true;
         }
         return len < 150 && isByline(t, ctx.authors());
+    }
+
+    /** The outlet's newsletter or app advertised in a line of its own. */
+    private static boolean isPromo(String t) {
+        String lower = t.toLowerCase(Locale.ROOT);
+        return (lower.contains("newsletter") || lower.contains("news-app") || lower.contains("news app"))
+                && PROMO_CALL.matcher(t).find();
     }
 
     private static boolean hasLetterOrDigit(String t) {

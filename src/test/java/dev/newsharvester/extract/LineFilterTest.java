@@ -48,7 +48,13 @@ class LineFilterTest {
             "Читайте також: Уряд затвердив тарифи", "Related post: How to dry herbs", "Tags: ferries, islands",
             "Share this article", "Facebook Twitter Email", "1 482 views", "5 min read", "Lesedauer: 2 Min.",
             "Tempo de leitura: 1 minuto", "Reading time: 4 minutes", "Additional reporting by Joseph Hudak",
-            "Follow AP's full coverage of Brexit at https://apnews.example/Brexit"})
+            "Follow AP's full coverage of Brexit at https://apnews.example/Brexit", "Mehr zum Thema", "Auch interessant",
+            "Zum Artikel: Tarifrunde im ÖPNV", "(责编：牛镛、岳弘彬)", "小字号", "2min",
+            "Would you like to comment on this article?", "Please read our Comment Policy before commenting.",
+            "Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Courier-Newsletter richtig – hier entlang.",
+            "For the latest breaking news from the Courier, sign up for our newsletter",
+            "Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen Courier-News-App – für Android und iOS.",
+            "Just R20 for the first month. Support independent journalism by subscribing to our digital package."})
     void dropsChromeLines(String line) {
         assertEquals(List.of(PROSE), filter(para(PROSE), para(line)), line);
     }
@@ -57,6 +63,7 @@ class LineFilterTest {
     @ValueSource(strings = {
             "UP NEXT", "Thunder: Host the Lakers on Friday.", "___", "2019 was the wettest year on record.",
             "By the numbers", "By most accounts, the law worked.", "Von den 116 Verletzten waren gut 80 im Krankenhaus.",
+            "The newsletter, which goes to 40,000 readers, was closed by the council in March.",
             "Addition", "Що потрібно знати мешканцям", "— Skerry Ferries (@SkerryFerries) November 4, 2025",
             "The price rose from 12.50 to 14.20 euros on 3 March.", "Він сказав: «Ми працюватимемо до ранку»."})
     void keepsArticleLines(String line) {
