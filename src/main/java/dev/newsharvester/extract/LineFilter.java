@@ -330,7 +330,7 @@ final class LineFilter {
      * place and agency beside a date or a bullet ("Kyiv • UNN").
      */
     static boolean isDateline(String t) {
-        if (!hasDigitOrBullet(t)) {
+        if (!hasDigitOrBullet(t) || hasCurrency(t)) {
             return false;
         }
         String[] segments = t.split("\\s*[|•·]\\s*");
@@ -350,6 +350,15 @@ final class LineFilter {
         }
         // "Kyiv • UNN", "WASHINGTON | Reuters": a few words around a bullet, no sentence.
         return segments.length > 1 && words(t).size() <= 6 && !t.matches("^\\W*[•·].*") && !endsSentence(t);
+    }
+
+    private static boolean hasCurrency(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.getType(t.charAt(i)) == Character.CURRENCY_SYMBOL) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasDigitOrBullet(String t) {
@@ -378,7 +387,7 @@ final class LineFilter {
             String w = ws.get(i);
             if (isNumberToken(w)) {
                 digit = true;
-                datelike |= w.length() == 4 || w.indexOf(':') > 0 || w.indexOf('.') > 0 || w.indexOf('/') > 0;
+                datelike |= isDateNumber(w);
             } else if (DATE_WORDS.contains(w)) {
                 datelike |= w.length() > 3;
             } else {
@@ -388,6 +397,25 @@ final class LineFilter {
             }
         }
         return digit && datelike;
+    }
+
+    /**
+     * A year (1900–2099), a time or a day-month group: 2019, 17:32, 22.04.2024, 05/10/2018; not a
+     * price (139.00) or a phone number part (751).
+     */
+    private static boolean isDateNumber(String w) {
+        if (w.length() == 4 && Character.isDigit(w.charAt(3))) {
+            return w.startsWith("19") || w.startsWith("20");
+        }
+        int sep = -1;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c == ':' || c == '.' || c == '/') {
+                sep = i;
+                break;
+            }
+        }
+        return sep >= 1 && sep <= 2 && sep < w.length() - 1;
     }
 
     private static final Set<String> BY_WORDS = Set.of("by", "von", "por", "par", "di", "door", "av", "від", "от");
