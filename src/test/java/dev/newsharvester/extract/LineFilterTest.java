@@ -64,7 +64,7 @@ class LineFilterTest {
             "UP NEXT", "Thunder: Host the Lakers on Friday.", "___", "2019 was the wettest year on record.",
             "By the numbers", "By most accounts, the law worked.", "Von den 116 Verletzten waren gut 80 im Krankenhaus.",
             "The newsletter, which goes to 40,000 readers, was closed by the council in March.", "$139.00",
-            "Inquiry | 02-751-1500", "€ 12.50 / 3 km",
+            "Inquiry: 02-751-1500", "€ 12.50 / 3 km",
             "Addition", "Що потрібно знати мешканцям", "— Skerry Ferries (@SkerryFerries) November 4, 2025",
             "The price rose from 12.50 to 14.20 euros on 3 March.", "Він сказав: «Ми працюватимемо до ранку»."})
     void keepsArticleLines(String line) {
