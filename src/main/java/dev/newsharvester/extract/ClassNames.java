@@ -56,7 +56,7 @@ final class ClassNames {
     private ClassNames() {
     }
 
-    /** The lower-case words of the element's class and id (taxonomy tokens skipped). */
+    /** The lower-case words of the element's class and id (taxonomy and modifier tokens skipped). */
     static List<String> words(Element e) {
         List<String> out = new ArrayList<>();
         addWords(out, e.className());
@@ -150,14 +150,20 @@ final class ClassNames {
             return false;
         }
         String prefix = s.substring(from, dash).toLowerCase(Locale.ROOT);
-        return TAXONOMY_PREFIXES.contains(prefix);
+        return TAXONOMY_PREFIXES.contains(prefix) || MODIFIER_PREFIXES.contains(prefix);
     }
+
+    /** State modifiers ({@code has-image}, {@code with-sidebar}, {@code no-comments}) say what an element holds, not what it is. */
+    private static final Set<String> MODIFIER_PREFIXES = Set.of("has", "with", "without", "no");
 
     /** True when class/id words mark the element as chrome (share bars, related lists, ads, ...). */
     static boolean isBoilerplate(Element e) {
         List<String> words = words(e);
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
+            if (i > 0 && MODIFIER_PREFIXES.contains(words.get(i - 1))) {
+                continue; // card-has-image, layout-with-sidebar
+            }
             if (BOILERPLATE_WORDS.contains(w) && !NEVER_ALONE.contains(w)) {
                 return true;
             }

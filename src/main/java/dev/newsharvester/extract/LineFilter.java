@@ -455,6 +455,9 @@ final class LineFilter {
 
     /** A line that is only author names with "By", connectors, dates and punctuation around them. */
     private static boolean isByline(String t, List<String> authors) {
+        if (t.length() < 40 && CJK_BYLINE.matcher(t).matches()) {
+            return true;
+        }
         String rest = t;
         boolean hadName = false;
         String lower = t.toLowerCase(Locale.ROOT);
@@ -485,6 +488,10 @@ final class LineFilter {
             "(?U)^(By|BY|Von|VON|Por|POR|Par|PAR|Av|Af|Від|ВІД|От|ОТ|Автор|Авторка|Автори|Text|Texto|Tekst):?\\s+"
                     + "(\\p{Lu}[\\p{L}\\p{M}.'’-]*|\\p{Ll}+-[\\p{L}.-]+)"
                     + "((\\s*,\\s*|\\s*&\\s*|\\s+(and|und|mit|with|y|e|et|og|och|і|та|и)\\s+|\\s+)[\\p{L}\\p{M}.'’-]+){0,7}\\s*$");
+
+    /** East Asian bylines: a name followed by "reporter" ("박준석 기자 외 1명", "渡辺洋介 記者"). */
+    private static final Pattern CJK_BYLINE = Pattern.compile(
+            "(?U)^[\\p{L}·]{2,12}(\\s?[\\p{L}·]{1,12})?\\s?(기자|특파원|記者|特派員|编辑|通讯员)(\\s?외\\s?\\d+명)?\\s*$");
 
     private static boolean hasDigit(String t) {
         for (int i = 0; i < t.length(); i++) {
