@@ -249,7 +249,8 @@ final class LineFilter {
             return true; // a linked headline or a menu entry standing alone (a printed address is content)
         }
         if (!titleKey.isEmpty()) {
-            if (key.equals(titleKey) || (b.isHeading() && Text.wordSimilarity(t, ctx.title()) >= 0.75)) {
+            if (key.equals(titleKey) || (b.isHeading() && Text.wordSimilarity(t, ctx.title()) >= 0.75)
+                    || isTitleWithKicker(key, titleKey)) {
                 return true;
             }
         }
@@ -297,6 +298,14 @@ final class LineFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * The headline printed with a kicker or label glued before it ("SVP-Sonderparteitag zur
+     * MigrationChiesa ruft zum …"): ends with the whole title, and adds only a few words.
+     */
+    private static boolean isTitleWithKicker(String key, String titleKey) {
+        return titleKey.length() >= 20 && key.endsWith(titleKey) && key.length() <= titleKey.length() + 60;
     }
 
     /** A sentence of four words or more, ended by a full stop or exclamation mark (headlines have none). */

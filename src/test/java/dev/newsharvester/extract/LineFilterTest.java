@@ -45,6 +45,7 @@ class LineFilterTest {
             "기사입력 :[ 2018-09-28 17:32 ]", "Kyiv • CNA", "By Ailsa Grant", "Ferry operator orders two electric boats",
             "By Jane Doe and Tom O'Neill", "Von Anna Sleegers, Frankfurt", "Von t-online, jse", "Від Ірини Коваль",
             "Par Jean-Luc Martin", "Por María José García y Luis Pérez", "박준석 기자 외 1명", "渡辺洋介 記者",
+            "Island transportFerry operator orders two electric boats",
             "Читайте також: Уряд затвердив тарифи", "Related post: How to dry herbs", "Tags: ferries, islands",
             "Share this article", "Facebook Twitter Email", "1 482 views", "5 min read", "Lesedauer: 2 Min.",
             "Tempo de leitura: 1 minuto", "Reading time: 4 minutes", "Additional reporting by Joseph Hudak",
