@@ -24,6 +24,12 @@ public final class ArticleExtractor {
     /** Pages beyond this many characters are refused (the fetcher caps sizes well below). */
     static final int MAX_CHARS = 16_000_000;
 
+    /**
+     * Pages with more elements than this are refused: real article pages have a few thousand, and
+     * the work is linear in this count (jsoup already bounds the depth at 512).
+     */
+    static final int MAX_ELEMENTS = 100_000;
+
     /** Fewer words than this is no article. */
     static final int MIN_WORDS = 25;
 
@@ -72,6 +78,10 @@ public final class ArticleExtractor {
             return Extraction.notArticle(notHtml);
         }
         Document doc = Jsoup.parse(html, url == null ? "" : url.strip());
+        int elements = doc.getAllElements().size();
+        if (elements > MAX_ELEMENTS) {
+            return Extraction.notArticle("page too complex: " + elements + " elements (limit " + MAX_ELEMENTS + ")");
+        }
         // What the outlet says to remove is not part of the article: neither its metadata (a
         // related-stories box carries other bylines) nor its text. The head (JSON-LD, meta) stays.
         for (String css : sel.remove()) {
@@ -109,7 +119,7 @@ public final class ArticleExtractor {
 
     /** Why the input is not an HTML page, or null when it looks like one. */
     static String notHtmlReason(String s) {
-        int n = Math.min(s.length(), 65_536);
+        int n = Math.min(s.length(), 16_384); // binary content shows at once
         int controls = 0;
         int replacement = 0;
         int visible = 0;
@@ -128,7 +138,7 @@ public final class ArticleExtractor {
             return "not HTML: binary content (" + controls + " control and " + replacement
                     + " undecodable characters in the first " + n + ")";
         }
-        if (!MARKUP.matcher(s.length() > n ? s.substring(0, n) : s).find()) {
+        if (!MARKUP.matcher(s).region(0, Math.min(s.length(), 65_536)).find()) {
             return "not HTML: no markup found";
         }
         return null;

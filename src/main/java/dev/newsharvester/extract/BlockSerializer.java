@@ -40,6 +40,8 @@ final class BlockSerializer {
         final StringBuilder buf = new StringBuilder();
         final Deque<Block.Kind> kinds = new ArrayDeque<>();
         boolean pendingSpace;
+        int links; // depth of open <a href> elements
+        int linkChars; // non-space characters of the current block inside links
 
         @Override
         public void head(Node node, int depth) {
@@ -49,6 +51,10 @@ final class BlockSerializer {
                 String tag = e.normalName();
                 if (tag.equals("td") || tag.equals("th")) {
                     pendingSpace = true;
+                } else if (tag.equals("a")) {
+                    if (e.hasAttr("href")) {
+                        links++;
+                    }
                 } else if (BLOCK_TAGS.contains(tag)) {
                     flush();
                     if (!tag.equals("br") && !tag.equals("hr")) {
@@ -64,6 +70,10 @@ final class BlockSerializer {
                 String tag = e.normalName();
                 if (tag.equals("td") || tag.equals("th")) {
                     pendingSpace = true;
+                } else if (tag.equals("a")) {
+                    if (e.hasAttr("href")) {
+                        links--;
+                    }
                 } else if (BLOCK_TAGS.contains(tag) && !tag.equals("br") && !tag.equals("hr")) {
                     flush();
                     if (!kinds.isEmpty()) {
@@ -95,15 +105,19 @@ final class BlockSerializer {
                     }
                     pendingSpace = false;
                     buf.append(c);
+                    if (links > 0) {
+                        linkChars++;
+                    }
                 }
             }
         }
 
         void flush() {
             if (!buf.isEmpty()) {
-                blocks.add(new Block(buf.toString(), kinds.isEmpty() ? Block.Kind.PARAGRAPH : kinds.peek()));
+                blocks.add(new Block(buf.toString(), kinds.isEmpty() ? Block.Kind.PARAGRAPH : kinds.peek(), linkChars));
                 buf.setLength(0);
             }
+            linkChars = 0;
             pendingSpace = false;
         }
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -16,13 +15,13 @@ import org.jsoup.parser.Parser;
  * <ol>
  * <li>Pre-clean: hard chrome tags and hidden nodes go.
  * <li>Outlet selector, when set and matching, is the container.
- * <li>Otherwise a cascade of likely containers ({@code itemprop=articleBody} and article-body class
- *     names, {@code <article>}, story containers, content containers, {@code <main>}); the first
- *     level giving a real text wins. Readability-style scoring gives a second candidate, and
- *     trafilatura's arbitration picks between them.
+ * <li>Otherwise {@link ContainerCascade} gives a first candidate and {@link ReadabilityScorer} a
+ *     second; trafilatura's arbitration picks between them, except that the article under the
+ *     page's headline is kept, and a pick from a teaser feed is refused.
  * <li>Every candidate is cleaned the same way: class/id chrome pruning (with a restore guard),
  *     link-density filtering, serialisation to paragraphs, line filtering.
- * <li>Under 250 characters: JSON-LD {@code articleBody}, then every paragraph of the page.
+ * <li>Under 250 characters: JSON-LD {@code articleBody}, then every paragraph of the page, then
+ *     article HTML carried in script data ({@link ScriptHtml}).
  * </ol>
  */
 final class BodyExtractor {
@@ -30,7 +29,16 @@ final class BodyExtractor {
     static final int MIN_BODY_CHARS = 250;
 
     /** The body as paragraphs, where it came from, and how many linked headlines its container held. */
-    record Result(List<Block> blocks, String source, int linkedHeadings) {
+    record Result(List<Block> blocks, String source, int linkedHeadings, boolean titled) {
+
+        Result(List<Block> blocks, String source, int linkedHeadings) {
+            this(blocks, source, linkedHeadings, false);
+        }
+
+        /** The same result, marked as coming from the article that carries the page's headline. */
+        Result asTitled() {
+            return new Result(blocks, source, linkedHeadings, true);
+        }
 
         int chars() {
             int n = 0;
@@ -72,8 +80,8 @@ final class BodyExtractor {
         if (body == null) {
             return EMPTY;
         }
-        DomCleaner.preclean(body);
-        LineFilter.Context ctx = new LineFilter.Context(meta.title(), meta.authors());
+        List<Element> scripts = DomCleaner.preclean(body);
+        LineFilter.Context ctx = new LineFilter.Context(meta.title(), meta.authors(), meta.description());
 
         if (sel.body() != null) {
             List<Element> matches = outermost(MetadataExtractor.select(body, sel.body()));
@@ -85,10 +93,14 @@ final class BodyExtractor {
             }
         }
 
-        Result own = cascade(body, ctx);
-        Element scored = ReadabilityScorer.findContent(body.clone());
+        List<Element> feeds = new ArrayList<>();
+        Result own = ContainerCascade.run(body, ctx, feeds);
+        Element scored = ReadabilityScorer.findContent(body);
         Result alt = scored == null ? null : process(scored, ctx, "readability");
         Result best = arbitrate(own, alt);
+        if (best == alt && own != null && own.chars() > 0 && isMostlyFrom(alt, feeds)) {
+            best = own; // the scorer fell for the teaser feed the cascade had set aside
+        }
 
         if (best.chars() < MIN_BODY_CHARS && meta.jsonLdBody() != null) {
             Result ld = fromJsonLd(meta.jsonLdBody(), ctx);
@@ -102,6 +114,28 @@ final class BodyExtractor {
                 best = wild;
             }
         }
+        if (best.chars() < MIN_BODY_CHARS) {
+            List<Element> all = new ArrayList<>(doc.head() == null ? List.of() : doc.head().getElementsByTag("script"));
+            all.addAll(scripts);
+            Result scripted = fromScripts(all, ctx);
+            if (scripted.chars() > best.chars()) {
+                best = scripted;
+            }
+        }
+        return best;
+    }
+
+    /** The longest article-like HTML found in script data (client-rendered pages). */
+    private static Result fromScripts(List<Element> scripts, LineFilter.Context ctx) {
+        Result best = EMPTY;
+        for (String html : ScriptHtml.htmlStrings(scripts)) {
+            Element frag = Parser.parseBodyFragment(html, "").body();
+            DomCleaner.preclean(frag);
+            Result r = process(frag, ctx, "script");
+            if (r.paragraphChars() > best.paragraphChars()) {
+                best = r;
+            }
+        }
         return best;
     }
 
@@ -112,6 +146,9 @@ final class BodyExtractor {
         }
         if (own == null || own.chars() == 0) {
             return alt;
+        }
+        if (own.titled() && own.paragraphChars() >= 400) {
+            return own; // the container of the article under the page's headline: more text elsewhere is not this story
         }
         if (own.chars() > 2 * alt.chars()) {
             return own;
@@ -125,84 +162,34 @@ final class BodyExtractor {
         return own;
     }
 
-    private static Result cascade(Element body, LineFilter.Context ctx) {
-        List<Function<Element, List<Element>>> levels = List.of(
-                b -> {
-                    List<Element> l = new ArrayList<>();
-                    for (Element e : b.getAllElements()) {
-                        if (e.attr("itemprop").equalsIgnoreCase("articleBody") || ClassNames.isArticleBody(e)) {
-                            l.add(e);
-                        }
-                    }
-                    return l;
-                },
-                b -> b.select("article"),
-                b -> b.select("[role=article], #story, #article, .story, .article, .post, .entry, .story-content, "
-                        + ".storycontent, .fulltext, .single-post, .field-body, .post-single, .single-content"),
-                b -> b.select("#content, .content, #content-main, .content-main, #main-content, .main-content, "
-                        + ".page-content, #page-content, #maincontent, .maincontent, #primary, .content-area"),
-                b -> b.select("main, [role=main], [id^=main], [class^=main]"));
-        Result weak = null;
-        for (int i = 0; i < levels.size(); i++) {
-            List<Element> matches = outermost(levels.get(i).apply(body));
-            if (matches.isEmpty()) {
-                continue;
-            }
-            Result best = bestOf(matches, ctx, i == 0);
-            if (best == null) {
-                continue;
-            }
-            if ((best.blocks().size() >= 2 && best.chars() >= 150) || best.chars() >= 400) {
-                return best;
-            }
-            if (weak == null || best.chars() > weak.chars()) {
-                weak = best;
+    /** True when most of the result's text is text of the given elements. */
+    private static boolean isMostlyFrom(Result r, List<Element> elements) {
+        if (elements.isEmpty()) {
+            return false;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Element e : elements) {
+            sb.append(Text.key(e.text()));
+        }
+        String pool = sb.toString();
+        int found = 0;
+        for (Block b : r.blocks()) {
+            String k = Text.key(b.text());
+            if (!k.isEmpty() && pool.contains(k)) {
+                found += b.text().length();
             }
         }
-        return weak;
-    }
-
-    /**
-     * The match with the most text; its siblings of the same class join it (articles split in
-     * boxes). Body-class matches of the same class join it from anywhere in the page (Wired splits
-     * its text over several {@code article__body} blocks in different wrappers).
-     */
-    private static Result bestOf(List<Element> matches, LineFilter.Context ctx, boolean anyParent) {
-        Result best = null;
-        Element bestEl = null;
-        int limit = Math.min(matches.size(), 12);
-        for (int i = 0; i < limit; i++) {
-            Result r = process(matches.get(i).clone(), ctx, "cascade:" + matches.get(i).normalName());
-            if (best == null || r.chars() > best.chars()) {
-                best = r;
-                bestEl = matches.get(i);
-            }
-        }
-        if (bestEl == null) {
-            return null;
-        }
-        List<Element> split = new ArrayList<>();
-        for (Element m : matches) {
-            if ((anyParent || m.parent() == bestEl.parent()) && m.className().equals(bestEl.className())
-                    && m.normalName().equals(bestEl.normalName())) {
-                split.add(m);
-            }
-        }
-        if (split.size() > 1) {
-            Result merged = process(wrap(split), ctx, best.source() + "+siblings");
-            if (merged.chars() > best.chars()) {
-                return merged;
-            }
-        }
-        return best;
+        return found * 2 >= r.chars();
     }
 
     /** The common cleaning of any candidate container (which it owns and changes). */
     static Result process(Element container, LineFilter.Context ctx, String source) {
         removeLeadingHeadline(container);
-        DomCleaner.pruneBoilerplate(container);
-        int linkedHeadings = DomCleaner.linkedHeadings(container);
-        DomCleaner.filterLinkDensity(container);
+        TextStats stats = TextStats.of(container);
+        DomCleaner.pruneBoilerplate(container, stats);
+        int linkedHeadings = DomCleaner.linkedHeadings(container, stats);
+        DomCleaner.removeTeaserCards(container, stats);
+        DomCleaner.filterLinkDensity(container, stats);
         List<Block> blocks = LineFilter.filter(BlockSerializer.serialize(container), ctx);
         return new Result(blocks, source, linkedHeadings);
     }
@@ -240,9 +227,10 @@ final class BodyExtractor {
     /** Last resort: every paragraph, quote and preformatted block of the cleaned page. */
     private static Result allParagraphs(Element body, LineFilter.Context ctx) {
         Element copy = body.clone();
-        DomCleaner.pruneBoilerplate(copy);
-        int linkedHeadings = DomCleaner.linkedHeadings(copy);
-        DomCleaner.filterLinkDensity(copy);
+        TextStats stats = TextStats.of(copy);
+        DomCleaner.pruneBoilerplate(copy, stats);
+        int linkedHeadings = DomCleaner.linkedHeadings(copy, stats);
+        DomCleaner.filterLinkDensity(copy, stats);
         List<Block> raw = new ArrayList<>();
         for (Element e : outermost(copy.select("p, blockquote, pre"))) {
             raw.addAll(BlockSerializer.serialize(e));
@@ -250,7 +238,8 @@ final class BodyExtractor {
         return new Result(LineFilter.filter(raw, ctx), "paragraphs", linkedHeadings);
     }
 
-    private static Element wrap(List<Element> parts) {
+    /** A new div holding copies of the elements. */
+    static Element wrap(List<Element> parts) {
         Element div = new Element("div");
         for (Element p : parts) {
             div.appendChild(p.clone());

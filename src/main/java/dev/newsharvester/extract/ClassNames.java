@@ -41,9 +41,8 @@ final class ClassNames {
     private static final Set<String> NEVER_ALONE = Set.of("more", "next", "prev", "previous", "also");
 
     /** WordPress puts {@code tag-<slug>} and {@code category-<slug>} on the article element itself. */
-    private static final Pattern TAXONOMY = Pattern.compile("^(tag|category|categories|topic|post|format|status|type)-.+");
-
-    private static final Pattern SPLIT = Pattern.compile("[-_.:\\s]+|(?<=[a-z])(?=[A-Z])|(?<=\\D)(?=\\d)|(?<=\\d)(?=\\D)");
+    private static final Set<String> TAXONOMY_PREFIXES = Set.of(
+            "tag", "category", "categories", "topic", "post", "format", "status", "type");
 
     private static final Pattern ARTICLE_BODY_PAIR = Pattern.compile(
             "(article|post|entry|story|news|blog|single|body|full|content|publication|material|stattya|statya|novost)"
@@ -57,7 +56,7 @@ final class ClassNames {
     private ClassNames() {
     }
 
-    /** The lower-case words of the element's class and id (taxonomy tokens skipped). */
+    /** The lower-case words of the element's class and id (taxonomy and modifier tokens skipped). */
     static List<String> words(Element e) {
         List<String> out = new ArrayList<>();
         addWords(out, e.className());
@@ -66,27 +65,105 @@ final class ClassNames {
     }
 
     private static void addWords(List<String> out, String attr) {
-        if (attr == null || attr.isEmpty()) {
+        if (attr == null) {
             return;
         }
-        for (String token : attr.trim().split("\\s+")) {
-            if (token.isEmpty() || TAXONOMY.matcher(token.toLowerCase(Locale.ROOT)).matches()) {
-                continue;
+        anyToken(attr, (s, start, end) -> {
+            if (!isTaxonomy(s, start, end)) {
+                splitToken(out, s, start, end);
+                out.add("\u0000"); // token boundary: pairs never span two tokens
             }
-            for (String w : SPLIT.split(token)) {
-                if (!w.isEmpty()) {
-                    out.add(w.toLowerCase(Locale.ROOT));
+            return false;
+        });
+    }
+
+    /** A whitespace-separated token of a class or id attribute, as a range of the string. */
+    @FunctionalInterface
+    interface TokenTest {
+        boolean test(String s, int start, int end);
+    }
+
+    /** True when the test holds for one of the whitespace-separated tokens (stops at the first). */
+    static boolean anyToken(String attr, TokenTest test) {
+        int n = attr.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(attr.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(attr.charAt(i))) {
+                i++;
+            }
+            if (i > start && test.test(attr, start, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when one of the class tokens, lower-cased, is in the set. */
+    static boolean hasClassIn(String cls, Set<String> lowerCaseNames) {
+        return anyToken(cls, (s, start, end) -> {
+            for (String name : lowerCaseNames) {
+                if (name.length() == end - start && s.regionMatches(true, start, name, 0, name.length())) {
+                    return true;
                 }
             }
-            out.add("\u0000"); // token boundary: pairs never span two tokens
+            return false;
+        });
+    }
+
+    /** Splits at {@code - _ . :}, at digit boundaries and before a capital that follows a lower-case letter. */
+    private static void splitToken(List<String> out, String s, int from, int to) {
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            boolean cut;
+            boolean skip = false;
+            if (i == to) {
+                cut = true;
+            } else {
+                char c = s.charAt(i);
+                char prev = i > from ? s.charAt(i - 1) : 0;
+                if (c == '-' || c == '_' || c == '.' || c == ':') {
+                    cut = true;
+                    skip = true;
+                } else {
+                    cut = i > from && ((Character.isUpperCase(c) && Character.isLowerCase(prev))
+                            || (Character.isDigit(c) != Character.isDigit(prev) && prev != '-' && prev != '_'
+                            && prev != '.' && prev != ':'));
+                }
+            }
+            if (cut) {
+                if (i > start) {
+                    out.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+                }
+                start = skip ? i + 1 : i;
+            }
         }
     }
+
+    /** WordPress taxonomy tokens ({@code tag-politics}, {@code category-news}) name the topic, not the element. */
+    private static boolean isTaxonomy(String s, int from, int to) {
+        int dash = s.indexOf('-', from);
+        if (dash < 0 || dash >= to - 1) {
+            return false;
+        }
+        String prefix = s.substring(from, dash).toLowerCase(Locale.ROOT);
+        return TAXONOMY_PREFIXES.contains(prefix) || MODIFIER_PREFIXES.contains(prefix);
+    }
+
+    /** State modifiers ({@code has-image}, {@code with-sidebar}, {@code no-comments}) say what an element holds, not what it is. */
+    private static final Set<String> MODIFIER_PREFIXES = Set.of("has", "with", "without", "no");
 
     /** True when class/id words mark the element as chrome (share bars, related lists, ads, ...). */
     static boolean isBoilerplate(Element e) {
         List<String> words = words(e);
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
+            if (i > 0 && MODIFIER_PREFIXES.contains(words.get(i - 1))) {
+                continue; // card-has-image, layout-with-sidebar
+            }
             if (BOILERPLATE_WORDS.contains(w) && !NEVER_ALONE.contains(w)) {
                 return true;
             }
@@ -104,10 +181,51 @@ final class ClassNames {
         return false;
     }
 
+    /** Chrome that is prose too: comments and related-story boxes read like paragraphs but are never the article. */
+    private static final Set<String> PROSE_CHROME_WORDS = Set.of(
+            "comment", "comments", "replies", "disqus", "related", "outbrain", "taboola", "cookie", "cookies",
+            "consent", "gdpr", "newsletter");
+
+    /** True when class/id words name chrome made of prose (comments, related stories, consent texts). */
+    static boolean isProseChrome(Element e) {
+        for (String w : words(e)) {
+            if (PROSE_CHROME_WORDS.contains(w) || (w.startsWith("comment") && !w.equals("commentary"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True for class/id tokens such as {@code article-body}, {@code post_article_text}, {@code entry-content}. */
     static boolean isArticleBody(Element e) {
-        String cls = e.className() + " " + e.id();
-        for (String token : cls.trim().split("\\s+")) {
+        String cls = e.className();
+        String id = e.id();
+        if (!mayNameBody(cls) && !mayNameBody(id)) {
+            return false; // every body name ends in one of these words
+        }
+        return hasBodyToken(cls) || hasBodyToken(id);
+    }
+
+    /** Whether the string contains body, content, text, copy, entry or inner (any case): one pass. */
+    private static boolean mayNameBody(String s) {
+        for (int i = 0, n = s.length() - 3; i < n; i++) {
+            String word = switch (s.charAt(i) | 0x20) { // ASCII lower case
+                case 'b' -> "body";
+                case 'c' -> (s.charAt(i + 1) | 0x20) == 'o' && (s.charAt(i + 2) | 0x20) == 'p' ? "copy" : "content";
+                case 't' -> "text";
+                case 'e' -> "entry";
+                case 'i' -> "inner";
+                default -> null;
+            };
+            if (word != null && s.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasBodyToken(String attr) {
+        for (String token : attr.trim().split("\\s+")) {
             if (token.isEmpty()) {
                 continue;
             }
@@ -118,15 +236,12 @@ final class ClassNames {
                 return true;
             }
             List<String> ws = new ArrayList<>();
-            for (String w : SPLIT.split(token)) {
-                if (!w.isEmpty()) {
-                    ws.add(w.toLowerCase(Locale.ROOT));
-                }
+            splitToken(ws, token, 0, token.length());
+            boolean excluded = false;
+            for (String w : ws) {
+                excluded |= BODY_EXCLUDE.contains(w);
             }
-            if (ws.stream().anyMatch(BODY_EXCLUDE::contains)) {
-                continue;
-            }
-            if (ARTICLE_BODY_PAIR.matcher(String.join(" ", ws)).find()) {
+            if (!excluded && ARTICLE_BODY_PAIR.matcher(String.join(" ", ws)).find()) {
                 return true;
             }
         }

@@ -9,26 +9,70 @@ import java.util.regex.Pattern;
 
 /**
  * Paragraph-level clean-up after serialisation: drops the lines that survive DOM cleaning but
- * are not the article: "Read also" inserts, advertisement labels, share-word lines, captions
- * and credits, the headline, bylines, datelines, counters, tag lines and support appeals;
- * repeated paragraphs; trailing headings.
+ * are not the article: "Read also" inserts, related-story lists under their label, linked
+ * headlines, advertisement and widget labels, share-word lines, captions and credits, the
+ * headline, bylines, datelines, counters, tag lines, reporting credits and
+ * support appeals; repeated paragraphs; trailing headings.
+ *
+ * <p>Every pattern is anchored to the whole line and only tried on short lines, so prose that
+ * merely mentions these words is never touched.
  */
 final class LineFilter {
 
     private static final Pattern READ_ALSO = Pattern.compile(
-            "(?iU)^\\W*(read also|also read|read more|see also|related( stories| articles| news)?|more on (this|the) topic|"
-                    + "recommended|читайте також|також читайте|читайте ще|читайте|дивіться також|по темі|більше на тему|"
-                    + "читайте также|также читайте|читайте еще|смотрите также|по теме|больше по теме)\\s*[:.!»\\-–—]");
+            "(?iU)^\\W*(read also|also read|read more|see also|related( stories| articles| news| posts?| content)?|"
+                    + "more on (this|the) topic|recommended|читайте також|також читайте|читайте ще|читайте|"
+                    + "дивіться також|по темі|більше на тему|читайте также|также читайте|читайте еще|смотрите также|"
+                    + "по теме|больше по теме|lesen sie auch|lesen sie mehr|mehr zum thema|leia também|leia mais|"
+                    + "lea también|lee también|à lire aussi|lire aussi|leggi anche|zum artikel)\\s*[:.!»\\-–—]");
+
+    /** Labels of related-story lists ("Don't miss", "More Great WIRED Stories"); what follows them is a list of links. */
+    private static final Pattern RELATED_LABEL = Pattern.compile(
+            "(?iU)^\\W*(don.?t miss|you (may|might|will) (also )?(like|enjoy|be interested in)|recommended for you|"
+                    + "read next|related|related (news|stories|articles|posts|content|links|coverage)|"
+                    + "most (read|popular|viewed|shared|commented)( in [\\w ]{1,30})?|"
+                    + "(more|top|latest|popular|trending|recommended|featured|must[- ]read|partner|sponsored|editor.?s)"
+                    + "\\b.{0,30}\\b(stories|news|articles|posts|videos|reads|content|headlines|picks)|"
+                    + "популярне|більше новин|інші новини|новини партнерів|популярное|другие новости|новости партнеров|"
+                    + "das könnte sie auch interessieren|weitere artikel|mehr zum thema( [\\w ]{1,30})?|auch interessant|"
+                    + "noticias relacionadas|te puede interesar|"
+                    + "sur le même sujet|ti potrebbe interessare|les også|läs också)\\W*$");
+
     private static final Pattern AD_LABEL = Pattern.compile(
-            "(?iU)^\\W*(advertisement|advertising|ad|ads|sponsored( content)?|реклама|рекламa|scroll to continue( with content)?|"
+            "(?iU)^\\W*(advertisement|advertising|advert|ad|ads|sponsored( content)?|реклама|anzeige|werbung|publicidad|"
+                    + "publicité|pubblicità|reklama|annonse|annons|iklan|광고|広告|scroll to continue( with content)?|"
                     + "continue reading( below)?|story continues below( advertisement)?|article continues below)\\W*$");
+
+    /** A template placeholder the server left unfilled ({@code $$ARTICLE_AD$$}, {@code {{related}}}). */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "^(\\$\\$|\\{\\{|\\[\\[|%%|##)\\s*[\\w.:-]+\\s*(\\$\\$|\\}\\}|\\]\\]|%%|##)$");
+
+    /** Widget chrome that reaches the text as a line of its own. */
+    private static final Pattern UI_LABEL = Pattern.compile(
+            "(?iU)^\\W*(text size|font size|loading( content)?|image \\d+ of \\d+|photo \\d+ of \\d+|"
+                    + "this (slideshow|video|content) requires javascript.*|(post|add|leave|show|view) (a )?comments?.*|"
+                    + "comments|subscribe( now)?|sign up|log ?in|close|print|like this story.*|share this( article| story)?|"
+                    + "%d \\S+.*|breaking news|小字号|大字号|中字号|\\d+\\s*min)\\W*$");
+
+    /** The comment box's own lines. */
+    private static final Pattern COMMENT_BOX = Pattern.compile(
+            "(?iU)^\\W*((would you like|do you want|want) to (comment|leave a comment|join the (discussion|conversation))|"
+                    + "please read our comment(s|ing)? (policy|guidelines)|comments are (closed|moderated)|"
+                    + "leave a (comment|reply)|join the (discussion|conversation)|"
+                    + "sign up \\(it.s quick and free\\)|\\d+ (comments?|replies))\\b.{0,80}$");
+
+    /** A line about the outlet's newsletter or app, with a call to act on it. */
+    private static final Pattern PROMO_CALL = Pattern.compile(
+            "(?iU)\\b(sign(ing)? up|subscri\\w*|abonn\\w*|anmeld\\w*|inscri\\w*|suscri\\w*|hier entlang|click here|here|hier|"
+                    + "free|kostenlos|inbox|postfach|informiert sie|app)\\b");
+
     private static final Set<String> SHARE_WORDS = Set.of(
             "share", "shares", "sharing", "tweet", "facebook", "twitter", "x", "telegram", "whatsapp", "viber",
             "linkedin", "email", "e", "mail", "print", "copy", "link", "pinterest", "reddit", "flipboard",
             "pocket", "messenger", "instagram", "youtube", "threads", "bluesky", "this", "article", "on", "via",
             "the", "comments", "comment", "поділитися", "поширити", "поделиться", "копіювати", "скопіювати",
             "посилання", "ссылку", "ссылка", "скопировать", "друк", "печать", "надіслати", "отправить", "more",
-            "mehr", "drucken", "whatsApp");
+            "mehr", "drucken", "teilen");
     private static final Pattern CAPTION = Pattern.compile(
             "(?iU)^\\W*(photo|photos|фото|фото ілюстративне|ілюстративне фото|иллюстративное фото|image|images|picture|"
                     + "illustration|ілюстрація|иллюстрация|credit|credits|video|відео|видео|колаж|коллаж|collage|"
@@ -36,88 +80,242 @@ final class LineFilter {
     private static final Pattern COUNTER = Pattern.compile(
             "(?iU)^\\W*(\\d[\\d\\s.,kKтис]*\\s*(views?|reads?|comments?|переглядів|перегляди|перегляд|просмотров|просмотра|"
                     + "просмотр|коментар\\w*|комментар\\w*)|(views?|переглядів|перегляди|просмотры|просмотров)\\W*\\d[\\d\\s.,]*|"
-                    + "\\d+\\s*(min|mins|minutes?|хв|хвилин\\w*|мин|минут\\w*)\\.?\\s*(read|reading|читання|чтения))\\W*$");
+                    + "\\d+\\s*(min|mins|minutes?|хв|хвилин\\w*|мин|минут\\w*)\\.?\\s*(read|reading|читання|чтения)|"
+                    + "(reading time|read time|lesedauer|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|"
+                    + "tempo di lettura|час читання|время чтения)\\W*\\d+\\s*\\p{L}*)\\W*$");
     private static final Pattern TAG_LINE = Pattern.compile(
-            "(?iU)^\\W*(tags|tag|теги|теґи|мітки|метки|topics|теми|темы|keywords)\\s*:.{0,200}$");
+            "(?iU)^\\W*(tags|tag|теги|теґи|мітки|метки|topics|теми|темы|keywords|schlagworte|etiquetas)\\s*:.{0,200}$");
     private static final Pattern APPEAL = Pattern.compile(
             "(?iU)^\\W*((support|subscribe|follow|join|donate|sign up|read us|підтримайте|підтримай|підпишіться|"
                     + "підписуйтесь|слідкуйте|стежте|приєднуйтесь|читайте нас|поддержите|поддержи|подпишитесь|"
                     + "подписывайтесь|следите|присоединяйтесь)\\b.*\\b(patreon|telegram|телеграм\\w*|viber|facebook|"
                     + "instagram|youtube|twitter|newsletters?|розсилк\\w*|рассылк\\w*|google news|channel|канал\\w*|"
-                    + "club|клуб\\w*)\\b.*|(support|підтримайте|поддержите) (us|нас)\\W*)$");
-    private static final Pattern DATE_WORDS = Pattern.compile(
-            "(?iU)(updated|published|posted|last|modified|on|at|am|pm|gmt|utc|eet|eest|cet|cest|est|edt|bst|"
-                    + "оновлено|опубліковано|обновлено|опубликовано|сьогодні|вчора|сегодня|вчера|о|в|"
-                    + "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
-                    + "понеділок|вівторок|середа|четвер|пʼятниця|п'ятниця|субота|неділя|понедельник|вторник|среда|"
-                    + "четверг|пятница|суббота|воскресенье|"
-                    + "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
-                    + "august|september|october|november|december|січня|лютого|березня|квітня|травня|червня|липня|"
-                    + "серпня|вересня|жовтня|листопада|грудня|січень|лютий|березень|квітень|травень|червень|липень|"
-                    + "серпень|вересень|жовтень|листопад|грудень|января|февраля|марта|апреля|мая|июня|июля|августа|"
-                    + "сентября|октября|ноября|декабря|г|р|року|года|year|\\d+(st|nd|rd|th)?|\\d+[:.]\\d+([:.]\\d+)?)");
+                    + "club|клуб\\w*)\\b.*|(support|підтримайте|поддержите) (us|нас)\\W*|"
+                    + "get the latest .{0,60}\\binbox\\b.*|.{0,40}\\bsubscribe to .{0,60}newsletters?\\W*|"
+                    + ".{0,60}\\bsupport (independent|quality|our) journalism\\b.*)$");
+    /** Reporting credits and contact footers of wire and newspaper copy. */
+    private static final Pattern CONTRIBUTED = Pattern.compile("(?iU)contributed( reporting)? to this (report|story|article)");
+    private static final Pattern CREDITS = Pattern.compile(
+            "(?iU)^\\W*\\(?(reporting|writing|additional reporting) by\\b.*\\b(editing|edited) by\\b|"
+                    + "^\\W*[（(]?\\s*(责编|责任编辑|编辑|来源)\\s*[:：].{0,60}$|"
+                    + "^\\W*\\(?additional reporting by\\b.{0,120}$|"
+                    + "^\\W*follow (\\p{Lu}\\S*'s |our )?(full |more |all )?coverage of\\b.{0,120}$|"
+                    + "^\\(\\s*(reporting|writing|editing|compiled) by\\b.*\\)\\W*$|^\\W*associated press writers?\\b|"
+                    + "^\\W*(write to|e-?mail|reach|contact) (the (reporter|author|writer)s?|\\p{Lu}\\S*( \\p{Lu}\\S*){0,2}) "
+                    + "(at|on)\\b.{0,80}(@|\\.com|twitter)|"
+                    + "^\\W*follow (him|her|them|us|\\p{Lu}\\S*( \\p{Lu}\\S*){0,2}) on (twitter|facebook|instagram|x)\\b.{0,80}$");
+
+    /** Words a date or dateline is made of, in the languages the outlets write in. */
+    private static final Set<String> DATE_WORDS = Set.copyOf(List.of((
+            "updated published posted last first modified on at am pm a.m p.m gmt utc eet eest cet cest est edt bst "
+                    + "pt et ct mt pst pdt cst cdt ist msk kst jst aest stand uhr h hrs "
+                    + "оновлено опубліковано обновлено опубликовано сьогодні вчора сегодня вчера о в "
+                    + "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
+                    + "понеділок вівторок середа четвер пʼятниця п'ятниця субота неділя понедельник вторник среда "
+                    + "четверг пятница суббота воскресенье "
+                    + "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                    + "august september october november december січня лютого березня квітня травня червня липня "
+                    + "серпня вересня жовтня листопада грудня січень лютий березень квітень травень червень липень "
+                    + "серпень вересень жовтень листопад грудень января февраля марта апреля мая июня июля августа "
+                    + "сентября октября ноября декабря г р року года year "
+                    // German, French, Spanish, Portuguese, Italian, Indonesian, Dutch month and weekday names
+                    + "januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag "
+                    + "samstag sonntag veröffentlicht aktualisiert erschienen am um "
+                    + "janvier février mars avril juin juillet août septembre octobre novembre décembre lundi mardi "
+                    + "mercredi jeudi vendredi samedi dimanche publié mis à jour le "
+                    + "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
+                    + "diciembre lunes martes miércoles jueves viernes sábado domingo publicado actualizado "
+                    + "actualizada de del las a "
+                    + "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro segunda terça "
+                    + "quarta quinta sexta feira sábado atualizado às "
+                    + "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì "
+                    + "mercoledì giovedì venerdì sabato pubblicato aggiornato alle il "
+                    + "januari februari maret mei juni juli agustus oktober desember diperbarui dipublikasikan pada "
+                    + "pukul wib "
+                    + "maart augustus "
+                    + "기사입력 입력 수정 승인 등록 발행").split(" ")));
 
     private LineFilter() {
     }
 
     /** What the filter knows about the page: headline and author names. */
-    record Context(String title, List<String> authors) {
+    record Context(String title, List<String> authors, String description) {
+
+        Context(String title, List<String> authors) {
+            this(title, authors, null);
+        }
     }
 
-    static List<Block> filter(List<Block> blocks, Context ctx) {
+    static List<Block> filter(List<Block> raw, Context ctx) {
+        List<Block> blocks = new ArrayList<>(raw);
+        dropRelatedLists(blocks);
         List<Block> kept = new ArrayList<>();
         Set<String> seenLong = new HashSet<>();
         String titleKey = Text.key(ctx.title());
+        String lastKey = null;
         for (Block b : blocks) {
             String t = b.text().strip();
-            if (t.isEmpty() || isJunk(t, b, ctx, titleKey)) {
+            if (t.isEmpty()) {
                 continue;
             }
             String key = Text.key(t);
-            if (!kept.isEmpty() && Text.key(kept.get(kept.size() - 1).text()).equals(key)) {
+            if (isJunk(t, key, b, ctx, titleKey)) {
+                continue;
+            }
+            if (key.equals(lastKey)) {
                 continue; // consecutive repeat
             }
             if (key.length() >= 50 && !seenLong.add(key)) {
                 continue; // the same paragraph again (sticky headers, recovered text)
             }
-            kept.add(new Block(t, b.kind()));
+            lastKey = key;
+            kept.add(t.equals(b.text()) ? b : new Block(t, b.kind(), b.linkChars()));
         }
+        dropLeadingDescription(kept, ctx.description());
         while (!kept.isEmpty() && kept.get(kept.size() - 1).isHeading()) {
             kept.remove(kept.size() - 1);
         }
         return kept;
     }
 
-    static boolean isJunk(String t, Block b, Context ctx, String titleKey) {
+    /**
+     * A related-stories label ends the article when it comes in its second half (everything after
+     * it is the list); earlier, it goes with the link-bearing lines that follow it.
+     */
+    private static void dropRelatedLists(List<Block> kept) {
+        int total = 0;
+        for (Block b : kept) {
+            total += b.text().length();
+        }
+        if (total == 0) {
+            return;
+        }
+        int before = 0;
+        for (int i = 0; i < kept.size(); i++) {
+            Block b = kept.get(i);
+            String t = b.text();
+            if (t.length() <= 60 && RELATED_LABEL.matcher(t).matches()) {
+                if (before * 2 >= total && isList(kept.subList(i + 1, kept.size()))) {
+                    kept.subList(i, kept.size()).clear();
+                    return;
+                }
+                int end = i + 1;
+                while (end < kept.size() && kept.get(end).linkDensity() >= 0.3) {
+                    end++;
+                }
+                kept.subList(i, end).clear();
+                i--;
+                continue;
+            }
+            before += t.length();
+        }
+    }
+
+    /** The page's meta description set as a subheading above the text is the standfirst, not the text. */
+    private static void dropLeadingDescription(List<Block> kept, String description) {
+        if (description == null || description.length() < 20 || kept.size() < 2) {
+            return;
+        }
+        String key = Text.key(description);
+        for (int i = 0; i < Math.min(2, kept.size() - 1); i++) {
+            if (!kept.get(i).isHeading()) {
+                continue; // sites often reuse their first paragraph as the description: that one stays
+            }
+            String k = Text.key(kept.get(i).text());
+            if (k.equals(key) || (k.length() > 20 && key.startsWith(k) && k.length() * 10 >= key.length() * 9)) {
+                kept.remove(i);
+                return;
+            }
+        }
+    }
+
+    /** Teasers rather than prose: two in five lines or more are mostly links. */
+    private static boolean isList(List<Block> blocks) {
+        int linked = 0;
+        for (Block b : blocks) {
+            if (b.linkDensity() >= 0.3) {
+                linked++;
+            }
+        }
+        return linked * 5 >= blocks.size() * 2;
+    }
+
+    static boolean isJunk(String t, String key, Block b, Context ctx, String titleKey) {
         int len = t.length();
-        if (!titleKey.isEmpty() && len < 400) {
-            String k = Text.key(t);
-            if (k.equals(titleKey) || (b.isHeading() && Text.wordSimilarity(t, ctx.title()) >= 0.75)) {
+        if (len >= 400) {
+            return false; // no rule is about long paragraphs
+        }
+        if (len < 150 && b.linkDensity() >= 0.8 && !isUrl(t) && !isSentence(t)) {
+            return true; // a linked headline or a menu entry standing alone (a printed address is content)
+        }
+        if (!titleKey.isEmpty()) {
+            if (key.equals(titleKey) || (b.isHeading() && Text.wordSimilarity(t, ctx.title()) >= 0.75)
+                    || isTitleWithKicker(key, titleKey)) {
                 return true;
             }
         }
-        if (len < 300 && READ_ALSO.matcher(t).find()) {
+        if (!hasLetterOrDigit(t)) {
+            return true; // "|", "•", "***"
+        }
+        if (len < 300 && (READ_ALSO.matcher(t).lookingAt() || CREDITS.matcher(t).lookingAt()
+                || (t.contains("ontributed") && CONTRIBUTED.matcher(t).find()))) {
             return true;
         }
-        if (len < 60 && (AD_LABEL.matcher(t).matches() || COUNTER.matcher(t).matches())) {
+        if (len < 60 && (AD_LABEL.matcher(t).matches() || UI_LABEL.matcher(t).matches() || COUNTER.matcher(t).matches()
+                || PLACEHOLDER.matcher(t).matches())) {
             return true;
         }
-        if (len < 250 && CAPTION.matcher(t).find()) {
+        if (len < 250 && (CAPTION.matcher(t).lookingAt() || TAG_LINE.matcher(t).matches())) {
             return true;
         }
-        if (len < 250 && TAG_LINE.matcher(t).matches()) {
+        if (len < 200 && (APPEAL.matcher(t).matches() || COMMENT_BOX.matcher(t).matches())) {
             return true;
         }
-        if (len < 200 && APPEAL.matcher(t).matches()) {
+        if (len < 300 && isPromo(t)) {
             return true;
         }
         if (len < 80 && isShareLine(t)) {
             return true;
         }
-        if (len < 80 && isDateOrDateline(t)) {
+        if (len < 120 && isDateline(t)) {
             return true;
         }
         return len < 150 && isByline(t, ctx.authors());
+    }
+
+    /** The outlet's newsletter or app advertised in a line of its own. */
+    private static boolean isPromo(String t) {
+        String lower = t.toLowerCase(Locale.ROOT);
+        return (lower.contains("newsletter") || lower.contains("news-app") || lower.contains("news app"))
+                && PROMO_CALL.matcher(t).find();
+    }
+
+    private static boolean hasLetterOrDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '_') { // "___" is the wire services' section rule
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The headline printed with a kicker or label glued before it ("SVP-Sonderparteitag zur
+     * MigrationChiesa ruft zum …"): ends with the whole title, and adds only a few words.
+     */
+    private static boolean isTitleWithKicker(String key, String titleKey) {
+        return titleKey.length() >= 20 && key.endsWith(titleKey) && key.length() <= titleKey.length() + 60;
+    }
+
+    /** A sentence of four words or more, ended by a full stop or exclamation mark (headlines have none). */
+    private static boolean isSentence(String t) {
+        char last = t.charAt(t.length() - 1);
+        return (last == '.' || last == '!') && !t.endsWith("...") && t.split(" ", 5).length >= 4;
+    }
+
+    private static boolean isUrl(String t) {
+        return t.regionMatches(true, 0, "http", 0, 4) || t.regionMatches(true, 0, "www.", 0, 4);
     }
 
     private static boolean isShareLine(String t) {
@@ -135,55 +333,185 @@ final class LineFilter {
         return n > 0;
     }
 
-    /** A line made only of date/time words and numbers, or a short "Kyiv • UNN" dateline. */
-    private static boolean isDateOrDateline(String t) {
-        String[] words = t.split("[\\s,|•·/()\\-–—]+");
-        int n = 0;
-        boolean allDate = true;
-        boolean anyDigit = false;
-        for (String w : words) {
-            String x = w.replaceAll("^\\p{P}+|\\p{P}+$", "");
-            if (x.isEmpty()) {
+    /**
+     * A dateline: segments (split at {@code | • ·}) that are dates ("Updated: 19 November 2019,
+     * 09:01 AM"), a date with a byline ("Posted on 30 March 2015 by Admin"), or a few words of
+     * place and agency beside a date or a bullet ("Kyiv • UNN").
+     */
+    static boolean isDateline(String t) {
+        if (!hasDigitOrBullet(t) || hasCurrency(t)) {
+            return false;
+        }
+        String[] segments = t.split("\\s*[|•·]\\s*");
+        boolean anyDate = false;
+        for (String seg : segments) {
+            if (seg.isEmpty()) {
                 continue;
             }
-            n++;
-            if (x.chars().anyMatch(Character::isDigit)) {
-                anyDigit = true;
-            }
-            if (!DATE_WORDS.matcher(x).matches()) {
-                allDate = false;
+            if (isDate(seg)) {
+                anyDate = true;
+            } else if (segments.length == 1 || words(seg).size() > 4 || endsSentence(seg)) {
+                return false;
             }
         }
-        if (n > 0 && allDate && anyDigit) {
+        if (anyDate) {
             return true;
         }
         // "Kyiv • UNN", "WASHINGTON | Reuters": a few words around a bullet, no sentence.
-        return (t.contains("•") || t.contains(" | ") || t.contains("·")) && n <= 6
-                && !t.matches("^\\W*[•·].*") && !t.matches(".*[.!?]\\s*$");
+        return segments.length > 1 && words(t).size() <= 6 && !t.matches("^\\W*[•·].*") && !endsSentence(t);
+    }
+
+    private static boolean hasCurrency(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.getType(t.charAt(i)) == Character.CURRENCY_SYMBOL) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasDigitOrBullet(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if ((c >= '0' && c <= '9') || c == '|' || c == '•' || c == '·' || Character.isDigit(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsSentence(String s) {
+        return s.matches(".*[.!?]\\s*$") && !s.matches(".*\\b(a\\.m|p\\.m|am|pm)\\.\\s*$");
+    }
+
+    /**
+     * Date and time words and numbers only, with a digit and something only a date has (a month or
+     * day name, a year, a time, 22.04.2024), optionally followed by "by" and a name.
+     */
+    private static boolean isDate(String s) {
+        List<String> ws = words(s);
+        boolean digit = false;
+        boolean datelike = false;
+        for (int i = 0; i < ws.size(); i++) {
+            String w = ws.get(i);
+            if (isNumberToken(w)) {
+                digit = true;
+                datelike |= isDateNumber(w);
+            } else if (DATE_WORDS.contains(w)) {
+                datelike |= w.length() > 3;
+            } else {
+                // "... by Admin": a byline after the date
+                return digit && datelike && i > 0 && BY_WORDS.contains(w) && ws.size() - i - 1 <= 3
+                        && ws.size() - i - 1 >= 1;
+            }
+        }
+        return digit && datelike;
+    }
+
+    /**
+     * A year (1900–2099), a time or a day-month group: 2019, 17:32, 22.04.2024, 05/10/2018; not a
+     * price (139.00) or a phone number part (751).
+     */
+    private static boolean isDateNumber(String w) {
+        if (w.length() == 4 && Character.isDigit(w.charAt(3))) {
+            return w.startsWith("19") || w.startsWith("20");
+        }
+        int sep = -1;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c == ':' || c == '.' || c == '/') {
+                sep = i;
+                break;
+            }
+        }
+        return sep >= 1 && sep <= 2 && sep < w.length() - 1;
+    }
+
+    private static final Set<String> BY_WORDS = Set.of("by", "von", "por", "par", "di", "door", "av", "від", "от");
+
+    /** 2019, 12th, 17:32, 22.04.2024, 05/10/2018, 9h30. */
+    private static boolean isNumberToken(String w) {
+        if (w.isEmpty() || !Character.isDigit(w.charAt(0))) {
+            return false;
+        }
+        int i = 0;
+        while (i < w.length() && (Character.isDigit(w.charAt(i)) || ":./-h".indexOf(w.charAt(i)) >= 0)) {
+            i++;
+        }
+        String rest = w.substring(i);
+        return rest.isEmpty() || rest.equals("st") || rest.equals("nd") || rest.equals("rd") || rest.equals("th")
+                || rest.equals("am") || rest.equals("pm") || rest.equals("uhr") || rest.equals("h");
+    }
+
+    /** Lower-case words with surrounding punctuation removed; separators are spaces, commas, brackets, dashes. */
+    private static List<String> words(String s) {
+        List<String> out = new ArrayList<>();
+        for (String w : s.split("[\\s,()\\[\\]\\-–—:;]+")) {
+            int a = 0;
+            int b = w.length();
+            while (a < b && !Character.isLetterOrDigit(w.charAt(a))) {
+                a++;
+            }
+            while (b > a && !Character.isLetterOrDigit(w.charAt(b - 1))) {
+                b--;
+            }
+            if (a < b) {
+                out.add(w.substring(a, b).toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     /** A line that is only author names with "By", connectors, dates and punctuation around them. */
     private static boolean isByline(String t, List<String> authors) {
+        if (t.length() < 40 && CJK_BYLINE.matcher(t).matches()) {
+            return true;
+        }
         String rest = t;
         boolean hadName = false;
+        String lower = t.toLowerCase(Locale.ROOT);
         for (String a : authors) {
-            if (a.length() >= 3) {
+            if (a.length() >= 3 && lower.contains(a.toLowerCase(Locale.ROOT))) {
                 String r = rest.replaceAll("(?iU)" + Pattern.quote(a), " ");
                 hadName |= !r.equals(rest);
                 rest = r;
             }
         }
         if (!hadName) {
-            return rest.matches("(?u)^(By|BY)\\s+\\p{Lu}[\\p{L}.'’-]+(\\s+\\p{Lu}[\\p{L}.'’-]+){0,3}"
-                    + "((\\s*,\\s*|\\s+and\\s+)\\p{Lu}[\\p{L}.'’-]+(\\s+\\p{Lu}[\\p{L}.'’-]+){0,3})*\\s*$");
+            return t.length() < 80 && BYLINE.matcher(t).matches() && !t.endsWith(".") && !hasDigit(t);
         }
-        String left = rest.replaceAll("(?iU)\\b(by|and|text|photo|author|authors|автор|авторка|автори|текст|фото|і|та|и|від|от)\\b", " ");
-        for (String w : left.split("[\\s,|•·/()\\-–—:;&]+")) {
-            String x = w.replaceAll("^\\p{P}+|\\p{P}+$", "");
-            if (!x.isEmpty() && !DATE_WORDS.matcher(x).matches()) {
+        for (String w : words(rest.replace('/', ' ').replace('|', ' ').replace('&', ' '))) {
+            if (!BYLINE_WORDS.contains(w) && !DATE_WORDS.contains(w) && !isNumberToken(w)) {
                 return false;
             }
         }
         return true;
     }
+
+    /**
+     * "By Jane Doe and Tom O'Neill", "Von Anna Sleegers, Frankfurt", "Von t-online, jse": a
+     * capitalised by-word, then up to eight name-like words (the first capitalised or hyphenated)
+     * joined by commas and "and" in the outlets' languages.
+     */
+    private static final Pattern BYLINE = Pattern.compile(
+            "(?U)^(By|BY|Von|VON|Por|POR|Par|PAR|Av|Af|Від|ВІД|От|ОТ|Автор|Авторка|Автори|Text|Texto|Tekst):?\\s+"
+                    + "(\\p{Lu}[\\p{L}\\p{M}.'’-]*|\\p{Ll}+-[\\p{L}.-]+)"
+                    + "((\\s*,\\s*|\\s*&\\s*|\\s+(and|und|mit|with|y|e|et|og|och|і|та|и)\\s+|\\s+)[\\p{L}\\p{M}.'’-]+){0,7}\\s*$");
+
+    /** East Asian bylines: a name followed by "reporter" ("박준석 기자 외 1명", "渡辺洋介 記者"). */
+    private static final Pattern CJK_BYLINE = Pattern.compile(
+            "(?U)^[\\p{L}·]{2,12}(\\s?[\\p{L}·]{1,12})?\\s?(기자|특파원|記者|特派員|编辑|通讯员)(\\s?외\\s?\\d+명)?\\s*$");
+
+    private static boolean hasDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isDigit(t.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> BYLINE_WORDS = Set.of(
+            "by", "and", "text", "photo", "author", "authors", "автор", "авторка", "автори", "текст", "фото", "і", "та",
+            "и", "від", "от", "von", "und", "por", "y", "par", "et", "di", "e", "door", "en", "av", "og", "och");
 }

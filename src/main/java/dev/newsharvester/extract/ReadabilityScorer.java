@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -14,59 +13,122 @@ import org.jsoup.select.NodeTraversor;
 
 /**
  * The second opinion: Mozilla Readability's content scoring, in short. Paragraph-like elements
- * score 1 + commas + one point per 100 characters (max 3); the score flows to the parent in full,
- * the grandparent by half and further ancestors by 1/(3 × level); ancestors start from a tag
- * bonus and ±25 for positive/negative class names; final scores are scaled by (1 − link density).
- * The best element is then widened to its parent when the parent scores about as well, and joined
- * by siblings that score well or read like prose.
+ * (and runs of loose text beside blocks) score 1 + commas + one point per 100 characters (max 3);
+ * the score flows to the parent in full, the grandparent by half and further ancestors by
+ * 1/(3 × level); ancestors start from a tag bonus and ±25 for positive/negative class names; final
+ * scores are scaled by (1 − link density). The best element is then widened to its parent when the
+ * parent scores about as well, and joined by siblings that score well or read like prose.
+ *
+ * <p>Reads the page without changing it: "unlikely" chrome is skipped, not removed, and only the
+ * chosen content is copied.
  */
 final class ReadabilityScorer {
 
-    private static final Pattern UNLIKELY = Pattern.compile(
-            "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|"
-                    + "legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|"
-                    + "ad-break|agegate|pagination|pager|popup|yom-remote|cookie|newsletter|subscribe|share");
-    private static final Pattern MAYBE = Pattern.compile("and|article|body|column|content|main|mathjax|shadow");
-    private static final Pattern POSITIVE = Pattern.compile(
-            "article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story");
-    private static final Pattern NEGATIVE = Pattern.compile(
-            "-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|"
-                    + "outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|"
-                    + "byline|author|dateline|caption|credit|recent|popular|views|counter|subscribe|newsletter");
+    /** Readability's word lists, matched as substrings of the lower-cased class and id (as its regexes do). */
+    private static final String[] UNLIKELY = {
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
+        "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
+        "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
+        "yom-remote", "cookie", "newsletter", "subscribe", "share"};
+    private static final String[] MAYBE = {"and", "article", "body", "column", "content", "main", "mathjax", "shadow"};
+    private static final String[] POSITIVE = {
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog",
+        "story"};
+    private static final String[] NEGATIVE = {
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
+        "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
+        "tags", "widget", "byline", "author", "dateline", "caption", "credit", "recent", "popular", "views", "counter",
+        "subscribe", "newsletter"};
+
+    private static boolean containsAny(String lower, String[] words) {
+        for (String w : words) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** NEGATIVE, plus the class token "hid" on its own. */
+    private static boolean isNegative(String lower) {
+        return containsAny(lower, NEGATIVE) || ClassNames.anyToken(lower, (t, from, to) -> t.startsWith("hid", from) && to - from == 3);
+    }
 
     private ReadabilityScorer() {
     }
 
-    /** The best container's content (the top element and qualifying siblings), or null. Changes {@code root}. */
+    /** Something that scores: its text and the element its points go to first. */
+    private record Scorable(String text, Element parent) {
+    }
+
+    /** The best container's content (a copy of the top element and qualifying siblings), or null. */
     static Element findContent(Element root) {
-        stripUnlikely(root);
-        wrapLooseText(root);
-        Map<Element, Double> scores = new IdentityHashMap<>();
         TextStats stats = TextStats.of(root);
-        List<Element> scorable = new ArrayList<>();
-        for (Element e : root.getAllElements()) {
-            String tag = e.normalName();
-            boolean paragraphLike = switch (tag) {
-                case "p", "td", "pre", "h2", "h3", "h4", "h5", "h6", "section" -> true;
-                case "div" -> !hasBlockChild(e);
-                default -> false;
-            };
-            if (paragraphLike && stats.chars(e) >= 25) {
-                scorable.add(e);
-            }
-        }
-        for (Element e : scorable) {
-            String text = e.text();
-            int segments = text.split("[,，、]", -1).length;
-            double score = 1 + segments + Math.min(Math.floor(text.length() / 100.0), 3);
-            Element ancestor = e.parent();
-            for (int level = 0; ancestor != null && level < 5; level++, ancestor = ancestor.parent()) {
-                if (ancestor.parent() == null) {
-                    break; // never the document itself
+        Map<String, Integer> unlikelyNames = new java.util.HashMap<>(); // pages repeat their class names
+        List<Scorable> scorable = new ArrayList<>();
+        List<Element> unlikely = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            private int verbatim; // depth inside table/code/pre, whose content Readability leaves alone
+
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e) || e == root) {
+                    return FilterResult.CONTINUE;
                 }
-                scores.computeIfAbsent(ancestor, ReadabilityScorer::initialScore);
+                if (verbatim == 0 && isUnlikely(e, unlikelyNames)) {
+                    unlikely.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                String tag = e.normalName();
+                if (tag.equals("table") || tag.equals("code") || tag.equals("pre")) {
+                    verbatim++;
+                }
+                boolean blockChild = hasBlockChild(e);
+                boolean paragraphLike = switch (tag) {
+                    case "p", "td", "pre", "h2", "h3", "h4", "h5", "h6", "section" -> true;
+                    case "div" -> !blockChild;
+                    default -> false;
+                };
+                if (paragraphLike && stats.chars(e) >= 25 && e.parent() != null) {
+                    scorable.add(new Scorable(e.text(), e.parent()));
+                }
+                if (blockChild && isLooseTextHolder(tag)) {
+                    addLooseText(e, scorable);
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && e != root) {
+                    String tag = e.normalName();
+                    if (tag.equals("table") || tag.equals("code") || tag.equals("pre")) {
+                        verbatim--;
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        for (Element u : unlikely) {
+            stats.exclude(u); // chrome counts neither as text nor as links of its ancestors
+        }
+
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Scorable s : scorable) {
+            String text = s.text();
+            int segments = 1;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == ',' || c == '，' || c == '、') {
+                    segments++;
+                }
+            }
+            double score = 1 + segments + Math.min(Math.floor(text.length() / 100.0), 3);
+            Element ancestor = s.parent();
+            for (int level = 0; ancestor != null && ancestor != root && level < 5; level++, ancestor = ancestor.parent()) {
                 double share = level == 0 ? score : level == 1 ? score / 2 : score / (level * 3);
-                scores.merge(ancestor, share, Double::sum);
+                Double old = scores.get(ancestor);
+                scores.put(ancestor, (old == null ? initialScore(ancestor) : old) + share);
             }
         }
         if (scores.isEmpty()) {
@@ -85,8 +147,7 @@ final class ReadabilityScorer {
         // Widen to a parent that scores about as well (the article split over several boxes).
         double threshold = topScore / 3;
         double last = topScore;
-        for (Element parent = top.parent(); parent != null && parent != root && parent.parent() != null;
-             parent = parent.parent()) {
+        for (Element parent = top.parent(); parent != null && parent != root; parent = parent.parent()) {
             Double ps = scores.get(parent);
             if (ps == null) {
                 continue;
@@ -107,18 +168,25 @@ final class ReadabilityScorer {
         Element parent = top.parent();
         Element content = new Element("div");
         if (parent == null) {
-            content.appendChild(top.clone());
+            content.appendChild(copy(top, unlikelyNames));
             return content;
+        }
+        Map<Element, Boolean> skipped = new IdentityHashMap<>();
+        for (Element u : unlikely) {
+            skipped.put(u, Boolean.TRUE);
         }
         double siblingThreshold = Math.max(10, topScore * 0.2);
         for (Element sib : parent.children()) {
+            if (skipped.containsKey(sib)) {
+                continue;
+            }
             boolean append = sib == top;
             if (!append) {
                 double bonus = !top.className().isEmpty() && sib.className().equals(top.className()) ? topScore * 0.2 : 0;
                 Double ss = scores.get(sib);
                 if (ss != null && ss + bonus >= siblingThreshold) {
                     append = true;
-                } else if (sib.normalName().equals("p")) {
+                } else if (sib.nameIs("p")) {
                     String t = sib.text();
                     double ld = stats.linkDensity(sib);
                     append = (t.length() > 80 && ld < 0.25)
@@ -126,10 +194,101 @@ final class ReadabilityScorer {
                 }
             }
             if (append) {
-                content.appendChild(sib.clone());
+                content.appendChild(copy(sib, unlikelyNames));
             }
         }
         return content;
+    }
+
+    private static boolean isLooseTextHolder(String tag) {
+        return tag.equals("div") || tag.equals("section") || tag.equals("article") || tag.equals("main")
+                || tag.equals("td");
+    }
+
+    /**
+     * Text lying directly in a container next to block children ({@code <div>text<br>text<div>..</div></div>})
+     * scores like paragraphs: one per run of inline content between blocks.
+     */
+    private static void addLooseText(Element holder, List<Scorable> out) {
+        StringBuilder run = new StringBuilder();
+        for (Node n : holder.childNodes()) {
+            if (n instanceof TextNode t) {
+                run.append(t.text());
+            } else if (n instanceof Element e) {
+                if (BlockSerializer.BLOCK_TAGS.contains(e.normalName())) {
+                    flushRun(run, holder, out);
+                } else {
+                    run.append(e.text());
+                }
+            }
+        }
+        flushRun(run, holder, out);
+    }
+
+    private static void flushRun(StringBuilder run, Element holder, List<Scorable> out) {
+        String text = Text.collapse(run.toString());
+        if (TextStats.nonSpace(text) >= 25) {
+            out.add(new Scorable(text, holder));
+        }
+        run.setLength(0);
+    }
+
+    /** A copy of the element without the unlikely chrome inside it. */
+    private static Element copy(Element e, Map<String, Integer> unlikelyNames) {
+        Element c = e.clone();
+        List<Element> unlikely = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element x && x != c) {
+                    String tag = x.normalName();
+                    if (tag.equals("table") || tag.equals("code") || tag.equals("pre")) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (isUnlikely(x, unlikelyNames)) {
+                        unlikely.add(x);
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, c);
+        unlikely.forEach(Element::remove);
+        return c;
+    }
+
+    /** Readability's "unlikely candidate": chrome by its class or id, unless these also say "content". */
+    private static boolean isUnlikely(Element e, Map<String, Integer> cache) {
+        String tag = e.normalName();
+        if (tag.equals("body") || tag.equals("article") || tag.equals("main") || tag.equals("a")) {
+            return false;
+        }
+        String cls = e.className();
+        String id = e.id();
+        if (cls.isEmpty() && id.isEmpty()) {
+            return false;
+        }
+        int flags = nameFlags(cls, cache) | nameFlags(id, cache);
+        return flags == UNLIKELY_FLAG;
+    }
+
+    private static final int UNLIKELY_FLAG = 1;
+    private static final int MAYBE_FLAG = 2;
+
+    /** Whether the class or id string names chrome, content, or both; remembered per page. */
+    private static int nameFlags(String name, Map<String, Integer> cache) {
+        if (name.isEmpty()) {
+            return 0;
+        }
+        Integer known = cache.get(name);
+        if (known == null) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            known = (containsAny(lower, UNLIKELY) ? UNLIKELY_FLAG : 0) | (containsAny(lower, MAYBE) ? MAYBE_FLAG : 0);
+            if (cache.size() < 10_000) {
+                cache.put(name, known);
+            }
+        }
+        return known;
     }
 
     private static double initialScore(Element e) {
@@ -148,12 +307,20 @@ final class ReadabilityScorer {
         String cls = e.className().toLowerCase(Locale.ROOT);
         String id = e.id().toLowerCase(Locale.ROOT);
         if (!cls.isEmpty()) {
-            if (NEGATIVE.matcher(cls).find()) w -= 25;
-            if (POSITIVE.matcher(cls).find()) w += 25;
+            if (isNegative(cls)) {
+                w -= 25;
+            }
+            if (containsAny(cls, POSITIVE)) {
+                w += 25;
+            }
         }
         if (!id.isEmpty()) {
-            if (NEGATIVE.matcher(id).find()) w -= 25;
-            if (POSITIVE.matcher(id).find()) w += 25;
+            if (isNegative(id)) {
+                w -= 25;
+            }
+            if (containsAny(id, POSITIVE)) {
+                w += 25;
+            }
         }
         return w;
     }
@@ -165,70 +332,5 @@ final class ReadabilityScorer {
             }
         }
         return false;
-    }
-
-    /**
-     * Text lying directly in a div next to block children ({@code <div>text<br>text<div>..</div></div>})
-     * is wrapped in {@code <p>} runs, split at {@code <br>}, so that it can be scored like paragraphs.
-     */
-    private static void wrapLooseText(Element root) {
-        for (Element div : root.select("div, section, article, main, td")) {
-            if (!hasBlockChild(div)) {
-                continue;
-            }
-            List<Node> run = new ArrayList<>();
-            for (Node n : new ArrayList<>(div.childNodes())) {
-                boolean phrasing = n instanceof TextNode
-                        || (n instanceof Element e && !BlockSerializer.BLOCK_TAGS.contains(e.normalName()));
-                if (phrasing) {
-                    run.add(n);
-                } else {
-                    wrap(run);
-                }
-            }
-            wrap(run);
-        }
-    }
-
-    private static void wrap(List<Node> run) {
-        if (run.isEmpty()) {
-            return;
-        }
-        StringBuilder text = new StringBuilder();
-        for (Node n : run) {
-            text.append(n instanceof Element e ? e.text() : ((TextNode) n).text());
-        }
-        if (!text.toString().isBlank()) {
-            Element p = new Element("p");
-            run.get(0).before(p);
-            for (Node n : run) {
-                p.appendChild(n); // moves the node
-            }
-        }
-        run.clear();
-    }
-
-    private static void stripUnlikely(Element root) {
-        List<Element> hits = new ArrayList<>();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof Element e && e != root) {
-                    String tag = e.normalName();
-                    if (tag.equals("table") || tag.equals("code") || tag.equals("pre")) {
-                        return FilterResult.SKIP_ENTIRELY; // Readability leaves table/code content alone
-                    }
-                    if (!tag.equals("body") && !tag.equals("article") && !tag.equals("main") && !tag.equals("a")) {
-                        String m = ClassNames.matchString(e);
-                        if (m.length() > 1 && UNLIKELY.matcher(m).find() && !MAYBE.matcher(m).find()) {
-                            hits.add(e);
-                            return FilterResult.SKIP_ENTIRELY;
-                        }
-                    }
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, root);
-        hits.forEach(Element::remove);
     }
 }

@@ -9,8 +9,10 @@ final class Text {
     }
 
     static boolean isSpace(char c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0xA0
-                || Character.isWhitespace(c) || Character.isSpaceChar(c);
+        if (c < 0x80) {
+            return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F); // as Character.isWhitespace
+        }
+        return c == 0xA0 || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
     /** Collapses whitespace runs (any Unicode space) to one space and strips the ends; null stays null. */

@@ -1,7 +1,5 @@
 package dev.newsharvester.extract;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jsoup.nodes.Element;
@@ -11,78 +9,115 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 /**
- * Text and link counts of every element of a subtree, computed in one iterative pass (so that
- * deciding about every element is linear, not quadratic). Counts are of non-whitespace
- * characters. A snapshot: stale after the tree is changed.
+ * Text and link counts of every element of a subtree, computed in one iterative bottom-up pass
+ * (so that deciding about every element is linear, not quadratic). Counts are of non-whitespace
+ * characters. Kept exact through removals made with {@link #remove(Element)}; any other change
+ * of the tree makes it stale.
  */
 final class TextStats {
 
-    /** chars, link chars, links. Fragment links ({@code #...}) count 0.3 as Readability does. */
-    private final Map<Element, double[]> stats = new IdentityHashMap<>();
+    /** Per element: chars, link chars × 10 (fragment links count 0.3, as in Readability), links. */
+    private final Map<Element, int[]> stats = new IdentityHashMap<>();
 
     private TextStats() {
     }
 
     static TextStats of(Element root) {
         TextStats s = new TextStats();
-        Deque<double[]> stack = new ArrayDeque<>();
-        int[] inLink = {0};
-        double[] linkWeight = {1.0};
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof Element e) {
-                    double[] c = new double[3];
-                    if (e.normalName().equals("a") && e.hasAttr("href")) {
-                        c[2] = 1;
-                        if (inLink[0]++ == 0) {
-                            linkWeight[0] = e.attr("href").startsWith("#") ? 0.3 : 1.0;
-                        }
-                    }
-                    stack.push(c);
-                } else if (node instanceof TextNode t && !stack.isEmpty()) {
-                    int n = nonSpace(t.getWholeText());
-                    double[] top = stack.peek();
-                    top[0] += n;
-                    if (inLink[0] > 0) {
-                        top[1] += n * linkWeight[0];
-                    }
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e) {
-                    double[] c = stack.pop();
-                    s.stats.put(e, c);
-                    if (e.normalName().equals("a") && e.hasAttr("href")) {
-                        inLink[0]--;
-                    }
-                    if (!stack.isEmpty()) {
-                        double[] p = stack.peek();
-                        p[0] += c[0];
-                        p[1] += c[1];
-                        p[2] += c[2];
-                    }
-                }
-            }
-        }, root);
+        NodeTraversor.traverse(s.new Counter(), root);
         return s;
     }
 
+    /** The traversal: a stack of the open elements' counts, folded into the parent on the way out. */
+    private final class Counter implements NodeVisitor {
+        private int[][] stack = new int[64][];
+        private int depth;
+        private int inLink;
+        private int linkWeight = 10;
+
+        @Override
+        public void head(Node node, int d) {
+            if (node instanceof Element e) {
+                if (depth == stack.length) {
+                    stack = java.util.Arrays.copyOf(stack, depth * 2);
+                }
+                int[] c = new int[3];
+                if (isLink(e)) {
+                    c[2] = 1;
+                    if (inLink++ == 0) {
+                        linkWeight = e.attr("href").startsWith("#") ? 3 : 10;
+                    }
+                }
+                stack[depth++] = c;
+            } else if (node instanceof TextNode t && depth > 0) {
+                int n = nonSpace(t.getWholeText());
+                int[] top = stack[depth - 1];
+                top[0] += n;
+                if (inLink > 0) {
+                    top[1] += n * linkWeight;
+                }
+            }
+        }
+
+        @Override
+        public void tail(Node node, int d) {
+            if (node instanceof Element e) {
+                int[] c = stack[--depth];
+                stack[depth] = null;
+                stats.put(e, c);
+                if (c[2] > 0 && isLink(e)) {
+                    inLink--;
+                }
+                if (depth > 0) {
+                    int[] p = stack[depth - 1];
+                    p[0] += c[0];
+                    p[1] += c[1];
+                    p[2] += c[2];
+                }
+            }
+        }
+    }
+
+    private static boolean isLink(Element e) {
+        return e.nameIs("a") && e.hasAttr("href");
+    }
+
     int chars(Element e) {
-        double[] c = stats.get(e);
-        return c == null ? 0 : (int) c[0];
+        int[] c = stats.get(e);
+        return c == null ? 0 : c[0];
     }
 
     int links(Element e) {
-        double[] c = stats.get(e);
-        return c == null ? 0 : (int) c[2];
+        int[] c = stats.get(e);
+        return c == null ? 0 : c[2];
     }
 
+    /** Link characters over all characters, in [0, 1]. */
     double linkDensity(Element e) {
-        double[] c = stats.get(e);
-        return c == null || c[0] == 0 ? 0 : Math.min(1.0, c[1] / c[0]);
+        int[] c = stats.get(e);
+        return c == null || c[0] == 0 ? 0 : Math.min(1.0, c[1] / (10.0 * c[0]));
+    }
+
+    /** Removes the element from the tree and its counts from its ancestors'. */
+    void remove(Element e) {
+        exclude(e);
+        e.remove();
+    }
+
+    /** Takes the element's counts out of its ancestors' as if it were removed, leaving the tree alone. */
+    void exclude(Element e) {
+        int[] c = stats.remove(e);
+        if (c != null) {
+            for (Element p = e.parent(); p != null; p = p.parent()) {
+                int[] pc = stats.get(p);
+                if (pc == null) {
+                    break;
+                }
+                pc[0] -= c[0];
+                pc[1] -= c[1];
+                pc[2] -= c[2];
+            }
+        }
     }
 
     static int nonSpace(String s) {

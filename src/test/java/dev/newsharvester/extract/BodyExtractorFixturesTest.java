@@ -1,0 +1,68 @@
+package dev.newsharvester.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsharvester.outlet.Selectors;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Body extraction on full pages built around the mistakes generic extractors make: stacked
+ * stories (infinite scroll), a teaser feed marked up as articles, a body rendered by script from
+ * JSON, paywalled paragraphs hidden in the page, embedded posts, related-story lists under a label.
+ */
+class BodyExtractorFixturesTest {
+
+    private final ArticleExtractor extractor = new ArticleExtractor();
+
+    private Article extract(String name, String url) {
+        Extraction e = extractor.extract(Fixtures.read("extract/" + name + ".html"), url, Selectors.NONE, ZoneOffset.UTC);
+        assertTrue(e.isArticle(), () -> name + " was not extracted: " + e.notArticleReason());
+        List<String> expected = Fixtures.paragraphs(Fixtures.read("extract/" + name + ".expected.txt"));
+        assertEquals(expected, Fixtures.paragraphs(e.article().text()), name + ": body paragraphs");
+        return e.article();
+    }
+
+    private static void assertAbsent(Article a, String... chrome) {
+        for (String s : chrome) {
+            assertFalse(a.text().contains(s), () -> "chrome string leaked into the body: \"" + s + "\"\n---\n" + a.text());
+        }
+    }
+
+    @Test
+    void stackedStoriesKeepTheOneUnderThePageHeadline() {
+        Article a = extract("courier-stacked-stories",
+                "https://northerncourier.example/news/2025/11/04/ferry-operator-orders-electric-boats");
+        // the next story is longer, has the same classes and its own h1: it is not this page's article
+        assertAbsent(a, "fish market", "Fish market", "Colin Mair", "Next story");
+        // the embedded post is quoted content; the paywalled paragraphs are the rest of the article
+        assertTrue(a.text().contains("Big day for the Skerry crossing"), a.text());
+        assertTrue(a.text().contains("offered for sale"), a.text());
+        // the registration wall, the credits and the related list under its label are not
+        assertAbsent(a, "Create a free account", "Registration takes", "2006", "Reporting by", "Editing by",
+                "More Great Courier Stories", "island bus", "lighthouse keepers", "Quiz", "Topics", "Advertisement",
+                "The two vessels will replace", "Facebook", "Most read", "cookies", "Causeway bridge");
+        // nor the river of teasers below it (linked headline, author, time, excerpt)
+        assertAbsent(a, "Pier repairs", "underwater work", "Distillery", "tasting room", "shinty", "extra time",
+                "hours ago", "day ago");
+    }
+
+    @Test
+    void aFeedOfTeaserArticlesIsNotTheStoryButAPostWithCommentsIs() {
+        Article a = extract("caderno-blog-feed", "https://cadernodaserra.example/2025/08/11/alecrim-em-vaso/");
+        assertAbsent(a, "Manjericão", "manjericão", "Compostagem", "tomate-cereja", "Pimentas", "Veja também",
+                "segunda-feira", "Related post", "blogueiros", "Tags", "Compartilhe", "WhatsApp", "Posts recentes",
+                "WordPress", "Como plantar alecrim em vaso",
+                // comments are prose, nested as articles: neither part of the body nor a reason to drop it
+                "comentários", "Segui as dicas", "geada", "Dá sim", "Marta");
+    }
+
+    @Test
+    void aBodyRenderedByScriptIsReadFromItsData() {
+        Article a = extract("valleypost-script-rendered", "https://valleypost.example/news/A2025120109");
+        assertAbsent(a, "INARTICLE_AD", "$$", "Photo: Valley Post", "Rainfall totals", "Mill Street", "Driest autumn");
+    }
+}
