@@ -62,7 +62,8 @@ if wants linkedom || wants jsdom; then
       (cd "$BENCH/peers-js" && { npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error; }) >&2
     fi
     wants linkedom && run_peer "readability-linkedom" node "$BENCH/peers-js/run.mjs" linkedom
-    wants jsdom && run_peer "readability-jsdom" node "$BENCH/peers-js/run.mjs" jsdom
+    # jsdom runs at ~2 pages/s: one warm-up and one timed pass keep the script under ten minutes.
+    wants jsdom && WARMUP=1 PASSES=1 run_peer "readability-jsdom" node "$BENCH/peers-js/run.mjs" jsdom
   else
     say "node and npm are needed for the @mozilla/readability rows and were not found: skipping them (install Node.js 18+ with npm)"
   fi

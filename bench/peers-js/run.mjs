@@ -1,7 +1,7 @@
 // Runs @mozilla/readability over an AEB-style folder (ID.html + ID.json with url) in this one
 // process, on the DOM named by the first argument, and writes ID.txt (the article's textContent)
-// per page into OUTDIR. Timing covers extraction alone (parse + Readability), after one warm-up
-// pass, like `news-harvester eval`. Last line: "timing pages=N seconds=S".
+// per page into OUTDIR. Timing covers extraction alone (parse + Readability), after warm-up
+// passes, like `news-harvester eval` (seconds are per timed pass). Last line: "timing pages=N seconds=S".
 //
 // usage: node run.mjs linkedom|jsdom DATASET_DIR OUTDIR
 import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -49,11 +49,14 @@ function extract(page) {
   }
 }
 
-pages.forEach(extract); // warm-up
+// The same passes as `news-harvester eval`: WARMUP untimed, then PASSES timed (env may lower them for slow peers).
+const WARMUP = Number(process.env.WARMUP ?? 2);
+const PASSES = Number(process.env.PASSES ?? 2);
+for (let w = 0; w < WARMUP; w++) pages.forEach(extract);
 const texts = new Array(pages.length);
 const start = process.hrtime.bigint();
-for (let i = 0; i < pages.length; i++) texts[i] = extract(pages[i]);
-const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+for (let t = 0; t < PASSES; t++) for (let i = 0; i < pages.length; i++) texts[i] = extract(pages[i]);
+const seconds = Number(process.hrtime.bigint() - start) / 1e9 / PASSES;
 
 mkdirSync(outDir, { recursive: true });
 pages.forEach((p, i) => writeFileSync(join(outDir, p.id + '.txt'), texts[i], 'utf8'));

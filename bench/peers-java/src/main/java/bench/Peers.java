@@ -14,7 +14,7 @@ import net.dankito.readability4j.Readability4J;
 /**
  * Runs one JVM peer over an AEB-style folder (ID.html + ID.json with url) in this one process and
  * writes ID.txt per page into OUTDIR. Timing covers extraction alone (parse + extraction), after
- * one warm-up pass, like {@code news-harvester eval}. Last line: {@code timing pages=N seconds=S}.
+ * warm-up passes, like {@code news-harvester eval} (seconds per timed pass). Last line: {@code timing pages=N seconds=S}.
  *
  * <p>usage: {@code java -jar peers-java.jar readability4j|boilerpipe DATASET_DIR OUTDIR}
  */
@@ -43,15 +43,22 @@ public final class Peers {
                 pages.add(new Page(id, url, Files.readString(data.resolve(id + ".html"), StandardCharsets.UTF_8)));
             }
         }
-        for (Page p : pages) {
-            tool.apply(p.html(), p.url()); // warm-up
+        // The same passes as `news-harvester eval`: WARMUP untimed, then PASSES timed.
+        int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "2"));
+        int passes = Integer.parseInt(System.getenv().getOrDefault("PASSES", "2"));
+        for (int w = 0; w < warmup; w++) {
+            for (Page p : pages) {
+                tool.apply(p.html(), p.url());
+            }
         }
         String[] texts = new String[pages.size()];
         long start = System.nanoTime();
-        for (int i = 0; i < texts.length; i++) {
-            texts[i] = tool.apply(pages.get(i).html(), pages.get(i).url());
+        for (int t = 0; t < passes; t++) {
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = tool.apply(pages.get(i).html(), pages.get(i).url());
+            }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9 / passes;
         Files.createDirectories(out);
         for (int i = 0; i < texts.length; i++) {
             Files.writeString(out.resolve(pages.get(i).id() + ".txt"), texts[i], StandardCharsets.UTF_8);

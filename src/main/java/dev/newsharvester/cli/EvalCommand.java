@@ -209,8 +209,10 @@ final class EvalCommand implements Callable<Integer> {
         o.put("extraction_seconds", run.seconds());
         o.put("pages_per_second", run.pagesPerSecond());
         o.put("pages_per_cpu_second", run.pagesPerCpuSecond());
-        text.append(String.format(Locale.ROOT, "speed: %d pages in %.3f s of extraction = %.1f pages/s (%d thread%s, after a warm-up pass)",
-                run.extractions().size(), run.seconds(), run.pagesPerSecond(), run.threads(), run.threads() == 1 ? "" : "s"));
+        text.append(String.format(Locale.ROOT,
+                "speed: %d pages in %.3f s of extraction per pass = %.1f pages/s (%d thread%s, %d timed passes after %d warm-up passes)",
+                run.extractions().size(), run.seconds(), run.pagesPerSecond(), run.threads(), run.threads() == 1 ? "" : "s",
+                ExtractionRun.TIMED_PASSES, ExtractionRun.WARMUP_PASSES));
         if (run.pagesPerCpuSecond() > 0) {
             text.append(String.format(Locale.ROOT, "; %.1f pages per CPU-second of the extracting thread%s",
                     run.pagesPerCpuSecond(), run.threads() == 1 ? "" : "s"));
