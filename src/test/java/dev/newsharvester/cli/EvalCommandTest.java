@@ -128,7 +128,7 @@ class EvalCommandTest {
         String[] lines = run.out().split("\n");
         assertTrue(lines[0].matches("news-harvester {11}P=\\d\\.\\d{3}  R=\\d\\.\\d{3}  F1=\\d\\.\\d{3}  acc=\\d\\.\\d{3}"
                 + "  pages=5 missing=0 empty=\\d"), lines[0]);
-        assertTrue(run.out().contains("pages/s (1 thread, after a warm-up pass)"), run.out());
+        assertTrue(run.out().contains("pages/s (1 thread, 2 timed passes after 2 warm-up passes)"), run.out());
         assertTrue(run.out().contains("total wall time: "), run.out());
         assertTrue(run.out().contains("targets: body F1 ≥ 0.975: "), run.out());
     }
