@@ -7,6 +7,7 @@ import dev.newsharvester.extract.ArticleExtractor;
 import dev.newsharvester.extract.Extraction;
 import dev.newsharvester.fingerprint.Fingerprint;
 import dev.newsharvester.fingerprint.Fingerprinter;
+import dev.newsharvester.pipeline.CleanCopy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -86,24 +87,7 @@ final class ExtractCommand implements Callable<Integer> {
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
         }
         Article a = x.article();
-        Fingerprint fp = Fingerprinter.of(a.text());
-        o.put("url", a.url());
-        o.put("canonicalUrl", a.canonicalUrl());
-        o.put("title", a.title());
-        ArrayNode authors = o.putArray("authors");
-        a.authors().forEach(authors::add);
-        o.put("published", a.published() == null ? null : a.published().toString());
-        o.put("modified", a.modified() == null ? null : a.modified().toString());
-        o.put("language", a.language());
-        o.put("section", a.section());
-        ArrayNode tags = o.putArray("tags");
-        a.tags().forEach(tags::add);
-        o.put("image", a.image());
-        o.put("description", a.description());
-        o.put("text", a.text());
-        o.put("wordCount", a.wordCount());
-        o.put("sha256", fp.sha256());
-        o.put("simhash", fp.simhashHex());
+        CleanCopy.putArticle(o, a, Fingerprinter.of(a.text()));
         return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o) + "\n";
     }
 }

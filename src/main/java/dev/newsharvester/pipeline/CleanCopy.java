@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /** The clean copy kept in S3 ({@code clean/…}): one JSON object per version, readable by Athena. */
-final class CleanCopy {
+public final class CleanCopy {
 
     /** Bumped when the document's fields change meaning. */
     static final int SCHEMA_VERSION = 2; // 2: minhash is the b-bit signature's bytes in base64 (was 128 ints)
@@ -24,6 +24,23 @@ final class CleanCopy {
         ObjectNode o = JSON.createObjectNode();
         o.put("schemaVersion", SCHEMA_VERSION);
         o.put("outlet", outlet);
+        putArticle(o, a, fp);
+        o.put("minhash", java.util.Base64.getEncoder().encodeToString(fp.minhash().toBytes()));
+        o.put("rawKey", rawKey);
+        o.put("fetchedAt", fetchedAt.toString());
+        o.put("extractorVersion", extractorVersion);
+        try {
+            return JSON.writeValueAsBytes(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The article's fields and its exact and near-duplicate fingerprints, in the order both the clean
+     * copy and {@code extract --json} show them.
+     */
+    public static void putArticle(ObjectNode o, Article a, Fingerprint fp) {
         o.put("url", a.url());
         o.put("canonicalUrl", a.canonicalUrl());
         o.put("title", a.title());
@@ -41,14 +58,5 @@ final class CleanCopy {
         o.put("wordCount", a.wordCount());
         o.put("sha256", fp.sha256());
         o.put("simhash", fp.simhashHex());
-        o.put("minhash", java.util.Base64.getEncoder().encodeToString(fp.minhash().toBytes()));
-        o.put("rawKey", rawKey);
-        o.put("fetchedAt", fetchedAt.toString());
-        o.put("extractorVersion", extractorVersion);
-        try {
-            return JSON.writeValueAsBytes(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
