@@ -18,6 +18,14 @@ final class TitleCleaner {
     private static final Pattern DOMAIN = Pattern.compile("(?i)^[\\w-]+(\\.[\\w-]+)*\\.[a-z]{2,}$");
     private static final Pattern DATE = Pattern.compile(
             "^(\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2})(,?\\s+\\d{1,2}[:.]\\d{2})?$");
+    /**
+     * A separator glued to the site name, as CJK titles write it ("…커졌다-정치ㅣ한국일보",
+     * "…気象庁：朝日新聞デジタル"): the Hangul letter ㅣ and full-width forms stand in for a pipe. Not
+     * a hyphen or a slash: glued, those make compounds ("Reform-Politik").
+     */
+    private static final Pattern GLUED_SEPARATOR = Pattern.compile("[|｜ㅣ:：·•»]$");
+    /** A section glued in front of a glued site name ("-정치ㅣ"): one short word after a hyphen. */
+    private static final Pattern GLUED_SECTION = Pattern.compile("(?U)-\\w{1,10}$");
     private static final Pattern BY_AUTHOR = Pattern.compile(
             "(?U)^(?i:by|von|par|por|door|av|af|від|автор)\\s+\\p{Lu}[\\p{L}.'-]*(\\s+\\p{Lu}[\\p{L}.'-]*){0,3}$");
 
@@ -37,6 +45,7 @@ final class TitleCleaner {
         if (t == null) {
             return null;
         }
+        t = withoutGluedSiteName(t, chromeNames);
         List<String> parts = new ArrayList<>(Arrays.asList(SEPARATORS.split(t)));
         if (parts.size() < 2) {
             return t;
@@ -61,6 +70,34 @@ final class TitleCleaner {
             }
         }
         return join(parts, seps, start, end);
+    }
+
+    /**
+     * The title without a site name that ends it behind a separator written without spaces, and
+     * without a one-word section glued in front of that separator. Spaced separators are left to
+     * the segment rules of {@link #clean}.
+     */
+    static String withoutGluedSiteName(String t, List<String> names) {
+        for (String name : names) {
+            if (name.length() < 2 || t.length() <= name.length() || !t.endsWith(name)) {
+                continue;
+            }
+            String rest = t.substring(0, t.length() - name.length());
+            var sep = GLUED_SEPARATOR.matcher(rest);
+            if (!sep.find()) {
+                continue;
+            }
+            String head = rest.substring(0, sep.start()).strip();
+            if (head.codePointCount(0, head.length()) < 8) {
+                continue;
+            }
+            var section = GLUED_SECTION.matcher(head);
+            if (section.find() && head.length() - section.group().length() >= 8) {
+                head = head.substring(0, section.start());
+            }
+            return head;
+        }
+        return t;
     }
 
     private static List<String> separators(String t) {
