@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * Reads the date formats news pages use: ISO 8601 with or without an offset ({@code +0300},
  * {@code +03}, {@code Z}), a space instead of {@code T}, RFC 1123, and day–month–year text in
  * English, Ukrainian and Russian ({@code 23 August 2025, 11:07}, {@code 23 серпня 2025},
- * {@code August 23, 2025}, {@code 23.08.2025 11:07}). A value without an offset is read in the
+ * {@code August 23, 2025}, {@code 23.08.2025 11:07}) and year first as East Asian pages write it
+ * ({@code 2026.01.29 18:40}, {@code 2024年04月24日23:52}). A value without an offset is read in the
  * given zone; the offset the page gave is kept. Dates before 1995 or more than two days ahead
  * are rejected as noise.
  */
@@ -40,6 +41,9 @@ final class DateParser {
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?iU)\\b(\\p{L}+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})");
     private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    /** Year first, as East Asian pages write it: 2026.01.29, 2026/1/29, 2024年04月24日, 2024년 4월 24일. */
+    private static final Pattern YEAR_FIRST = Pattern.compile(
+            "(?<!\\d)(\\d{4})(?:[./]|\\s*[年년]\\s*)(\\d{1,2})(?:[./]|\\s*[月월]\\s*)(\\d{1,2})(?:\\s*[日일])?(?!\\d)");
     private static final Map<String, Integer> MONTHS = months();
 
     private DateParser() {
@@ -143,6 +147,13 @@ final class DateParser {
         }
         if (date == null) {
             m = ISO_DATE.matcher(s);
+            if (m.find()) {
+                date = safeDate(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                dateEnd = m.end();
+            }
+        }
+        if (date == null) {
+            m = YEAR_FIRST.matcher(s);
             if (m.find()) {
                 date = safeDate(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
                 dateEnd = m.end();
