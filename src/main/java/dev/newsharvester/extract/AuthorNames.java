@@ -25,6 +25,8 @@ final class AuthorNames {
     private static final Pattern PREFIX = Pattern.compile(
             "(?U)^\\W*(?i:(?:written|posted|reported|story|words|text|photos?)\\s+by|by|von|door|par|por|af|av|from|"
                     + "authors?|autor|autorin|автор|авторка|автори|авторы|текст|від|от)(?:\\s*[:\\-–—]\\s*|\\s+)(?=\\p{Lu}|\\p{Lo})"
+                    // "by admin", "by the editors": no name particle starts with "by"
+                    + "|^\\W*(?i:by)\\s+(?=\\p{Ll})"
                     // Chinese and Japanese credit labels take a colon: 作者：, 责编：, 文／
                     + "|^\\W*(?:作者|记者|記者|责任编辑|責任編輯|责编|責編|编辑|編輯|撰文|文)\\s*[:：/／]\\s*");
     /** "Eine Analyse von", "A commentary by": the kind of piece, then the credit word. */
@@ -72,6 +74,9 @@ final class AuthorNames {
             "ap", "afp", "dpa", "reuters", "sid", "epd", "kna", "apa", "sda", "ansa", "efe", "pa", "xinhua", "bloomberg",
             "ukrinform", "unian", "interfax", "tass", "ria", "ntb", "tt", "ritzau", "anp", "belga", "pap", "ctk", "mti",
             "укрінформ", "уніан", "інтерфакс", "интерфакс", "тасс", "риа");
+    /** CMS logins a byline may print ("by admin"): no one. */
+    private static final Set<String> LOGINS = Set.of(
+            "admin", "administrator", "webmaster", "siteadmin", "superuser", "root", "guest", "anonymous", "unknown");
     private static final Set<String> CALENDAR = Set.of(
             "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
             "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
@@ -153,7 +158,8 @@ final class AuthorNames {
         if (words.length > 5 || !Character.isLetter(p.codePointAt(0))) {
             return null;
         }
-        if (words.length == 1 && (CALENDAR.contains(p.toLowerCase(Locale.ROOT)) || CREDIT_WORD.matcher(p).matches())) {
+        if (words.length == 1 && (CALENDAR.contains(p.toLowerCase(Locale.ROOT)) || LOGINS.contains(p.toLowerCase(Locale.ROOT))
+                || CREDIT_WORD.matcher(p).matches())) {
             return null;
         }
         return p;
@@ -179,11 +185,22 @@ final class AuthorNames {
     /**
      * Role words at either end go ("Nicole Opitz Redakteurin", "신현주 기자", "记者 牛镛"); a name that
      * was only roles is none. A CJK role glued to the end of the last word goes from it ("신현주기자");
-     * a first word ending in one is the outlet's "our reporter" ("本报记者 张三") and goes whole.
+     * a first word ending in one is the outlet's "our reporter" ("本报记者 张三") and goes whole, and
+     * so does a place before a role or an equals sign ("워싱턴 특파원 박지훈", "워싱턴=박지훈 특파원").
      */
     private static String stripRoles(String p) {
         List<String> words = new ArrayList<>(Arrays.asList(p.split("\\s+")));
+        if (!words.isEmpty() && words.get(0).indexOf('=') > 0 && NO_SPACES.matcher(words.get(0).substring(0, words.get(0).indexOf('='))).matches()) {
+            words.set(0, words.get(0).substring(words.get(0).indexOf('=') + 1));
+        }
         boolean stripped = false;
+        for (int i = words.size() - 2; i > 0; i--) {
+            if (CJK_ROLE.matcher(words.get(i)).matches()) {
+                words.subList(0, i + 1).clear();
+                stripped = true;
+                break;
+            }
+        }
         while (!words.isEmpty() && isRole(words.get(words.size() - 1))) {
             words.remove(words.size() - 1);
             stripped = true;

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.TextNode;
 
 /**
  * The authors of a page. The outlet's authors selector wins; then JSON-LD {@code author}
@@ -25,8 +24,7 @@ import org.jsoup.nodes.TextNode;
  * lists only the first author).
  *
  * <p>A CMS house account ("admin", "webmaster", "redaktion" in the author URL) counts as the
- * outlet. When the outlet credits only itself, a reporter's name in bold opening the body
- * ({@code <p><strong>Jane Doe</strong></p>}) is the byline the template has no slot for.
+ * outlet. Bylines printed without byline markup are read by {@link UnmarkedBylines}.
  */
 final class Bylines {
 
@@ -34,7 +32,7 @@ final class Bylines {
             "author", "article:author", "og:article:author", "byl", "dc.creator", "dcterms.creator",
             "sailthru.author", "parsely-author", "cxenseparse:author"};
     private static final int MAX_AUTHORS = 12;
-    private static final int MAX_BYLINE_CHARS = 120;
+    static final int MAX_BYLINE_CHARS = 120;
     private static final int BYLINE_BLOCK_CHARS = 300;
     /** A link around a byline with this much more text is a teaser card. */
     private static final int TEASER_EXTRA_CHARS = 30;
@@ -48,13 +46,6 @@ final class Bylines {
     private static final Pattern HOUSE_ACCOUNT = Pattern.compile(
             "(?i)/(?:author|authors|autor|auteur|autore|user|users|profile|profil|members?)/"
                     + "(?:admin|administrator|webmaster|root|redaktion|redaction|redaccion|redazione|newsroom|staff|editor)/?(?:[?#]|$)");
-    /** Name particles written in lower case ("Hans von Storch", "Maria de la Cruz"). */
-    private static final Set<String> PARTICLES = Set.of(
-            "von", "van", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "la", "le", "bin",
-            "ibn", "al", "el", "zu", "ter", "ten", "y");
-    /** The bold name opening the body comes among the first few paragraphs, before prose. */
-    private static final int LEAD_PARAGRAPHS = 3;
-    private static final int PROSE_CHARS = 80;
 
     private Bylines() {
     }
@@ -85,7 +76,7 @@ final class Bylines {
             AuthorNames.addAll(people, byline);
             people.removeIf(outlet);
             if (people.isEmpty()) {
-                people = boldLead(page);
+                people = UnmarkedBylines.boldLead(page);
             }
             return cap(people.isEmpty() ? credited : people);
         }
@@ -220,7 +211,9 @@ final class Bylines {
             AuthorNames.addAll(names, cleaned);
         }
         labelled(page, names);
-        credited(page, names, hasHeadline);
+        if (names.isEmpty()) {
+            AuthorNames.addAll(names, UnmarkedBylines.creditLine(page));
+        }
         return names;
     }
 
@@ -231,90 +224,6 @@ final class Bylines {
             a = e.closest("a");
         }
         return a == null ? null : a.attr("href");
-    }
-
-    /**
-     * A line without byline markup that opens with a credit: "By TPN, in News · 31 Jan 2025",
-     * "By <a>Jane Doe</a>", "（责编：牛镛、岳弘彬）". Only short lines count (prose starting with "By
-     * Monday" is no credit), outside chrome, captions and teasers, and only names written like names.
-     */
-    private static void credited(Page page, List<String> names, boolean hasHeadline) {
-        if (!names.isEmpty()) {
-            return;
-        }
-        for (TextNode t : page.scan.credits) {
-            // The line is the block the text sits in: "von Montag bis Sonntag" in bold inside a
-            // paragraph is prose, not a credit line.
-            Element line = t.parent() instanceof Element p ? p : null;
-            while (line != null && !line.isBlock() && line.parent() != null) {
-                line = line.parent();
-            }
-            if (line == null || inChrome(line, page) || inCaption(line) || inTeaser(line, hasHeadline)
-                    || Page.textLength(line, MAX_BYLINE_CHARS) > MAX_BYLINE_CHARS) {
-                continue;
-            }
-            String text = t.text().strip();
-            Element next = t.nextSibling() instanceof Element n ? n : null;
-            if (AuthorNames.clean(text).isEmpty() && next != null) {
-                text = text + " " + next.text(); // "By " then the linked name
-            }
-            text = text.replaceAll("^[(（\\[]+|[)）\\]]+$", "");
-            List<String> found = AuthorNames.clean(text);
-            if (!found.isEmpty() && found.stream().allMatch(Bylines::writtenLikeAName)) {
-                AuthorNames.addAll(names, found);
-                return;
-            }
-        }
-    }
-
-    /**
-     * When the outlet credits only itself, a name in bold that makes up a whole paragraph among the
-     * first few of the body, right before prose, is the reporter's byline.
-     */
-    private static List<String> boldLead(Page page) {
-        boolean hasHeadline = page.scan.firstH1 != null;
-        for (Element p : page.scan.boldParagraphs) {
-            if (Page.textLength(p, MAX_BYLINE_CHARS) > MAX_BYLINE_CHARS || inChrome(p, page) || inCaption(p)
-                    || inTeaser(p, hasHeadline) || !openingParagraph(p)) {
-                continue;
-            }
-            List<String> found = AuthorNames.clean(p.text());
-            if (!found.isEmpty() && found.stream().allMatch(Bylines::writtenLikeAName)) {
-                return found;
-            }
-        }
-        return List.of();
-    }
-
-    /** At most {@link #LEAD_PARAGRAPHS} paragraphs with text before it, and prose right after. */
-    private static boolean openingParagraph(Element p) {
-        Element next = p.nextElementSibling();
-        if (next == null || !next.normalName().equals("p") || Page.textLength(next, PROSE_CHARS) <= PROSE_CHARS) {
-            return false;
-        }
-        int before = 0;
-        for (Element s = p.previousElementSibling(); s != null; s = s.previousElementSibling()) {
-            if (s.normalName().equals("p") && !s.text().isBlank() && ++before > LEAD_PARAGRAPHS) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Every word capitalised ("Jane Doe", "MTHOBISI SITHOLE", "TPN") but name particles ("Hans von
-     * Storch"), or a name in a script written without spaces.
-     */
-    static boolean writtenLikeAName(String name) {
-        if (AuthorNames.NO_SPACES.matcher(name).matches()) {
-            return true;
-        }
-        for (String w : name.split("\\s+")) {
-            if (!Character.isUpperCase(w.codePointAt(0)) && !PARTICLES.contains(w)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The largest ancestor of a byline element that is still a short block (the byline box of the article). */
@@ -377,7 +286,7 @@ final class Bylines {
         return false;
     }
 
-    private static boolean inCaption(Element e) {
+    static boolean inCaption(Element e) {
         for (Element p = e; p != null; p = p.parent()) {
             String tag = p.normalName();
             if (tag.equals("figure") || tag.equals("figcaption")) {
@@ -391,7 +300,7 @@ final class Bylines {
      * Inside a link that carries more than the name (a teaser card linking to another story), or
      * inside a small {@code <article>} that is not the one with the headline.
      */
-    private static boolean inTeaser(Element e, boolean pageHasHeadline) {
+    static boolean inTeaser(Element e, boolean pageHasHeadline) {
         int own = Page.textLength(e, MAX_BYLINE_CHARS);
         for (Element p = e.parent(); p != null; p = p.parent()) {
             String tag = p.normalName();

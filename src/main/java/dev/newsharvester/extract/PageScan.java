@@ -25,14 +25,15 @@ final class PageScan {
             "author-name", "author__name", "byline-name", "byline__name", "article-author", "post-author",
             "post_author_name", "author", "byline", "by-author", "posted-by", "journalist-name");
     /** Class substrings that mark a byline. */
-    private static final String[] BYLINE_PARTS = {"author-name", "authorline", "byline"};
+    private static final String[] BYLINE_PARTS = {"author-name", "author__name", "authorline", "byline"};
     /**
      * BEM-style author elements of the article's own header: "article__author", "story__author",
-     * "meta__author", "post_article_author"; not those of cards, images or quotes.
+     * "meta__author", "post_article_author"; not those of cards, images or quotes, nor an author
+     * block ("article-author-box" holds a role and links too: its "__name" element is the byline).
      */
     private static final Pattern ARTICLE_AUTHOR_CLASS = Pattern.compile(
             "(?:^|\\s)(?![\\w-]*(?:card|teaser|recirc|latest|widget|grid|image|figcaption|quote|comment|related))"
-                    + "[\\w-]*(?:article|story|post|entry|meta)[\\w-]*(?:__|-|_)authors?(?:\\s|$)");
+                    + "[\\w-]*(?:article|story|post|entry|meta)[\\w-]*(?:__|_)authors?(?:\\s|$)");
     /** Class or id substrings of elements whose short text is often the visible date line. */
     private static final String[] DATE_PARTS = {"date", "time", "publish", "posted", "byline", "meta"};
 
@@ -141,6 +142,10 @@ final class PageScan {
      * not {@code data-publisher}, {@code data-re-deploy-dt} or {@code data-publish-url}.
      */
     static boolean isPublishedDataKey(String key) {
+        if (!(key.contains("pub") || key.contains("deploy") || key.contains("releas") || key.contains("issued")
+                || key.contains("posted"))) {
+            return false; // most data-* attributes: no need to split them into words
+        }
         boolean publishing = false;
         for (String w : key.substring(5).toLowerCase(Locale.ROOT).split("[-_]")) {
             if (PUBLISH_WORDS.contains(w)) {
