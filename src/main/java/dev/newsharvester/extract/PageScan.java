@@ -43,9 +43,11 @@ final class PageScan {
      * CJK labels a colon.
      */
     private static final Pattern CREDIT_START = Pattern.compile(
-            "(?U)^[\\s(（\\[]*(?:(?i:by|von|par|por|door|av|af)(?:\\s+\\p{Lu}|\\s*$)"
+            "(?U)^[\\s(（\\[]*+(?:(?i:by|von|par|por|door|av|af)(?:\\s+\\p{Lu}|\\s*$)"
                     + "|(?i:author|authors|autor|autorin|auteur|автор|авторы|автори)\\s*:\\s*\\p{L}"
                     + "|(?:作者|记者|記者|责任编辑|責任編輯|责编|責編|编辑|編輯|撰文)\\s*[:：]\\s*\\p{L})");
+    /** The first letters of the credit words and labels above. */
+    private static final String CREDIT_FIRST = "bvpdaа作记記责責编編撰";
     /** Text nodes longer than this are prose, not a credit. */
     private static final int MAX_CREDIT_TEXT = 160;
 
@@ -131,7 +133,16 @@ final class PageScan {
 
     private void classify(TextNode t) {
         String text = t.getWholeText();
-        if (text.length() <= MAX_CREDIT_TEXT && CREDIT_START.matcher(text).lookingAt()) {
+        if (text.length() > MAX_CREDIT_TEXT) {
+            return;
+        }
+        // Most text nodes are whitespace between tags or start with another letter: skip the regex.
+        int i = 0;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || "(（[\u00a0".indexOf(text.charAt(i)) >= 0)) {
+            i++;
+        }
+        if (i < text.length() && CREDIT_FIRST.indexOf(Character.toLowerCase(text.charAt(i))) >= 0
+                && CREDIT_START.matcher(text).lookingAt()) {
             credits.add(t);
         }
     }
