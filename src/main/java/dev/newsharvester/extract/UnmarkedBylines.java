@@ -1,6 +1,7 @@
 package dev.newsharvester.extract;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
@@ -97,14 +98,19 @@ final class UnmarkedBylines {
     }
 
     /**
-     * Every word capitalised ("Jane Doe", "MTHOBISI SITHOLE", "TPN") but name particles ("Hans von
-     * Storch"), or a name in a script written without spaces.
+     * Every word capitalised ("Jane Doe", "MTHOBISI SITHOLE") but name particles ("Hans von
+     * Storch"), or a name in a script written without spaces. One word must be an acronym or an
+     * agency ("By TPN", "By Reuters"): "By Topic" is a filter, not a credit.
      */
     private static boolean writtenLikeAName(String name) {
         if (AuthorNames.NO_SPACES.matcher(name).matches()) {
             return true;
         }
-        for (String w : name.split("\\s+")) {
+        String[] words = name.split("\\s+");
+        if (words.length == 1) {
+            return AuthorNames.isAgency(name) || name.equals(name.toUpperCase(Locale.ROOT));
+        }
+        for (String w : words) {
             if (!Character.isUpperCase(w.codePointAt(0)) && !PARTICLES.contains(w)) {
                 return false;
             }

@@ -155,7 +155,11 @@ class BylineSourcesTest {
                     <span data-date="31-01-2025 20:02">31 Jan 2025, 20:02</span> &middot; <a href="#comments">0 Comments</a>
                 </p>""";
         Article a = extract(wordpress("", line, ""), "https://herald.example/blasts-crack-homes/", MASERU);
-        assertEquals(List.of("HHN"), a.authors(), "one word after an explicit 'By' is a credit");
+        assertEquals(List.of("HHN"), a.authors(), "an acronym after an explicit 'By' is a credit");
+
+        String filter = "<p class=\"archive-links\">By <a href=\"/topics/\">Topic</a> · By <a href=\"/dates/\">Date</a></p>";
+        Article f = extract(wordpress("", filter, ""), "https://herald.example/blasts-crack-homes/", MASERU);
+        assertEquals(List.of(), f.authors(), "one ordinary word after 'By' is a filter, not a credit");
 
         String linked = "<p>By <a href=\"/profile/jane-moeti\">Jane Moeti</a> and <a href=\"/profile/lineo-ts\">Lineo Tsita</a></p>";
         Article b = extract(wordpress("", linked, ""), "https://herald.example/blasts-crack-homes/", MASERU);
