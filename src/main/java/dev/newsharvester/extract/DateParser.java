@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,9 @@ final class DateParser {
     /** Year first, as East Asian pages write it: 2026.01.29, 2026/1/29, 2024年04月24日, 2024년 4월 24일. */
     private static final Pattern YEAR_FIRST = Pattern.compile(
             "(?<!\\d)(\\d{4})(?:[./]|\\s*[年년]\\s*)(\\d{1,2})(?:[./]|\\s*[月월]\\s*)(\\d{1,2})(?:\\s*[日일])?(?!\\d)");
+    /** Korean, Chinese and Japanese "a.m."/"p.m.", written before the time. */
+    private static final Pattern CJK_AM_PM = Pattern.compile("(오전|오후|上午|下午|午前|午後)\\s*$");
+    private static final Set<String> CJK_PM = Set.of("오후", "下午", "午後");
     private static final Map<String, Integer> MONTHS = months();
 
     private DateParser() {
@@ -179,9 +183,12 @@ final class DateParser {
             int h = Integer.parseInt(t.group(1));
             int min = Integer.parseInt(t.group(2));
             String ampm = t.group(4);
+            Matcher before = CJK_AM_PM.matcher(s.substring(Math.max(0, t.start() - 4), t.start()));
             if (ampm != null) {
                 boolean pm = ampm.toLowerCase(Locale.ROOT).startsWith("p");
                 h = h % 12 + (pm ? 12 : 0);
+            } else if (before.find()) { // "오후 3:20", "下午3:20": the half of the day comes first
+                h = h % 12 + (CJK_PM.contains(before.group(1)) ? 12 : 0);
             }
             if (h < 24 && min < 60) {
                 time = LocalTime.of(h, min, t.group(3) == null ? 0 : Math.min(59, Integer.parseInt(t.group(3))));

@@ -108,6 +108,8 @@ class MetadataPartsTest {
         assertEquals(OffsetDateTime.parse("2024-03-12T08:15:00+08:00"),
                 DateParser.parse("2024年03月12日08:15 | 来源：新华网", ZoneId.of("Asia/Shanghai")));
         assertEquals(OffsetDateTime.parse("2025-03-14T00:00:00+09:00"), DateParser.parse("입력 2025년 3월 14일", seoul));
+        assertEquals(OffsetDateTime.parse("2025-03-14T15:20:00+09:00"), DateParser.parse("2025.03.14 오후 3:20", seoul), "오후 is p.m.");
+        assertEquals(OffsetDateTime.parse("2025-03-14T09:05:00+09:00"), DateParser.parse("2025年3月14日 上午9:05", seoul), "上午 is a.m.");
         assertNull(DateParser.parse("2025.13.40", seoul), "no such month");
         assertNull(DateParser.parse("v12025.03.14", seoul), "a longer number is no year");
     }
