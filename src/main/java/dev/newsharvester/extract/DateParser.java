@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * Reads the date formats news pages use: ISO 8601 with or without an offset ({@code +0300},
  * {@code +03}, {@code Z}), a space instead of {@code T}, RFC 1123, and day–month–year text in
  * English, Ukrainian and Russian ({@code 23 August 2025, 11:07}, {@code 23 серпня 2025},
- * {@code August 23, 2025}, {@code 23.08.2025 11:07}). A value without an offset is read in the
+ * {@code August 23, 2025}, {@code 23.08.2025 11:07}) and year first as East Asian pages write it
+ * ({@code 2026.01.29 18:40}, {@code 2024年04月24日23:52}). A value without an offset is read in the
  * given zone; the offset the page gave is kept. Dates before 1995 or more than two days ahead
  * are rejected as noise.
  */
@@ -40,6 +42,12 @@ final class DateParser {
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile("(?iU)\\b(\\p{L}+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})");
     private static final Pattern NUMERIC = Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
+    /** Year first, as East Asian pages write it: 2026.01.29, 2026/1/29, 2024年04月24日, 2024년 4월 24일. */
+    private static final Pattern YEAR_FIRST = Pattern.compile(
+            "(?<!\\d)(\\d{4})(?:[./]|\\s*[年년]\\s*)(\\d{1,2})(?:[./]|\\s*[月월]\\s*)(\\d{1,2})(?:\\s*[日일])?(?!\\d)");
+    /** Korean, Chinese and Japanese "a.m."/"p.m.", written before the time. */
+    private static final Pattern CJK_AM_PM = Pattern.compile("(오전|오후|上午|下午|午前|午後)\\s*$");
+    private static final Set<String> CJK_PM = Set.of("오후", "下午", "午後");
     private static final Map<String, Integer> MONTHS = months();
 
     private DateParser() {
@@ -149,6 +157,13 @@ final class DateParser {
             }
         }
         if (date == null) {
+            m = YEAR_FIRST.matcher(s);
+            if (m.find()) {
+                date = safeDate(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                dateEnd = m.end();
+            }
+        }
+        if (date == null) {
             m = NUMERIC.matcher(s);
             if (m.find()) { // day first, as in Europe; swap when the "month" cannot be one
                 int a = Integer.parseInt(m.group(1));
@@ -168,9 +183,12 @@ final class DateParser {
             int h = Integer.parseInt(t.group(1));
             int min = Integer.parseInt(t.group(2));
             String ampm = t.group(4);
+            Matcher before = CJK_AM_PM.matcher(s.substring(Math.max(0, t.start() - 4), t.start()));
             if (ampm != null) {
                 boolean pm = ampm.toLowerCase(Locale.ROOT).startsWith("p");
                 h = h % 12 + (pm ? 12 : 0);
+            } else if (before.find()) { // "오후 3:20", "下午3:20": the half of the day comes first
+                h = h % 12 + (CJK_PM.contains(before.group(1)) ? 12 : 0);
             }
             if (h < 24 && min < 60) {
                 time = LocalTime.of(h, min, t.group(3) == null ? 0 : Math.min(59, Integer.parseInt(t.group(3))));

@@ -5,8 +5,11 @@ import dev.newsharvester.outlet.Selectors;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -30,6 +33,7 @@ final class Page {
     final JsonLd ld;
     final List<String> siteNames;
     final PageScan scan;
+    private Set<Element> headlineAncestors;
 
     Page(Document doc, String url, Selectors selectors, ZoneId zone) {
         this.doc = doc;
@@ -46,6 +50,17 @@ final class Page {
         ld.siteNames().forEach(n -> add(names, MetaText.clean(n)));
         this.siteNames = List.copyOf(names);
         this.scan = PageScan.of(doc);
+    }
+
+    /** True when the element contains the page's first {@code h1}. */
+    boolean aroundHeadline(Element e) {
+        if (headlineAncestors == null) {
+            headlineAncestors = Collections.newSetFromMap(new IdentityHashMap<>());
+            if (scan.firstH1 != null) {
+                headlineAncestors.addAll(scan.firstH1.parents());
+            }
+        }
+        return headlineAncestors.contains(e);
     }
 
     /** The JSON-LD article object, or null. */

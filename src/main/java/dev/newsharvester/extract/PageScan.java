@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -22,9 +25,31 @@ final class PageScan {
             "author-name", "author__name", "byline-name", "byline__name", "article-author", "post-author",
             "post_author_name", "author", "byline", "by-author", "posted-by", "journalist-name");
     /** Class substrings that mark a byline. */
-    private static final String[] BYLINE_PARTS = {"author-name", "authorline", "byline"};
+    private static final String[] BYLINE_PARTS = {"author-name", "author__name", "authorline", "byline"};
+    /**
+     * BEM-style author elements of the article's own header: "article__author", "story__author",
+     * "meta__author", "post_article_author"; not those of cards, images or quotes, nor an author
+     * block ("article-author-box" holds a role and links too: its "__name" element is the byline).
+     */
+    private static final Pattern ARTICLE_AUTHOR_CLASS = Pattern.compile(
+            "(?:^|\\s)(?![\\w-]*(?:card|teaser|recirc|latest|widget|grid|image|figcaption|quote|comment|related))"
+                    + "[\\w-]*(?:article|story|post|entry|meta)[\\w-]*(?:__|_)authors?(?:\\s|$)");
     /** Class or id substrings of elements whose short text is often the visible date line. */
     private static final String[] DATE_PARTS = {"date", "time", "publish", "posted", "byline", "meta"};
+
+    /**
+     * Text that opens with a credit: "By Jane Doe", "Von Anna Sleegers", "Author: …", "（责编：…）".
+     * "By" and its kin need a capital after them ("By the way" is no credit) or a name element; the
+     * CJK labels a colon.
+     */
+    private static final Pattern CREDIT_START = Pattern.compile(
+            "(?U)^[\\s(（\\[]*+(?:(?i:by|von|par|por|door|av|af)(?:\\s+\\p{Lu}|\\s*$)"
+                    + "|(?i:author|authors|autor|autorin|auteur|автор|авторы|автори)\\s*:\\s*\\p{L}"
+                    + "|(?:作者|记者|記者|责任编辑|責任編輯|责编|責編|编辑|編輯|撰文)\\s*[:：]\\s*\\p{L})");
+    /** The first letters of the credit words and labels above. */
+    private static final String CREDIT_FIRST = "bvpdaа作记記责責编編撰";
+    /** Text nodes longer than this are prose, not a credit. */
+    private static final int MAX_CREDIT_TEXT = 160;
 
     /** The first {@code h1}, or null. */
     Element firstH1;
@@ -36,6 +61,12 @@ final class PageScan {
     final List<Element> modifiedProps = new ArrayList<>();
     final List<Element> dateLines = new ArrayList<>();
     final List<Element> labels = new ArrayList<>();
+    /** Short text nodes that open with a credit word or label. */
+    final List<TextNode> credits = new ArrayList<>();
+    /** Paragraphs whose whole content is one bold element ({@code <p><strong>Jane Doe</strong></p>}). */
+    final List<Element> boldParagraphs = new ArrayList<>();
+    /** Values of {@code data-*} attributes named for the publication time ({@code data-publish-date}). */
+    final List<String> dataPublished = new ArrayList<>();
 
     private PageScan() {
     }
@@ -45,6 +76,8 @@ final class PageScan {
         NodeTraversor.traverse((NodeVisitor) (Node node, int depth) -> {
             if (node instanceof Element e) {
                 scan.classify(e);
+            } else if (node instanceof TextNode t) {
+                scan.classify(t);
             }
         }, doc);
         return scan;
@@ -81,7 +114,66 @@ final class PageScan {
         if (tag.equals("strong") || tag.equals("b") || tag.equals("dt") || tag.equals("th") || tag.equals("label")) {
             labels.add(e);
         }
+        if (tag.equals("p") && e.childrenSize() == 1 && isBold(e.child(0))
+                && e.textNodes().stream().allMatch(t -> t.text().replace('\u00a0', ' ').isBlank())) {
+            boldParagraphs.add(e);
+        }
+        if (e.attributesSize() > 0) {
+            for (Attribute a : e.attributes()) {
+                if (a.getKey().startsWith("data-") && isPublishedDataKey(a.getKey())) {
+                    dataPublished.add(a.getValue());
+                }
+            }
+        }
     }
+
+    private static boolean isBold(Element e) {
+        return e.normalName().equals("strong") || e.normalName().equals("b");
+    }
+
+    private void classify(TextNode t) {
+        String text = t.getWholeText();
+        if (text.length() > MAX_CREDIT_TEXT) {
+            return;
+        }
+        // Most text nodes are whitespace between tags or start with another letter: skip the regex.
+        int i = 0;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || "(（[\u00a0".indexOf(text.charAt(i)) >= 0)) {
+            i++;
+        }
+        if (i < text.length() && CREDIT_FIRST.indexOf(Character.toLowerCase(text.charAt(i))) >= 0
+                && CREDIT_START.matcher(text).lookingAt()) {
+            credits.add(t);
+        }
+    }
+
+    /**
+     * {@code data-publish-date}, {@code data-published-at}, {@code data-article-pubdate},
+     * {@code data-deploy-dt}: a publishing word and otherwise only words for the article or a time;
+     * not {@code data-publisher}, {@code data-re-deploy-dt} or {@code data-publish-url}.
+     */
+    static boolean isPublishedDataKey(String key) {
+        if (!(key.contains("pub") || key.contains("deploy") || key.contains("releas") || key.contains("issued")
+                || key.contains("posted"))) {
+            return false; // most data-* attributes: no need to split them into words
+        }
+        boolean publishing = false;
+        for (String w : key.substring(5).toLowerCase(Locale.ROOT).split("[-_]")) {
+            if (PUBLISH_WORDS.contains(w)) {
+                publishing = true;
+            } else if (!DATA_DATE_WORDS.contains(w)) {
+                return false;
+            }
+        }
+        return publishing;
+    }
+
+    private static final Set<String> PUBLISH_WORDS = Set.of(
+            "publish", "published", "publication", "pub", "pubdate", "publishdate", "publishedat", "publishtime",
+            "deploy", "deployed", "release", "released", "issued", "posted");
+    private static final Set<String> DATA_DATE_WORDS = Set.of(
+            "article", "post", "story", "content", "page", "date", "dt", "time", "datetime", "at", "on", "ts",
+            "timestamp");
 
     private static boolean isByline(Element e, String cls, String itemprop) {
         if (e.attr("rel").equalsIgnoreCase("author")) {
@@ -94,7 +186,7 @@ final class PageScan {
                 || cls.contains("posted-by"))) {
             return false;
         }
-        if (containsAny(cls, BYLINE_PARTS)) {
+        if (containsAny(cls, BYLINE_PARTS) || ARTICLE_AUTHOR_CLASS.matcher(cls).find()) {
             return true;
         }
         for (String c : BYLINE_CLASSES) {

@@ -12,7 +12,8 @@ import org.jsoup.nodes.Element;
 /**
  * Publication and modification instants. Sources in order of trust: the outlet's date selector,
  * JSON-LD, {@code article:*} and other meta tags, {@code itemprop} markup, {@code <time>}
- * elements, visible date lines ("23 серпня 2025, 11:07") and, last, a date in the URL.
+ * elements, a {@code data-publish-date}-style attribute that the whole page agrees on, visible date
+ * lines ("23 серпня 2025, 11:07") and, last, a date in the URL.
  *
  * <p>The first source that has a date wins, but its precision can be completed from the others:
  * a value printed without an offset takes the offset of another source that gives the same local
@@ -70,9 +71,12 @@ final class PublicationDates {
             add(modified, fromElement(e, page));
         }
         for (Element e : page.scan.times) {
-            if (!Bylines.inChrome(e)) {
+            if (!Bylines.inChrome(e, page)) {
                 add(published, fromElement(e, page));
             }
+        }
+        if (published.isEmpty()) {
+            add(published, dataAttributeDate(page));
         }
         if (published.isEmpty()) {
             add(published, visibleDate(page));
@@ -144,11 +148,31 @@ final class PublicationDates {
         return Page.textLength(e, MAX_DATE_TEXT) > MAX_DATE_TEXT ? null : DateParser.parseDetailed(e.text(), page.zone);
     }
 
+    /**
+     * The date of {@code data-publish-date}-style attributes (analytics layers, article wrappers),
+     * when every one on the page gives the same instant: teaser cards carry them too, each with the
+     * date of its own story.
+     */
+    private static DateParser.Parsed dataAttributeDate(Page page) {
+        DateParser.Parsed found = null;
+        for (String value : page.scan.dataPublished) {
+            DateParser.Parsed d = DateParser.parseDetailed(value, page.zone);
+            if (d == null) {
+                continue;
+            }
+            if (found != null && !found.at().toInstant().equals(d.at().toInstant())) {
+                return null;
+            }
+            found = d;
+        }
+        return found;
+    }
+
     /** A short visible date line near the top of the article ("Published 23 August 2025, 11:07"). */
     private static DateParser.Parsed visibleDate(Page page) {
         for (Element label : page.scan.labels) {
             String value = Labels.valueAfter(label, Labels.DATE);
-            DateParser.Parsed d = value == null || Bylines.inChrome(label) ? null : DateParser.parseDetailed(value, page.zone);
+            DateParser.Parsed d = value == null || Bylines.inChrome(label, page) ? null : DateParser.parseDetailed(value, page.zone);
             if (d != null) {
                 return d;
             }
@@ -156,7 +180,7 @@ final class PublicationDates {
         int seen = 0;
         for (Element e : page.scan.dateLines) {
             int length = Page.textLength(e, MAX_DATE_LINE);
-            if (length < 6 || length > MAX_DATE_LINE || Bylines.inChrome(e) || ++seen > 40) {
+            if (length < 6 || length > MAX_DATE_LINE || Bylines.inChrome(e, page) || ++seen > 40) {
                 continue;
             }
             DateParser.Parsed d = DateParser.parseDetailed(e.text(), page.zone);

@@ -1,16 +1,29 @@
 package dev.newsharvester.extract;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsharvester.outlet.Selectors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.time.ZoneId;
 import java.util.List;
 
-/** Reads test resources. */
+/** Reads test resources and extracts test pages. */
 final class Fixtures {
 
+    private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
+
     private Fixtures() {
+    }
+
+    /** The article of a page without outlet selectors; fails the test when the page is not one. */
+    static Article article(String html, String url, ZoneId zone) {
+        Extraction x = EXTRACTOR.extract(html, url, Selectors.NONE, zone);
+        assertTrue(x.isArticle(), () -> "not an article: " + x.notArticleReason());
+        return x.article();
     }
 
     static String read(String path) {

@@ -101,6 +101,46 @@ class MetadataPartsTest {
     }
 
     @Test
+    void yearFirstDatesAsEastAsianPagesWriteThem() {
+        ZoneId seoul = ZoneId.of("Asia/Seoul");
+        assertEquals(OffsetDateTime.parse("2025-03-14T09:20:00+09:00"), DateParser.parse("2025.03.14 09:20", seoul));
+        assertEquals(OffsetDateTime.parse("2025-03-14T00:00:00+09:00"), DateParser.parse("2025/3/14", seoul));
+        assertEquals(OffsetDateTime.parse("2024-03-12T08:15:00+08:00"),
+                DateParser.parse("2024年03月12日08:15 | 来源：新华网", ZoneId.of("Asia/Shanghai")));
+        assertEquals(OffsetDateTime.parse("2025-03-14T00:00:00+09:00"), DateParser.parse("입력 2025년 3월 14일", seoul));
+        assertEquals(OffsetDateTime.parse("2025-03-14T15:20:00+09:00"), DateParser.parse("2025.03.14 오후 3:20", seoul), "오후 is p.m.");
+        assertEquals(OffsetDateTime.parse("2025-03-14T09:05:00+09:00"), DateParser.parse("2025年3月14日 上午9:05", seoul), "上午 is a.m.");
+        assertNull(DateParser.parse("2025.13.40", seoul), "no such month");
+        assertNull(DateParser.parse("v12025.03.14", seoul), "a longer number is no year");
+    }
+
+    @Test
+    void rolesInScriptsWithoutSpacesAreNotNames() {
+        assertEquals(List.of("김민준"), AuthorNames.clean("김민준 기자"), "Korean: name, then 'reporter'");
+        assertEquals(List.of("이서연"), AuthorNames.clean("이서연기자"), "the role glued to the name");
+        assertEquals(List.of("박지훈"), AuthorNames.clean("워싱턴 특파원 박지훈"), "a place and a role before the name go");
+        assertEquals(List.of("박지훈"), AuthorNames.clean("워싱턴=박지훈 특파원"), "the place before '=' goes");
+        assertEquals(List.of("张伟"), AuthorNames.clean("本报记者 张伟"), "'our reporter' before the name");
+        assertEquals(List.of("王小明", "李华"), AuthorNames.clean("责任编辑：王小明、李华"), "the editors' credit label");
+        assertEquals(List.of("山田太郎"), AuthorNames.clean("山田太郎 記者"));
+        assertEquals(List.of(), AuthorNames.clean("기자"), "the role alone is no one");
+        assertEquals(List.of(), AuthorNames.clean("by admin"), "a CMS login is no one");
+        assertEquals(List.of("TPN"), AuthorNames.clean("By TPN, in"), "a section after the credit is not a name");
+    }
+
+    @Test
+    void publishedDataAttributesAreTheOnesNamedForPublishing() {
+        assertTrue(PageScan.isPublishedDataKey("data-publish-date"));
+        assertTrue(PageScan.isPublishedDataKey("data-published-at"));
+        assertTrue(PageScan.isPublishedDataKey("data-article-pubdate"));
+        assertTrue(PageScan.isPublishedDataKey("data-deploy-dt"));
+        assertTrue(!PageScan.isPublishedDataKey("data-publisher"));
+        assertTrue(!PageScan.isPublishedDataKey("data-re-deploy-dt"), "a redeployment is a modification");
+        assertTrue(!PageScan.isPublishedDataKey("data-article-publishing-url"));
+        assertTrue(!PageScan.isPublishedDataKey("data-modified-date"));
+    }
+
+    @Test
     void parsedDatesSayWhetherTheOffsetAndTimeWereGiven() {
         DateParser.Parsed withOffset = DateParser.parseDetailed("2024-04-30T16:17:29+02:00", KYIV);
         assertTrue(withOffset.offsetGiven() && withOffset.timeGiven());

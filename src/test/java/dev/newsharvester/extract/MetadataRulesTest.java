@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 class MetadataRulesTest {
 
     private static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
-    private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
 
     private static final String BODY_EN = """
             <p>The city council approved the plan on Tuesday after a debate that lasted more than four hours and drew
@@ -83,9 +82,7 @@ class MetadataRulesTest {
     }
 
     private static Article extract(String html, String url, ZoneId zone) {
-        Extraction x = EXTRACTOR.extract(html, url, Selectors.NONE, zone);
-        assertTrue(x.isArticle(), () -> "not an article: " + x.notArticleReason());
-        return x.article();
+        return Fixtures.article(html, url, zone);
     }
 
     // ----- titles -----
@@ -365,7 +362,7 @@ class MetadataRulesTest {
                 <span class="stamp" data-datetime="2025-08-23T11:07:00+03:00">11:07</span>""";
         String after = "<div class=\"promo\"><p>Subscribe to the City Courier newsletter and get the morning briefing every day.</p></div>";
         Selectors sel = new Selectors(".post-content", "h2.headline-main", ".credit-name", ".stamp", List.of(".promo"));
-        Extraction x = EXTRACTOR.extract(page("en", head, header, BODY_EN, after), "https://courier.example/a/8", sel, KYIV);
+        Extraction x = new ArticleExtractor().extract(page("en", head, header, BODY_EN, after), "https://courier.example/a/8", sel, KYIV);
         Article a = x.article();
         assertEquals("Council approves the tram plan", a.title());
         assertEquals(List.of("Olena Marchuk", "Taras Bilyk"), a.authors());
