@@ -84,7 +84,12 @@ final class LineFilter {
                     + "(reading time|read time|lesedauer|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|"
                     + "tempo di lettura|час читання|время чтения)\\W*\\d+\\s*\\p{L}*)\\W*$");
     private static final Pattern TAG_LINE = Pattern.compile(
-            "(?iU)^\\W*(tags|tag|теги|теґи|мітки|метки|topics|теми|темы|keywords|schlagworte|etiquetas)\\s*:.{0,200}$");
+            "(?iU)^\\W*(tags|tag|теги|теґи|мітки|метки|topics|теми|темы|keywords|schlagworte|schlagwörter|stichwörter|"
+                    + "etiquetas|filed under|posted in|tagged( with)?|categories|categorias|kategorien|mots-clés|argomenti|"
+                    + "palavras-chave)\\s*:.{0,200}$");
+    /** A post's meta line ending in its tags or category: "05/10/2018 - Por: Ana Lima - Categoria: Saúde - Tags: ...". */
+    private static final Pattern META_TAGS = Pattern.compile(
+            "(?iU)^.{0,120}\\s[|•·\\-–—]\\s+(tags?|categor(y|ia|ies|ias)|kategorie[n]?)\\s*:.{0,200}$");
     private static final Pattern APPEAL = Pattern.compile(
             "(?iU)^\\W*((support|subscribe|follow|join|donate|sign up|read us|підтримайте|підтримай|підпишіться|"
                     + "підписуйтесь|слідкуйте|стежте|приєднуйтесь|читайте нас|поддержите|поддержи|подпишитесь|"
@@ -105,6 +110,64 @@ final class LineFilter {
                     + "(at|on)\\b.{0,80}(@|\\.com|twitter)|"
                     + "^\\W*follow (him|her|them|us|\\p{Lu}\\S*( \\p{Lu}\\S*){0,2}) on (twitter|facebook|instagram|x)\\b.{0,80}$");
 
+    /** An e-mail address. */
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)*\\.\\p{L}{2,}");
+
+    /**
+     * The newsroom asking for tips or feedback, or saying how to reach the writer ("Got a story? Get
+     * in touch ...", "... may be reached at"); an appeal to contact the police is article text and
+     * names nobody of the outlet, so it does not match.
+     */
+    private static final Pattern CONTACT_US = Pattern.compile(
+            "(?iU)\\b(get in touch|(may|can) be reached|(have|got) a (tip|story)|"
+                    + "(e-?mail|contact|write to|reach|message|tell) (us|our|the (reporter|author|writer|newsroom|news team|editors?)s?)\\b|"
+                    + "e-?mailing us|send (us|your (tips?|stories|story|news|feedback|photos|videos|letters?))|feedback|"
+                    + "(schreiben|senden|schicken|mailen) sie uns|kontaktieren sie uns|hinweise an|écrivez-nous|contactez-nous|"
+                    + "escríbenos|contáctanos|envíanos|scrivici|fale conosco|(пишите|напишите|пишіть|напишіть) нам)");
+
+    /**
+     * The site's rule for comments: a notice ("Note: we are moderating all comments", "ATENÇÃO:
+     * Comentários ... não serão aprovados pelo moderador"), or comments as the subject of a
+     * passive ("Comments are moderated"). "The panel, moderated by the mayor, took comments" is neither.
+     */
+    private static final Pattern COMMENT_WORD = Pattern.compile(
+            "(?iU)\\b(comments?|comentários?|comentarios?|kommentare?|commentaires?|commenti|комментари\\w*|коментар\\w*)\\b");
+    private static final Pattern MODERATION_WORD = Pattern.compile(
+            "(?iU)\\b(moderat\\w*|moderad\\w*|moderiert\\w*|modér\\w*|aprovad\\w*|approved|freigeschaltet|модер\\w*)");
+    private static final Pattern COMMENT_POLICY = Pattern.compile(
+            "(?iU)^\\W*(note|please note|attention|atenção|atención|achtung|hinweis|nota|avviso|important|увага|внимание)\\b|"
+                    + "\\b(comments?|comentários|comentarios|kommentare|commentaires|commenti|комментарии|коментарі) "
+                    + "(are|will be|is|werden|sind|são|serão|sont|seront|son|serán|sono|saranno|будут|будуть)\\b");
+
+    /** A media player's clock ("0:00 / 3:15", "00:00 0:00"). */
+    private static final Pattern PLAYER_CLOCK = Pattern.compile("^0?0:00(:00)?(\\s*/\\s*|\\s+)\\d{1,2}:\\d{2}(:\\d{2})?$");
+
+    /**
+     * Subscription offers and paywall notices. A line goes on a phrase only an offer uses ("Jetzt
+     * weiterlesen mit ...", "La suite est réservée aux abonnés"), or on two cues of an offer together
+     * (access, a low price, a trial, a period, the subscription itself): news about subscriptions
+     * ("Subscribers now pay $15.49 a month") has one.
+     */
+    private static final Pattern OFFER_PHRASE = Pattern.compile(
+            "(?iU)^\\W*(jetzt|now) (abonnieren|subscribe|weiterlesen|testen|upgraden)\\b|"
+                    + "\\b(réservée?s? aux abonnés|reserved for (subscribers|members)|nur für abonnenten|solo para suscriptores|"
+                    + "exclusivo para assinantes|riservato agli abbonati|только для подписчиков|лише для передплатників)|"
+                    + "\\bil vous reste .{0,20}(à lire|de cet article)|\\bla suite est réservée|\\b(découvrez|voir) nos offres\\b|"
+                    + "有料会員|会員限定|有料記事");
+    private static final Pattern[] OFFER_CUES = {
+        Pattern.compile("(?iU)\\b(get|gain|unlock) (full |unlimited |instant )?access\\b|\\bzugang zu allen\\b|"
+                + "\\baccès illimité\\b|\\bacceso ilimitado\\b"),
+        Pattern.compile("(?iU)\\b(for|für|pour|por) (only|just|as little as|nur|seulement|solo|sólo|apenas) \\p{Sc}?\\s?\\d"),
+        Pattern.compile("(?iU)\\b\\d+ (wochen|weeks|monate|months|mois|meses|mesi) (für|for|pour|por|per)\\b"),
+        Pattern.compile("(?iU)\\b(testen|free trial|kostenlos testen|essai gratuit|prueba gratis)\\b"),
+        Pattern.compile("(?iU)(subscri|abonn|premium|membership|suscrip|assinatura|abbonament|подписк|передплат)"),
+    };
+
+    /** Labels of a list of tags or topics printed on the line below them. */
+    private static final Pattern TAG_LABEL = Pattern.compile(
+            "(?iU)^\\W*(tags|tagi|etiquetas|schlagwörter|schlagworte|stichwörter|themen|topics|keywords|palavras-chave|"
+                    + "теги|мітки|метки|mots-clés|argomenti)\\W*$");
+
     private LineFilter() {
     }
 
@@ -119,6 +182,7 @@ final class LineFilter {
     static List<Block> filter(List<Block> raw, Context ctx) {
         List<Block> blocks = new ArrayList<>(raw);
         dropRelatedLists(blocks);
+        dropTagLists(blocks);
         List<Block> kept = new ArrayList<>();
         Set<String> seenLong = new HashSet<>();
         String titleKey = Text.key(ctx.title());
@@ -181,6 +245,34 @@ final class LineFilter {
         }
     }
 
+    /** A "Tags" label alone on its line, with the comma-separated tags on the next one. */
+    private static void dropTagLists(List<Block> blocks) {
+        for (int i = 0; i + 1 < blocks.size(); i++) {
+            String t = blocks.get(i).text();
+            if (t.length() <= 20 && TAG_LABEL.matcher(t).matches() && isTagList(blocks.get(i + 1).text())) {
+                blocks.subList(i, i + 2).clear();
+                return;
+            }
+        }
+    }
+
+    /** Three or more short comma-separated items, no sentence. */
+    private static boolean isTagList(String t) {
+        if (t.length() > 400 || t.endsWith(".")) {
+            return false;
+        }
+        String[] items = t.split("\\s*[,;]\\s*");
+        if (items.length < 3) {
+            return false;
+        }
+        for (String item : items) {
+            if (item.split(" ").length > 6) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The page's meta description set as a subheading above the text is the standfirst, not the text. */
     private static void dropLeadingDescription(List<Block> kept, String description) {
         if (description == null || description.length() < 20 || kept.size() < 2) {
@@ -235,13 +327,20 @@ final class LineFilter {
                 || PLACEHOLDER.matcher(t).matches())) {
             return true;
         }
-        if (len < 250 && (CAPTION.matcher(t).lookingAt() || TAG_LINE.matcher(t).matches())) {
+        if (len < 250 && (CAPTION.matcher(t).lookingAt() || (t.indexOf(':') >= 0 && (TAG_LINE.matcher(t).matches() || META_TAGS.matcher(t).matches())))) {
             return true;
         }
         if (len < 200 && (APPEAL.matcher(t).matches() || COMMENT_BOX.matcher(t).matches())) {
             return true;
         }
-        if (len < 300 && isPromo(t)) {
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (len < 300 && (isPromo(lower, t) || isSubscriptionOffer(lower, t))) {
+            return true;
+        }
+        if (len < 250 && (isContactLine(t) || isCommentPolicy(lower, t))) {
+            return true;
+        }
+        if (len < 20 && PLAYER_CLOCK.matcher(t).matches()) {
             return true;
         }
         if (len < 80 && isShareLine(t)) {
@@ -253,9 +352,68 @@ final class LineFilter {
         return len < 150 && isByline(t, ctx.authors());
     }
 
+    private static final Set<String> EMAIL_LABELS = Set.of(
+            "email", "e-mail", "mail", "contact", "kontakt", "courriel", "correo", "e", "електронна", "пошта", "почта");
+
+    /** An e-mail address with only a label beside it, or with the newsroom's call to get in touch. */
+    private static boolean isContactLine(String t) {
+        if (t.indexOf('@') < 0) {
+            return false;
+        }
+        java.util.regex.Matcher m = EMAIL.matcher(t);
+        if (!m.find()) {
+            return false;
+        }
+        String rest = m.replaceAll(" ");
+        for (String w : DateLines.words(rest)) {
+            if (!EMAIL_LABELS.contains(w)) {
+                return CONTACT_US.matcher(rest).find(); // a name beside the address is a byline: AEB keeps those
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCommentPolicy(String lower, String t) {
+        return containsAny(lower, MODERATION_STEMS) && MODERATION_WORD.matcher(t).find() && COMMENT_WORD.matcher(t).find()
+                && COMMENT_POLICY.matcher(t).find();
+    }
+
+    private static final String[] MODERATION_STEMS = {"moder", "modér", "aprovad", "approved", "freigeschaltet", "модер"};
+
+    /** Substrings one of which every subscription offer contains (the regexes are tried only then: they are slow). */
+    private static final String[] OFFER_STEMS = {
+        "abonn", "subscri", "weiterlesen", "testen", "upgrad", "access", "zugang", "accès", "acceso", "premium", "trial",
+        "for only", "for just", "as little as", "für nur", "pour seulement", "por solo", "por sólo", "por apenas",
+        "vous reste", "la suite", "nos offres", "wochen", "weeks", "monate", "months", "mois", "meses", "mesi",
+        "member", "suscri", "assinant", "abbonat", "подпис", "передплат", "有料", "会員"};
+
+    private static boolean isSubscriptionOffer(String lower, String t) {
+        if (!containsAny(lower, OFFER_STEMS)) {
+            return false;
+        }
+        if (OFFER_PHRASE.matcher(t).find()) {
+            return true;
+        }
+        int cues = 0;
+        for (Pattern cue : OFFER_CUES) {
+            if (cue.matcher(t).find() && ++cues == 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String s, String[] parts) {
+        for (String p : parts) {
+            if (s.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The outlet's newsletter or app advertised in a line of its own. */
-    private static boolean isPromo(String t) {
-        String lower = t.toLowerCase(Locale.ROOT);
+    private static boolean isPromo(String lower, String t) {
         return (lower.contains("newsletter") || lower.contains("news-app") || lower.contains("news app"))
                 && PROMO_CALL.matcher(t).find();
     }

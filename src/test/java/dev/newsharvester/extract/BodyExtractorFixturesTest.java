@@ -65,4 +65,54 @@ class BodyExtractorFixturesTest {
         Article a = extract("valleypost-script-rendered", "https://valleypost.example/news/A2025120109");
         assertAbsent(a, "INARTICLE_AD", "$$", "Photo: Valley Post", "Rainfall totals", "Mill Street", "Driest autumn");
     }
+
+    private static void assertPresent(Article a, String... text) {
+        for (String s : text) {
+            assertTrue(a.text().contains(s), () -> "article text lost: \"" + s + "\"\n---\n" + a.text());
+        }
+    }
+
+    private Article harbourMail() {
+        return extract("harbourmail-fare-rise", "https://harbourmail.example/news/transport/island-ferry-fares-rise-april-2025");
+    }
+
+    private Article mainKurier() {
+        return extract("mainkurier-faehre", "https://mainufer-kurier.example/region/mainfaehre-seligenstadt-fahrplan-mai");
+    }
+
+    @Test
+    void theNewsroomsContactLinesGoButAnAppealToContactThePoliceStays() {
+        Article a = harbourMail();
+        assertAbsent(a, "Got a story", "newsdesk@", "Have a tip", "may be reached", "Email: morag");
+        assertPresent(a, "contact the harbour police at incidents@harbourpolice.example");
+    }
+
+    @Test
+    void subscriptionOffersGoButNewsAboutPricesStays() {
+        Article a = harbourMail();
+        assertAbsent(a, "reserved for subscribers", "Unlock full access");
+        assertPresent(a, "Ferry pass subscribers now pay £14.50 a month");
+        Article k = mainKurier();
+        assertAbsent(k, "weiterlesen", "4 Wochen", "Premium-Artikeln");
+        assertPresent(k, "Jahreskarte für nur 95 Euro");
+    }
+
+    @Test
+    void theCommentPolicyGoesButAModeratedMeetingStays() {
+        Article a = harbourMail();
+        assertAbsent(a, "comments are moderated");
+        assertPresent(a, "moderated by the board's chair, took comments");
+        assertPresent(mainKurier(), "Die Kommentare der Anwohner");
+    }
+
+    @Test
+    void tagAndMetaLinesGo() {
+        assertAbsent(harbourMail(), "Tags", "island transport, harbour board", "Filed under");
+        assertAbsent(mainKurier(), "Von: Jana Wolf", "Kategorie", "Fähre, Main");
+    }
+
+    @Test
+    void aMediaPlayersClockIsNotText() {
+        assertAbsent(harbourMail(), "0:00", "2:41");
+    }
 }
