@@ -54,6 +54,7 @@ final class DomCleaner {
      */
     static List<Element> preclean(Element root) {
         List<Element> hard = new ArrayList<>();
+        List<Element> mediaParents = new ArrayList<>();
         List<Element> forms = new ArrayList<>();
         List<Element> hidden = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
@@ -64,6 +65,9 @@ final class DomCleaner {
                 }
                 if (HARD_TAGS.contains(e.normalName()) || (e.hasAttr("role") && HARD_ROLES.contains(e.attr("role")))) {
                     hard.add(e);
+                    if (MEDIA_TAGS.contains(e.normalName()) && e.parent() != root) {
+                        mediaParents.add(e.parent());
+                    }
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (isHidden(e)) {
@@ -94,10 +98,65 @@ final class DomCleaner {
                 stats.remove(form);
             }
         }
+        // captions, credits, thumbnails of teasers: an image's words are not the article's
+        removeAllGuarded(root, stats, captionBoxes(root, mediaParents, stats));
         List<Element> hiddenChrome = new ArrayList<>(BodyExtractor.outermost(hidden));
         hiddenChrome.removeIf(e -> e.parent() == null || isProseBlock(e, stats) || isBlurredParagraph(e, stats));
         removeAllGuarded(root, stats, hiddenChrome);
         return scripts;
+    }
+
+    private static final Set<String> MEDIA_TAGS = Set.of("img", "picture", "video");
+
+    /**
+     * Wrappers that can make an image box. Quotes, list items and headings are content
+     * that may carry an image (a screenshot quoted, a product in a list): the box never grows into them.
+     */
+    private static final Set<String> CAPTION_BOX_TAGS = Set.of(
+            "div", "span", "a", "p", "section", "td", "tr", "tbody", "table", "center", "font", "small", "em", "i", "b", "strong");
+
+    /** A caption holds at most this much text. */
+    private static final int MAX_CAPTION_CHARS = 250;
+
+    /**
+     * The boxes that held an image or video (removed by now) and its caption (credit, description)
+     * and nothing else: the largest ancestor of the media element with little text, none of it
+     * running text beside the image (an image set inside a paragraph leaves the paragraph alone).
+     */
+    private static List<Element> captionBoxes(Element root, List<Element> mediaParents, TextStats stats) {
+        List<Element> boxes = new ArrayList<>();
+        for (Element parent : mediaParents) {
+            Element box = null;
+            for (Element p = parent; p != null && p != root && !NEVER_PRUNED.contains(p.normalName()); p = p.parent()) {
+                if (!CAPTION_BOX_TAGS.contains(p.normalName()) || stats.chars(p) > MAX_CAPTION_CHARS || hasOwnText(p)) {
+                    break;
+                }
+                box = p;
+            }
+            if (box != null && stats.chars(box) > 0 && isUnder(box, root)) {
+                boxes.add(box);
+            }
+        }
+        return BodyExtractor.outermost(boxes);
+    }
+
+    /** False for an element of a subtree removed meanwhile (a small form). */
+    private static boolean isUnder(Element e, Element root) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasOwnText(Element e) {
+        for (Node n : e.childNodes()) {
+            if (n instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isHidden(Element e) {

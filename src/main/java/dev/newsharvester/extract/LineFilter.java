@@ -206,6 +206,7 @@ final class LineFilter {
             kept.add(t.equals(b.text()) ? b : new Block(t, b.kind(), b.linkChars()));
         }
         dropLeadingDescription(kept, ctx.description());
+        dropAuthorBio(kept, ctx.authors());
         while (!kept.isEmpty() && kept.get(kept.size() - 1).isHeading()) {
             kept.remove(kept.size() - 1);
         }
@@ -244,6 +245,42 @@ final class LineFilter {
             before += t.length();
         }
     }
+
+    /**
+     * The writer's bio under the text ("Eric Song is the site's deals editor ...", "Korrespondent Ulrich
+     * Exner ist bei WELT für ...", "Mike Wall's book about ..."): one of the last three lines, opening
+     * with a byline author's name (after at most two title words) followed by a verb or a possessive.
+     */
+    private static void dropAuthorBio(List<Block> kept, List<String> authors) {
+        if (authors.isEmpty() || kept.size() < 3) {
+            return;
+        }
+        for (int i = kept.size() - 1; i >= Math.max(1, kept.size() - 3); i--) {
+            String t = kept.get(i).text();
+            if (t.length() < 300 && isAuthorBio(t, authors)) {
+                kept.remove(i);
+            }
+        }
+    }
+
+    private static boolean isAuthorBio(String t, List<String> authors) {
+        for (String a : authors) {
+            int at = a.length() >= 5 ? t.indexOf(a) : -1;
+            if (at < 0 || at > 40 || DateLines.words(t.substring(0, at)).size() > 2) {
+                continue;
+            }
+            java.util.regex.Matcher m = BIO_VERB.matcher(t);
+            if (m.region(at + a.length(), t.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What follows the name in a bio: a verb of being or covering, or a possessive. */
+    private static final Pattern BIO_VERB = Pattern.compile(
+            "(?U)('s?|’s?|,)?\\s+(is|was|has|covers|writes|reports|joined|ist|war|schreibt|berichtet|arbeitet|est|écrit|"
+                    + "es|escribe|è|scrive|é|escreve|є|працює|является|работает)\\b|('s|’s) (book|latest|new|forthcoming|newsletter|podcast)\\b");
 
     /** A "Tags" label alone on its line, with the comma-separated tags on the next one. */
     private static void dropTagLists(List<Block> blocks) {

@@ -115,4 +115,21 @@ class BodyExtractorFixturesTest {
     void aMediaPlayersClockIsNotText() {
         assertAbsent(harbourMail(), "0:00", "2:41");
     }
+
+    @Test
+    void anImagesCaptionCreditAndTeaserGoButImagesInsideContentLeaveItAlone() {
+        Article a = extract("ridgeway-echo-market-hall", "https://ridgewayecho.example/local/victorian-market-hall-reopens");
+        // boxes of an image and a few words: caption and credit, a caption under an image in a paragraph,
+        // an old-style table cell, a teaser with its thumbnail
+        assertAbsent(a, "glass roof on Saturday morning", "Tom Hale", "clock tower", "1987", "bus station", "LOCAL");
+        // an image inside running text, list items with icons, a quoted post with its screenshot stay
+        assertPresent(a, "The old cast-iron sign", "Hale's Bakery", "twelve local cheeses", "We queued for twenty minutes");
+    }
+
+    @Test
+    void theWritersBioUnderTheTextGoes() {
+        Article a = harbourMail();
+        assertAbsent(a, "transport correspondent", "since 2015");
+        assertPresent(a, "Ruth Halvorsen, the board's chair, is expected");
+    }
 }
