@@ -258,8 +258,9 @@ final class DomCleaner {
             return false;
         }
         double ld = s.linkDensity(e);
-        if (links == 1 && ld >= 0.9 && chars > 100 && !e.nameIs("a")) {
-            return true; // one long linked headline (trafilatura's single-link rule)
+        if (links == 1 && ld >= 0.9 && chars > 100 && !e.nameIs("a")
+                && (BlockSerializer.BLOCK_TAGS.contains(e.normalName()) || !inParagraph(e))) {
+            return true; // one long linked headline (trafilatura's single-link rule); a linked lead-in of a paragraph stays
         }
         return switch (e.normalName()) {
             case "ul", "ol", "dl" -> links >= 2 && ld > 0.7;

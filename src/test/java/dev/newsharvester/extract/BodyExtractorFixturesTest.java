@@ -132,4 +132,12 @@ class BodyExtractorFixturesTest {
         assertAbsent(a, "transport correspondent", "since 2015");
         assertPresent(a, "Ruth Halvorsen, the board's chair, is expected");
     }
+
+    @Test
+    void aLinkedLeadInOfAListItemIsText() {
+        Article a = extract("tidewater-morning-briefing", "https://tidewaterledger.example/briefing/2025-06-03");
+        // the linked first sentence is over 100 characters: trafilatura's single-link rule is for blocks, not inline runs
+        assertPresent(a, "The county board approved a $48 million flood wall", "Ferry service to the barrier islands");
+        assertAbsent(a, "More briefings", "June 2");
+    }
 }
