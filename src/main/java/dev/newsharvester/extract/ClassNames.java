@@ -114,32 +114,50 @@ final class ClassNames {
         });
     }
 
-    /** Splits at {@code - _ . :}, at digit boundaries and before a capital that follows a lower-case letter. */
+    /**
+     * Splits at {@code - _ . :}, at digit boundaries and before a capital that follows a lower-case
+     * letter. A segment (between separators) that splits into two or more one- or two-letter parts
+     * is a generated id ({@code block-id-n1AuAdJlVL}, {@code sc-bZkfAd}) and gives no words: read as
+     * words it would say "ad" by chance.
+     */
     private static void splitToken(List<String> out, String s, int from, int to) {
-        int start = from;
+        int segStart = from;
         for (int i = from; i <= to; i++) {
-            boolean cut;
-            boolean skip = false;
-            if (i == to) {
-                cut = true;
-            } else {
-                char c = s.charAt(i);
-                char prev = i > from ? s.charAt(i - 1) : 0;
-                if (c == '-' || c == '_' || c == '.' || c == ':') {
-                    cut = true;
-                    skip = true;
-                } else {
-                    cut = i > from && ((Character.isUpperCase(c) && Character.isLowerCase(prev))
-                            || (Character.isDigit(c) != Character.isDigit(prev) && prev != '-' && prev != '_'
-                            && prev != '.' && prev != ':'));
+            if (i == to || isSeparator(s.charAt(i))) {
+                if (i > segStart) {
+                    splitSegment(out, s, segStart, i);
                 }
+                segStart = i + 1;
+            }
+        }
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '-' || c == '_' || c == '.' || c == ':';
+    }
+
+    private static void splitSegment(List<String> out, String s, int from, int to) {
+        int mark = out.size();
+        int shortParts = 0;
+        int start = from;
+        for (int i = from + 1; i <= to; i++) {
+            boolean cut = i == to;
+            if (!cut) {
+                char c = s.charAt(i);
+                char prev = s.charAt(i - 1);
+                cut = (Character.isUpperCase(c) && Character.isLowerCase(prev))
+                        || Character.isDigit(c) != Character.isDigit(prev);
             }
             if (cut) {
-                if (i > start) {
-                    out.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+                if (i - start <= 2 && !Character.isDigit(s.charAt(start))) {
+                    shortParts++;
                 }
-                start = skip ? i + 1 : i;
+                out.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+                start = i;
             }
+        }
+        if (shortParts >= 2 && out.size() - mark >= 3) {
+            out.subList(mark, out.size()).clear(); // a generated id
         }
     }
 

@@ -140,4 +140,11 @@ class BodyExtractorFixturesTest {
         assertPresent(a, "The county board approved a $48 million flood wall", "Ferry service to the barrier islands");
         assertAbsent(a, "More briefings", "June 2");
     }
+
+    @Test
+    void aGeneratedIdThatSpellsAdByChanceIsNotAnAdButAnAdClassIs() {
+        Article a = extract("tidewater-morning-briefing", "https://tidewaterledger.example/briefing/2025-06-03");
+        assertPresent(a, "Good morning!", "See you tomorrow.");
+        assertAbsent(a, "Boat Show");
+    }
 }
