@@ -176,27 +176,67 @@ final class ClassNames {
 
     /** True when class/id words mark the element as chrome (share bars, related lists, ads, ...). */
     static boolean isBoilerplate(Element e) {
+        return chromeStrength(e) > 0;
+    }
+
+    /**
+     * True when the only chrome words are ones that page builders also put on the boxes of the
+     * text itself, and a word next to them says text: {@code elementor-widget-text-editor},
+     * {@code elementor-widget-heading}, {@code hs_cos_wrapper_meta_field hs_cos_wrapper_type_rich_text}.
+     */
+    /** True when the only chrome words are weak ones (widget, media, meta, ...). */
+    static boolean isWeakChrome(Element e) {
+        return chromeStrength(e) == 1;
+    }
+
+    static boolean isBuilderTextBox(Element e) {
+        if (chromeStrength(e) != 1) {
+            return false;
+        }
+        for (String w : words(e)) {
+            if (TEXT_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> TEXT_WORDS = Set.of(
+            "text", "editor", "content", "body", "paragraph", "heading", "richtext", "rich", "copy", "prose");
+
+    /** Words that name a kind of box rather than chrome: content sits in such boxes too. */
+    private static final Set<String> WEAK_WORDS = Set.of(
+            "widget", "widgets", "media", "embed", "meta", "modal", "overlay", "gallery", "photo", "image", "img",
+            "video", "teaser", "teasers", "infobox", "banner", "banners");
+
+    /** 0: no chrome word; 1: only weak ones; 2: a chrome word that never names a box of text. */
+    private static int chromeStrength(Element e) {
         List<String> words = words(e);
+        int strength = 0;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (i > 0 && MODIFIER_PREFIXES.contains(words.get(i - 1))) {
                 continue; // card-has-image, layout-with-sidebar
             }
             if (BOILERPLATE_WORDS.contains(w) && !NEVER_ALONE.contains(w)) {
-                return true;
+                if (!WEAK_WORDS.contains(w)) {
+                    return 2;
+                }
+                strength = 1;
+                continue;
             }
             if (i + 1 < words.size() && BOILERPLATE_PAIRS.contains(w + " " + words.get(i + 1))) {
-                return true;
+                return 2;
             }
             if (w.length() > 6 && !w.equals("commentary") && (w.startsWith("share") || w.startsWith("social")
                     || w.startsWith("related") || w.startsWith("newsletter") || w.startsWith("subscri")
                     || w.startsWith("advert") || w.startsWith("sponsor") || w.startsWith("comment")
                     || w.startsWith("breadcrumb") || w.startsWith("outbrain") || w.startsWith("taboola")
                     || w.startsWith("cookie") || w.startsWith("readalso"))) {
-                return true;
+                return 2;
             }
         }
-        return false;
+        return strength;
     }
 
     /** Chrome that is prose too: comments and related-story boxes read like paragraphs but are never the article. */

@@ -218,8 +218,62 @@ final class DomCleaner {
     /** Class/id chrome pruning, undone when it would leave a seventh of the text or less. */
     static void pruneBoilerplate(Element root, TextStats stats) {
         int total = stats.chars(root);
-        removeGuarded(root, stats, e -> ClassNames.isBoilerplate(e)
-                && (ClassNames.isProseChrome(e) || !isProse(e, stats, total)) && !wrapsEmbeddedPost(e, stats));
+        List<Element> hits = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            private Element textBox; // the page builder's box of text being walked, if any
+
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e) || e == root || NEVER_PRUNED.contains(e.normalName())
+                        || !ClassNames.isBoilerplate(e)) {
+                    return FilterResult.CONTINUE;
+                }
+                if (ClassNames.isWeakChrome(e) && (textBox != null || ClassNames.isBuilderTextBox(e)) && isTextBox(e, stats)) {
+                    if (textBox == null) {
+                        textBox = e; // its inner wrappers of the text (widget-container) are spared too, nothing else
+                    }
+                    return FilterResult.CONTINUE;
+                }
+                if ((ClassNames.isProseChrome(e) || !isProse(e, stats, total)) && !wrapsEmbeddedPost(e, stats)) {
+                    hits.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node == textBox) {
+                    textBox = null;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        removeAllGuarded(root, stats, hits);
+    }
+
+    /**
+     * A box of the text itself, as page builders make them: two real paragraphs, or a subheading
+     * and nothing else (one {@code elementor-widget-text-editor} or {@code -heading} of several).
+     */
+    private static boolean isTextBox(Element e, TextStats stats) {
+        if (holdsParagraphs(e, stats, 100, 0.25)) {
+            return true;
+        }
+        int chars = stats.chars(e);
+        if (chars == 0 || chars > 150 || stats.links(e) > 0) {
+            return false;
+        }
+        for (Element h : e.getAllElements()) {
+            switch (h.normalName()) {
+                case "h2", "h3", "h4", "h5", "h6" -> {
+                    return stats.chars(h) == chars;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 
     /** The element is an embedded post, or a wrapper (such as {@code div.social-embed}) holding little else. */

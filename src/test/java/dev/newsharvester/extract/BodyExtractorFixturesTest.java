@@ -147,4 +147,12 @@ class BodyExtractorFixturesTest {
         assertPresent(a, "Good morning!", "See you tomorrow.");
         assertAbsent(a, "Boat Show");
     }
+
+    @Test
+    void aPageBuildersWidgetsOfTextAreTextButItsPostsWidgetIsNot() {
+        Article a = extract("coastline-notes-elementor", "https://coastlinenotes.example/blog/harbour-wall/");
+        // every box is an "elementor-widget": the text editors and headings among them are the article
+        assertPresent(a, "When the storm of January", "The stone", "The mortar", "asked who had done the work");
+        assertAbsent(a, "chapel", "slipway", "Ewan Moss", "Share on");
+    }
 }
