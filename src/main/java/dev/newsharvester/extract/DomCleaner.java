@@ -399,6 +399,24 @@ final class DomCleaner {
         removeAllGuarded(root, s, BodyExtractor.outermost(cards));
     }
 
+    /**
+     * Teasers marked up as {@code <article>}s inside the article: two or more small ones, each
+     * mostly its link (kicker and byline around the linked headline). Runs before class pruning,
+     * which may take the link (a {@code teaser} class on the anchor) and leave the rest.
+     */
+    static void removeArticleCards(Element root, TextStats s) {
+        List<Element> cards = new ArrayList<>();
+        for (Element a : root.getElementsByTag("article")) {
+            if (a != root && s.chars(a) > 0 && s.chars(a) <= MAX_CARD_CHARS && s.linkDensity(a) >= 0.3) {
+                cards.add(a);
+            }
+        }
+        cards = BodyExtractor.outermost(cards);
+        if (cards.size() >= 2) {
+            removeAllGuarded(root, s, cards);
+        }
+    }
+
     private static boolean insideLink(Element e) {
         for (Element p = e.parent(); p != null; p = p.parent()) {
             if (p.nameIs("a") && p.hasAttr("href")) {

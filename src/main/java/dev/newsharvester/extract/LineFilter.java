@@ -35,7 +35,10 @@ final class LineFilter {
                     + "\\b.{0,30}\\b(stories|news|articles|posts|videos|reads|content|headlines|picks)|"
                     + "популярне|більше новин|інші новини|новини партнерів|популярное|другие новости|новости партнеров|"
                     + "das könnte sie auch interessieren|weitere artikel|mehr zum thema( [\\w ]{1,30})?|auch interessant|"
-                    + "noticias relacionadas|te puede interesar|"
+                    + "noticias relacionadas|te puede interesar|latest|newest|neueste( artikel| nachrichten)?|meistgelesen\\w*|"
+                    + "derniers articles|dernières (actualités|nouvelles)|les plus lus|últimas noticias|lo más leído|"
+                    + "ultime notizie|i più letti|últimas notícias|mais lidas|najnowsze|najczęściej czytane|"
+                    + "senaste nytt|mest lästa|siste nytt|mest lest|laatste nieuws|meest gelezen|nejčtenější|"
                     + "sur le même sujet|ti potrebbe interessare|les også|läs också)\\W*$");
 
     private static final Pattern AD_LABEL = Pattern.compile(

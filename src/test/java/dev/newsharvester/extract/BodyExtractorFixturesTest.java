@@ -155,4 +155,11 @@ class BodyExtractorFixturesTest {
         assertPresent(a, "When the storm of January", "The stone", "The mortar", "asked who had done the work");
         assertAbsent(a, "chapel", "slipway", "Ewan Moss", "Share on");
     }
+
+    @Test
+    void teaserCardsMarkedUpAsArticlesGoWithTheirKickersAndBylines() {
+        Article a = extract("tidewater-morning-briefing", "https://tidewaterledger.example/briefing/2025-06-03");
+        // the anchors' "teaser" class would take the headlines alone and leave kicker and byline behind
+        assertAbsent(a, "Waterfront", "Schools", "Lou Arden", "Weather", "Marina fees");
+    }
 }

@@ -62,7 +62,7 @@ class LineFilterTest {
             "Il vous reste 64% de cet article à lire. La suite est réservée aux abonnés.", "Article réservé aux abonnés",
             "Jetzt abonnieren und von der Vorlesefunktion profitieren.", "有料会員になると続きをお読みいただけます。",
             "Get unlimited access to all our journalism for only $1 a week.", "0:00 / 3:15",
-            "Filed under: Islands | Ferries", "Publicado em 05/10/2018 - Por: Ana Lima - Categoria: Saúde - Tags: vacina, gripe"})
+            "Filed under: Islands | Ferries", "Neueste Artikel", "Les plus lus", "Lo más leído", "Latest", "Publicado em 05/10/2018 - Por: Ana Lima - Categoria: Saúde - Tags: vacina, gripe"})
     void dropsChromeLines(String line) {
         assertEquals(List.of(PROSE), filter(para(PROSE), para(line)), line);
     }
