@@ -46,6 +46,18 @@ final class LineFilter {
                     + "publicité|pubblicità|reklama|annonse|annons|iklan|광고|広告|scroll to continue( with content)?|"
                     + "continue reading( below)?|story continues below( advertisement)?|article continues below)\\W*$");
 
+    /** A WordPress shortcode the server left unrendered ("[button link=... ]Send us your review[/button]"). */
+    private static final Pattern SHORTCODE = Pattern.compile("^\\[(\\w+)(\\s+[\\w-]+\\s*=[^\\]]*)+\\](.*\\[/\\1\\])?$");
+
+    /**
+     * A link line under the text: "More AP NBA: https://...", "Listen: https://...", or an agency
+     * credit "SOURCE: News agencies", "(Quelle: APA/dpa)" with no sentence in it.
+     */
+    private static final Pattern LINK_LINE = Pattern.compile(
+            "(?iU)^\\W*(more\\b.{0,40}|listen|download|itunes|spotify|apple podcasts|google podcasts|subscribe)\\s*:\\s*https?://.{0,200}$|"
+                    + "^\\W*\\(?\\s*(source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|źródło|джерело|источник)\\s*:"
+                    + "[^.!?]{0,80}\\)?\\s*$");
+
     /** A template placeholder the server left unfilled ({@code $$ARTICLE_AD$$}, {@code {{related}}}). */
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "^(\\$\\$|\\{\\{|\\[\\[|%%|##)\\s*[\\w.:-]+\\s*(\\$\\$|\\}\\}|\\]\\]|%%|##)$");
@@ -102,7 +114,8 @@ final class LineFilter {
                     + "get the latest .{0,60}\\binbox\\b.*|.{0,40}\\bsubscribe to .{0,60}newsletters?\\W*|"
                     + ".{0,60}\\bsupport (independent|quality|our) journalism\\b.*)$");
     /** Reporting credits and contact footers of wire and newspaper copy. */
-    private static final Pattern CONTRIBUTED = Pattern.compile("(?iU)contributed( reporting)? to this (report|story|article)");
+    private static final Pattern CONTRIBUTED = Pattern.compile(
+            "(?iU)contributed( reporting)? to this (report|story|article)|contributed (additional )?reporting( from [^.]{1,60})?\\.?$");
     private static final Pattern CREDITS = Pattern.compile(
             "(?iU)^\\W*\\(?(reporting|writing|additional reporting) by\\b.*\\b(editing|edited) by\\b|"
                     + "^\\W*[（(]?\\s*(责编|责任编辑|编辑|来源)\\s*[:：].{0,60}$|"
@@ -378,6 +391,12 @@ final class LineFilter {
             return true;
         }
         if (len < 250 && (isContactLine(t) || isCommentPolicy(lower, t))) {
+            return true;
+        }
+        if (len < 300 && t.indexOf(':') >= 0 && LINK_LINE.matcher(t).find()) {
+            return true;
+        }
+        if (t.charAt(0) == '[' && SHORTCODE.matcher(t).matches()) {
             return true;
         }
         if (len < 20 && PLAYER_CLOCK.matcher(t).matches()) {

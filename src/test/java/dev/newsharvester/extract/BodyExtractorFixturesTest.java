@@ -162,4 +162,10 @@ class BodyExtractorFixturesTest {
         // the anchors' "teaser" class would take the headlines alone and leave kicker and byline behind
         assertAbsent(a, "Waterfront", "Schools", "Lou Arden", "Weather", "Marina fees");
     }
+
+    @Test
+    void reportingCreditsSourcesShortcodesAndLinkLinesGo() {
+        assertAbsent(harbourMail(), "contributed reporting", "Source: Harbour Board", "[button", "ferry photos",
+                "More island transport");
+    }
 }
