@@ -254,6 +254,20 @@ final class ClassNames {
         return false;
     }
 
+    /** Words of the class of a standfirst set apart from the text. */
+    private static final Set<String> LEAD_WORDS = Set.of(
+            "summary", "intro", "introduction", "standfirst", "excerpt", "sapo", "chapo", "chapeau", "abstract");
+
+    /** True when class/id words name a summary or lead ({@code article__summary}, {@code summary-art}). */
+    static boolean isLead(Element e) {
+        for (String w : words(e)) {
+            if (LEAD_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True for class/id tokens such as {@code article-body}, {@code post_article_text}, {@code entry-content}. */
     static boolean isArticleBody(Element e) {
         String cls = e.className();

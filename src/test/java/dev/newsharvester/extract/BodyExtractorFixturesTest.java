@@ -168,4 +168,10 @@ class BodyExtractorFixturesTest {
         assertAbsent(harbourMail(), "contributed reporting", "Source: Harbour Board", "[button", "ferry photos",
                 "More island transport");
     }
+
+    @Test
+    void aSummaryJustBeforeTheBodyIsItsFirstParagraphButALeadBoxIsNot() {
+        assertTrue(harbourMail().text().startsWith("Season tickets for the Skerry crossing go up by £14 a year"));
+        assertAbsent(mainKurier(), "Werftpause");
+    }
 }
