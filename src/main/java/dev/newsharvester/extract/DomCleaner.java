@@ -221,12 +221,21 @@ final class DomCleaner {
         List<Element> hits = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
             private Element textBox; // the page builder's box of text being walked, if any
+            private boolean textSeen; // whether a text node came before (the lead is the first text of the body)
 
             @Override
             public FilterResult head(Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.TextNode t) {
+                    textSeen |= !t.isBlank();
+                    return FilterResult.CONTINUE;
+                }
                 if (!(node instanceof Element e) || e == root || NEVER_PRUNED.contains(e.normalName())
                         || !ClassNames.isBoilerplate(e)) {
                     return FilterResult.CONTINUE;
+                }
+                if (!textSeen && ClassNames.isWeakChrome(e) && ClassNames.words(e).contains("teaser")
+                        && isLeadParagraph(e, stats)) {
+                    return FilterResult.SKIP_ENTIRELY; // "article__teaser" opening the body: its standfirst
                 }
                 if (ClassNames.isWeakChrome(e) && (textBox != null || ClassNames.isBuilderTextBox(e)) && isTextBox(e, stats)) {
                     if (textBox == null) {
@@ -250,6 +259,26 @@ final class DomCleaner {
             }
         }, root);
         removeAllGuarded(root, stats, hits);
+    }
+
+    /** One run of prose: 80 to 600 characters, no links, at most two paragraphs, no heading or list. */
+    private static boolean isLeadParagraph(Element e, TextStats stats) {
+        int chars = stats.chars(e);
+        if (chars < 80 || chars > 600 || stats.links(e) > 0) {
+            return false;
+        }
+        int paragraphs = 0;
+        for (Element x : e.getAllElements()) {
+            switch (x.normalName()) {
+                case "h1", "h2", "h3", "h4", "h5", "h6", "li", "table" -> {
+                    return false;
+                }
+                case "p" -> paragraphs++;
+                default -> {
+                }
+            }
+        }
+        return paragraphs <= 2;
     }
 
     /**

@@ -174,4 +174,9 @@ class BodyExtractorFixturesTest {
         assertTrue(harbourMail().text().startsWith("Season tickets for the Skerry crossing go up by £14 a year"));
         assertAbsent(mainKurier(), "Werftpause");
     }
+
+    @Test
+    void aTeaserClassedStandfirstOpeningTheBodyIsText() {
+        assertTrue(mainKurier().text().startsWith("Acht Monate lag die Fähre in der Werft."), mainKurier().text());
+    }
 }
