@@ -46,7 +46,8 @@ final class ClassNames {
 
     private static final Pattern ARTICLE_BODY_PAIR = Pattern.compile(
             "(article|post|entry|story|news|blog|single|body|full|content|publication|material|stattya|statya|novost)"
-                    + "\\s+(body|content|text|copy|entry)|(article|story|post|entry)\\s+inner|main\\s+text|text\\s+body");
+                    + "\\s+(body|content|text|copy|entry)|(article|story|post|entry)\\s+inner|main\\s+text|text\\s+body|"
+                    + "name\\s+body");
 
     private static final Set<String> BODY_EXCLUDE = Set.of(
             "header", "meta", "footer", "title", "headline", "info", "tags", "author", "share", "related",

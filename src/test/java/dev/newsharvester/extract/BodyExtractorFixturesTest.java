@@ -179,4 +179,11 @@ class BodyExtractorFixturesTest {
     void aTeaserClassedStandfirstOpeningTheBodyIsText() {
         assertTrue(mainKurier().text().startsWith("Acht Monate lag die Fähre in der Werft."), mainKurier().text());
     }
+
+    @Test
+    void drupalsBodyFieldIsTheBody() {
+        Article a = extract("valleywire-drupal-node", "https://valleywire.example/news/2025/09/reservoir-levels-ten-year-low");
+        // field--name-body, not the node's other fields around it (kicker, region, rights line)
+        assertAbsent(a, "Water supply", "North valley", "All rights reserved");
+    }
 }
