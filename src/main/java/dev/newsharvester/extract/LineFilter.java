@@ -58,6 +58,18 @@ final class LineFilter {
                     + "^\\W*\\(?\\s*(source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|źródło|джерело|источник)\\s*:"
                     + "[^.!?]{0,80}\\)?\\s*$");
 
+    /**
+     * Production credits: "Redaktion: Marcus Bensmann, Elena Müller", "Übersetzung: A. Kast,
+     * Redaktion: T. Bauer, Schlussredaktion: L. Schön", "Edited by: Ann Lee". Each part is a role
+     * label and capitalised names; a sentence after the label does not match.
+     */
+    private static final String NAMES = "\\p{Lu}[\\p{L}.'’-]*( \\p{Lu}[\\p{L}.'’-]*){0,3}";
+    private static final Pattern STAFF_CREDITS = Pattern.compile(
+            "(?U)^((?i:redaktion|schlussredaktion|übersetzung|mitarbeit|recherche|grafik|illustrationen?|audioversion|"
+                    + "produktion|edited by|editing|editor|editors|produced by|production|graphics|translation|"
+                    + "translated by|traduction|rédaction|edición|redacción|realización|coordinación)\\s*:?\\s+"
+                    + NAMES + "((, | und | and | y | et | & )" + NAMES + ")*(, |; |$))+$");
+
     /** A template placeholder the server left unfilled ({@code $$ARTICLE_AD$$}, {@code {{related}}}). */
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "^(\\$\\$|\\{\\{|\\[\\[|%%|##)\\s*[\\w.:-]+\\s*(\\$\\$|\\}\\}|\\]\\]|%%|##)$");
@@ -67,7 +79,9 @@ final class LineFilter {
             "(?iU)^\\W*(text size|font size|loading( content)?|image \\d+ of \\d+|photo \\d+ of \\d+|"
                     + "this (slideshow|video|content) requires javascript.*|(post|add|leave|show|view) (a )?comments?.*|"
                     + "comments|subscribe( now)?|sign up|log ?in|close|print|like this story.*|share this( article| story)?|"
-                    + "%d \\S+.*|breaking news|小字号|大字号|中字号|\\d+\\s*min)\\W*$");
+                    + "%d \\S+.*|breaking news|小字号|大字号|中字号|\\d+\\s*min|"
+                    + "(fehler gefunden|found an? (error|typo|mistake)|spotted an? (error|typo|mistake)|report an? (error|typo)|"
+                    + "signaler une erreur|une erreur \\?|¿?has visto un error)\\W*(jetzt melden|let us know|report it)?)\\W*$");
 
     /** The comment box's own lines. */
     private static final Pattern COMMENT_BOX = Pattern.compile(
@@ -394,6 +408,9 @@ final class LineFilter {
             return true;
         }
         if (len < 300 && t.indexOf(':') >= 0 && LINK_LINE.matcher(t).find()) {
+            return true;
+        }
+        if (len < 250 && STAFF_CREDITS.matcher(t).matches()) {
             return true;
         }
         if (t.charAt(0) == '[' && SHORTCODE.matcher(t).matches()) {

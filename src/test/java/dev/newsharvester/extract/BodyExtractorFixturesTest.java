@@ -186,4 +186,9 @@ class BodyExtractorFixturesTest {
         // field--name-body, not the node's other fields around it (kicker, region, rights line)
         assertAbsent(a, "Water supply", "North valley", "All rights reserved");
     }
+
+    @Test
+    void productionCreditsAndTheErrorReportPromptGo() {
+        assertAbsent(mainKurier(), "Redaktion:", "Tobias Grün", "Fehler gefunden");
+    }
 }
