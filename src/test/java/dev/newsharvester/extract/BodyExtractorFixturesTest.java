@@ -191,4 +191,10 @@ class BodyExtractorFixturesTest {
     void productionCreditsAndTheErrorReportPromptGo() {
         assertAbsent(mainKurier(), "Redaktion:", "Tobias Grün", "Fehler gefunden");
     }
+
+    @Test
+    void aDropCapJoinsItsWord() {
+        Article a = extract("ridgeway-echo-market-hall", "https://ridgewayecho.example/local/victorian-market-hall-reopens");
+        assertTrue(a.text().startsWith("The Victorian market hall"), a.text());
+    }
 }
