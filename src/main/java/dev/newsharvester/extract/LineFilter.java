@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class LineFilter {
 
     private static final Pattern READ_ALSO = Pattern.compile(
-            "(?iU)^\\W*(read also|also read|read more|see also|related( stories| articles| news| posts?| content)?|"
+            "(?iU)^\\W*(read also|also read|read more|see also|related( stories| articles| news| posts?| content| \\p{L}+)?|"
                     + "more on (this|the) topic|recommended|читайте також|також читайте|читайте ще|читайте|"
                     + "дивіться також|по темі|більше на тему|читайте также|также читайте|читайте еще|смотрите также|"
                     + "по теме|больше по теме|lesen sie auch|lesen sie mehr|mehr zum thema|leia também|leia mais|"

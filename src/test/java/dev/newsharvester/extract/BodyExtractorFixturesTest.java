@@ -166,7 +166,7 @@ class BodyExtractorFixturesTest {
     @Test
     void reportingCreditsSourcesShortcodesAndLinkLinesGo() {
         assertAbsent(harbourMail(), "contributed reporting", "Source: Harbour Board", "[button", "ferry photos",
-                "More island transport");
+                "More island transport", "Related Coverage", "Winter timetable");
     }
 
     @Test

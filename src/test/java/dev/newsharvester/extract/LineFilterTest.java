@@ -62,7 +62,7 @@ class LineFilterTest {
             "Il vous reste 64% de cet article à lire. La suite est réservée aux abonnés.", "Article réservé aux abonnés",
             "Jetzt abonnieren und von der Vorlesefunktion profitieren.", "有料会員になると続きをお読みいただけます。",
             "Get unlimited access to all our journalism for only $1 a week.", "0:00 / 3:15",
-            "Filed under: Islands | Ferries", "Neueste Artikel", "Les plus lus", "Lo más leído", "Latest", "Redaktion: Marta Lind, Ole Berg", "Edited by: Ann Lee and Tom Ruiz",
+            "Filed under: Islands | Ferries", "Neueste Artikel", "Les plus lus", "Lo más leído", "Latest", "Related Roundup: Harbour ferries", "Related Coverage: Island buses", "Redaktion: Marta Lind, Ole Berg", "Edited by: Ann Lee and Tom Ruiz",
             "Übersetzung: Ana Kast, Redaktion: Theo Bauer, Schlussredaktion: Lea Schön", "Found a typo? Let us know.",
             "Fehler gefunden? Jetzt melden.", "Keith Lam contributed reporting from Hong Kong.", "SOURCE: News agencies",
             "(Quelle: APA/dpa)", "More AP Tennis: https://apnews.example/tennis", "Listen: https://pod.example/ep15",
@@ -84,7 +84,7 @@ class LineFilterTest {
             "The debate, moderated by the mayor, drew comments from forty residents.",
             "Finland applied to join NATO in May 2022.", "Villagers still cannot get access to clean water.",
             "The app costs for just $5 in the first month.", "Label: Sub Pop", "10:00 / 12:30", "Kategorie A: Ein Punkt.", "[1] Alarm fatigue: impacts on patient safety. Curr Opin. 2015; 28: 685-690.",
-            "Source: the harbour board's annual report, published in March.", "[사진=JTBC]", "Redaktion: Die Redaktion hat den Text am Montag korrigiert.",
+            "Source: the harbour board's annual report, published in March.", "[사진=JTBC]", "Related to the case, police said two men were arrested on Friday.", "Redaktion: Die Redaktion hat den Text am Montag korrigiert.",
             "Editor: the tool most writers here use is a plain text editor."})
     void keepsArticleLines(String line) {
         assertEquals(List.of(PROSE, line, PROSE + " Again."), filter(para(PROSE), para(line), para(PROSE + " Again.")));
