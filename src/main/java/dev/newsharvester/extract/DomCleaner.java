@@ -133,11 +133,46 @@ final class DomCleaner {
                 }
                 box = p;
             }
-            if (box != null && stats.chars(box) > 0 && isUnder(box, root)) {
+            if (box != null && stats.chars(box) > 0 && isUnder(box, root) && !isListEntry(box, stats)) {
                 boxes.add(box);
             }
         }
         return BodyExtractor.outermost(boxes);
+    }
+
+    /**
+     * An entry of a gallery or gift guide: a heading that is not a link, and a sentence of prose
+     * (a teaser card's headline is a link, or the card is a small {@code <article>} of its own).
+     */
+    private static boolean isListEntry(Element box, TextStats stats) {
+        for (Element a = box; a != null; a = a.parent()) {
+            if (a.nameIs("article")) {
+                if (stats.chars(a) <= MAX_CARD_CHARS) {
+                    return false;
+                }
+                break;
+            }
+        }
+        boolean heading = false;
+        boolean sentence = false;
+        for (Element e : box.getAllElements()) {
+            switch (e.normalName()) {
+                case "h2", "h3", "h4", "h5", "h6" ->
+                    heading |= stats.chars(e) > 0 && stats.linkDensity(e) < 0.5 && !insideLink(e);
+                case "p" -> {
+                    String t = e.text();
+                    sentence |= stats.chars(e) >= 60 && stats.linkDensity(e) < 0.3 && endsSentence(t);
+                }
+                default -> {
+                }
+            }
+        }
+        return heading && sentence;
+    }
+
+    private static boolean endsSentence(String t) {
+        String s = t.strip();
+        return !s.isEmpty() && ".!?…\"”»".indexOf(s.charAt(s.length() - 1)) >= 0;
     }
 
     /** False for an element of a subtree removed meanwhile (a small form). */

@@ -197,4 +197,12 @@ class BodyExtractorFixturesTest {
         Article a = extract("ridgeway-echo-market-hall", "https://ridgewayecho.example/local/victorian-market-hall-reopens");
         assertTrue(a.text().startsWith("The Victorian market hall"), a.text());
     }
+
+    @Test
+    void aGiftGuidesCardsAreItsText() {
+        // each entry is a box of a picture, a heading and a short paragraph: the size of a caption box,
+        // but its heading is not a link and its paragraph is a sentence
+        Article a = extract("dalespost-gift-guide", "https://dalespost.example/shopping/gifts-for-walkers");
+        assertPresent(a, "Kindle Paperwhite", "Keeps coffee hot for twelve hours", "Thorn-proof gloves");
+    }
 }
