@@ -161,7 +161,7 @@ final class DomCleaner {
                     heading |= stats.chars(e) > 0 && stats.linkDensity(e) < 0.5 && !insideLink(e);
                 case "p" -> {
                     String t = e.text();
-                    sentence |= stats.chars(e) >= 60 && stats.linkDensity(e) < 0.3 && endsSentence(t);
+                    sentence |= stats.chars(e) >= 40 && stats.linkDensity(e) < 0.3 && endsSentence(t);
                 }
                 default -> {
                 }
