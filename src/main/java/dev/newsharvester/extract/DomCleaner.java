@@ -65,7 +65,7 @@ final class DomCleaner {
                 }
                 if (HARD_TAGS.contains(e.normalName()) || (e.hasAttr("role") && HARD_ROLES.contains(e.attr("role")))) {
                     hard.add(e);
-                    if (MEDIA_TAGS.contains(e.normalName()) && e.parent() != root) {
+                    if (MEDIA_TAGS.contains(e.normalName()) && e.parent() != root && !isIcon(e)) {
                         mediaParents.add(e.parent());
                     }
                     return FilterResult.SKIP_ENTIRELY;
@@ -114,6 +114,12 @@ final class DomCleaner {
      */
     private static final Set<String> CAPTION_BOX_TAGS = Set.of(
             "div", "span", "a", "p", "section", "td", "tr", "tbody", "table", "center", "font", "small", "em", "i", "b", "strong");
+
+    /** An emoji set in the text as an image ({@code img.emoji}, {@code img.wp-smiley}): it makes no image box. */
+    private static boolean isIcon(Element img) {
+        String cls = img.className();
+        return cls.contains("emoji") || cls.contains("smiley");
+    }
 
     /** A caption holds at most this much text. */
     private static final int MAX_CAPTION_CHARS = 250;

@@ -123,7 +123,8 @@ class BodyExtractorFixturesTest {
         // an old-style table cell, a teaser with its thumbnail
         assertAbsent(a, "glass roof on Saturday morning", "Tom Hale", "clock tower", "1987", "bus station", "LOCAL");
         // an image inside running text, list items with icons, a quoted post with its screenshot stay
-        assertPresent(a, "The old cast-iron sign", "Hale's Bakery", "twelve local cheeses", "We queued for twenty minutes");
+        assertPresent(a, "The old cast-iron sign", "Hale's Bakery", "twelve local cheeses", "We queued for twenty minutes",
+                "sold out all forty pitches");
     }
 
     @Test
