@@ -276,6 +276,7 @@ final class DomCleaner {
                 }
                 if (!textSeen && ClassNames.isWeakChrome(e) && ClassNames.words(e).contains("teaser")
                         && isLeadParagraph(e, stats)) {
+                    textSeen = true;
                     return FilterResult.SKIP_ENTIRELY; // "article__teaser" opening the body: its standfirst
                 }
                 if (ClassNames.isWeakChrome(e) && (textBox != null || ClassNames.isBuilderTextBox(e)) && isTextBox(e, stats)) {
