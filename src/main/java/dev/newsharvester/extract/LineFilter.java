@@ -51,10 +51,12 @@ final class LineFilter {
 
     /**
      * A link line under the text: "More AP NBA: https://...", "Listen: https://...", or an agency
-     * credit "SOURCE: News agencies", "(Quelle: APA/dpa)" with no sentence in it.
+     * credit "SOURCE: News agencies", "(Quelle: APA/dpa)" with no sentence in it. "More information:
+     * https://..." is the article pointing on, and stays.
      */
     private static final Pattern LINK_LINE = Pattern.compile(
-            "(?iU)^\\W*(more\\b.{0,40}|listen|download|itunes|spotify|apple podcasts|google podcasts|subscribe)\\s*:\\s*https?://.{0,200}$|"
+            "(?iU)^\\W*(more\\b(?! info| information| details).{0,40}|listen|download|itunes|spotify|apple podcasts|google podcasts|"
+                    + "subscribe)\\s*:\\s*https?://.{0,200}$|"
                     + "^\\W*\\(?\\s*(source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|źródło|джерело|источник)\\s*:"
                     + "[^.!?]{0,80}\\)?\\s*$");
 
