@@ -153,7 +153,7 @@ final class LineFilter {
     private static final Pattern CONTACT_US = Pattern.compile(
             "(?iU)\\b(get in touch|(may|can) be reached|(have|got) a (tip|story)|"
                     + "(e-?mail|contact|write to|reach|message|tell) (us|our|the (reporter|author|writer|newsroom|news team|editors?)s?)\\b|"
-                    + "e-?mailing us|send (us|your (tips?|stories|story|news|feedback|photos|videos|letters?))|feedback|"
+                    + "e-?mailing us|send (us|your (tips?|stories|story|news|feedback|photos|videos|letters?))|(your|ihr|votre) feedback|"
                     + "(schreiben|senden|schicken|mailen) sie uns|kontaktieren sie uns|hinweise an|écrivez-nous|contactez-nous|"
                     + "escríbenos|contáctanos|envíanos|scrivici|fale conosco|(пишите|напишите|пишіть|напишіть) нам)");
 
@@ -192,7 +192,8 @@ final class LineFilter {
         Pattern.compile("(?iU)\\b(for|für|pour|por) (only|just|as little as|nur|seulement|solo|sólo|apenas) \\p{Sc}?\\s?\\d"),
         Pattern.compile("(?iU)\\b\\d+ (wochen|weeks|monate|months|mois|meses|mesi) (für|for|pour|por|per)\\b"),
         Pattern.compile("(?iU)\\b(testen|free trial|kostenlos testen|essai gratuit|prueba gratis)\\b"),
-        Pattern.compile("(?iU)(subscri|abonn|premium|membership|suscrip|assinatura|abbonament|подписк|передплат)"),
+        Pattern.compile("(?iU)(subscri|abonn|premium[- ]?(artikel|articles?|content|inhalte|abo|zugang|access|plus|members?)|"
+                + "membership|suscrip|assinatura|abbonament|подписк|передплат)"),
     };
 
     /** Labels of a list of tags or topics printed on the line below them. */

@@ -84,7 +84,8 @@ class LineFilterTest {
             "The debate, moderated by the mayor, drew comments from forty residents.",
             "Finland applied to join NATO in May 2022.", "Villagers still cannot get access to clean water.",
             "The app costs for just $5 in the first month.", "Label: Sub Pop", "10:00 / 12:30", "Kategorie A: Ein Punkt.", "[1] Alarm fatigue: impacts on patient safety. Curr Opin. 2015; 28: 685-690.",
-            "Source: the harbour board's annual report, published in March.", "[사진=JTBC]", "More information: https://council.example/consultation", "Related to the case, police said two men were arrested on Friday.", "Redaktion: Die Redaktion hat den Text am Montag korrigiert.",
+            "Source: the harbour board's annual report, published in March.", "[사진=JTBC]", "The council wants feedback on the plan at consultation@council.example by 30 June.",
+            "Drivers can cut their premium for just £10 by adding a second named driver.", "More information: https://council.example/consultation", "Related to the case, police said two men were arrested on Friday.", "Redaktion: Die Redaktion hat den Text am Montag korrigiert.",
             "Editor: the tool most writers here use is a plain text editor."})
     void keepsArticleLines(String line) {
         assertEquals(List.of(PROSE, line, PROSE + " Again."), filter(para(PROSE), para(line), para(PROSE + " Again.")));
