@@ -171,8 +171,8 @@ final class LineFilter {
                     + "\\b(comments?|comentários|comentarios|kommentare|commentaires|commenti|комментарии|коментарі) "
                     + "(are|will be|is|werden|sind|são|serão|sont|seront|son|serán|sono|saranno|будут|будуть)\\b");
 
-    /** A media player's clock ("0:00 / 3:15", "00:00 0:00"). */
-    private static final Pattern PLAYER_CLOCK = Pattern.compile("^0?0:00(:00)?(\\s*/\\s*|\\s+)\\d{1,2}:\\d{2}(:\\d{2})?$");
+    /** A media player's clock ("0:00 / 3:15", "00:00 0:00", "00:00"). */
+    private static final Pattern PLAYER_CLOCK = Pattern.compile("^0?0:00(:00)?((\\s*/\\s*|\\s+)\\d{1,2}:\\d{2}(:\\d{2})?)?$");
 
     /**
      * Subscription offers and paywall notices. A line goes on a phrase only an offer uses ("Jetzt

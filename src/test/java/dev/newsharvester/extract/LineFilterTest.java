@@ -61,7 +61,7 @@ class LineFilterTest {
             "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.", "Comments are moderated before they appear.",
             "Il vous reste 64% de cet article à lire. La suite est réservée aux abonnés.", "Article réservé aux abonnés",
             "Jetzt abonnieren und von der Vorlesefunktion profitieren.", "有料会員になると続きをお読みいただけます。",
-            "Get unlimited access to all our journalism for only $1 a week.", "0:00 / 3:15",
+            "Get unlimited access to all our journalism for only $1 a week.", "0:00 / 3:15", "00:00",
             "Filed under: Islands | Ferries", "Neueste Artikel", "Les plus lus", "Lo más leído", "Latest", "Related Roundup: Harbour ferries", "Related Coverage: Island buses", "Redaktion: Marta Lind, Ole Berg", "Edited by: Ann Lee and Tom Ruiz",
             "Übersetzung: Ana Kast, Redaktion: Theo Bauer, Schlussredaktion: Lea Schön", "Found a typo? Let us know.",
             "Fehler gefunden? Jetzt melden.", "Keith Lam contributed reporting from Hong Kong.", "SOURCE: News agencies",
