@@ -40,6 +40,8 @@ final class BlockSerializer {
         final StringBuilder buf = new StringBuilder();
         final Deque<Block.Kind> kinds = new ArrayDeque<>();
         boolean pendingSpace;
+        boolean glue; // after a drop cap: the next letters belong to its word
+        final Deque<Integer> starts = new ArrayDeque<>(); // buffer length where each open inline element began
         int links; // depth of open <a href> elements
         int linkChars; // non-space characters of the current block inside links
 
@@ -60,6 +62,8 @@ final class BlockSerializer {
                     if (!tag.equals("br") && !tag.equals("hr")) {
                         kinds.push(kindOf(tag));
                     }
+                } else if (e.attributesSize() > 0) {
+                    starts.push(buf.length());
                 }
             }
         }
@@ -78,6 +82,11 @@ final class BlockSerializer {
                     flush();
                     if (!kinds.isEmpty()) {
                         kinds.pop();
+                    }
+                } else if (e.attributesSize() > 0 && !starts.isEmpty()) {
+                    int start = starts.pop();
+                    if (buf.length() == start + 1 && Character.isLetter(buf.charAt(start)) && isDropCap(e)) {
+                        glue = true; // <span class="dropcap">N</span> <span>a endlich!</span> reads "Na endlich!"
                     }
                 }
             }
@@ -98,8 +107,9 @@ final class BlockSerializer {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (Text.isSpace(c)) {
-                    pendingSpace = true;
+                    pendingSpace = !glue;
                 } else {
+                    glue = false;
                     if (pendingSpace && !buf.isEmpty()) {
                         buf.append(' ');
                     }
@@ -112,7 +122,15 @@ final class BlockSerializer {
             }
         }
 
+        /** A drop cap: the first letter set apart by its class ({@code dropcap}, {@code initial-letter}, {@code lettrine}). */
+        private static boolean isDropCap(Element e) {
+            String c = e.className().toLowerCase(java.util.Locale.ROOT);
+            return c.contains("drop") || c.contains("initial") || c.contains("lettrine") || c.contains("first-letter")
+                    || c.contains("firstletter");
+        }
+
         void flush() {
+            glue = false;
             if (!buf.isEmpty()) {
                 blocks.add(new Block(buf.toString(), kinds.isEmpty() ? Block.Kind.PARAGRAPH : kinds.peek(), linkChars));
                 buf.setLength(0);

@@ -186,6 +186,7 @@ final class BodyExtractor {
     static Result process(Element container, LineFilter.Context ctx, String source) {
         removeLeadingHeadline(container);
         TextStats stats = TextStats.of(container);
+        DomCleaner.removeArticleCards(container, stats);
         DomCleaner.pruneBoilerplate(container, stats);
         int linkedHeadings = DomCleaner.linkedHeadings(container, stats);
         DomCleaner.removeTeaserCards(container, stats);

@@ -46,7 +46,8 @@ final class ClassNames {
 
     private static final Pattern ARTICLE_BODY_PAIR = Pattern.compile(
             "(article|post|entry|story|news|blog|single|body|full|content|publication|material|stattya|statya|novost)"
-                    + "\\s+(body|content|text|copy|entry)|(article|story|post|entry)\\s+inner|main\\s+text|text\\s+body");
+                    + "\\s+(body|content|text|copy|entry)|(article|story|post|entry)\\s+inner|main\\s+text|text\\s+body|"
+                    + "name\\s+body");
 
     private static final Set<String> BODY_EXCLUDE = Set.of(
             "header", "meta", "footer", "title", "headline", "info", "tags", "author", "share", "related",
@@ -114,32 +115,50 @@ final class ClassNames {
         });
     }
 
-    /** Splits at {@code - _ . :}, at digit boundaries and before a capital that follows a lower-case letter. */
+    /**
+     * Splits at {@code - _ . :}, at digit boundaries and before a capital that follows a lower-case
+     * letter. A segment (between separators) that splits into two or more one- or two-letter parts
+     * is a generated id ({@code block-id-n1AuAdJlVL}, {@code sc-bZkfAd}) and gives no words: read as
+     * words it would say "ad" by chance.
+     */
     private static void splitToken(List<String> out, String s, int from, int to) {
-        int start = from;
+        int segStart = from;
         for (int i = from; i <= to; i++) {
-            boolean cut;
-            boolean skip = false;
-            if (i == to) {
-                cut = true;
-            } else {
-                char c = s.charAt(i);
-                char prev = i > from ? s.charAt(i - 1) : 0;
-                if (c == '-' || c == '_' || c == '.' || c == ':') {
-                    cut = true;
-                    skip = true;
-                } else {
-                    cut = i > from && ((Character.isUpperCase(c) && Character.isLowerCase(prev))
-                            || (Character.isDigit(c) != Character.isDigit(prev) && prev != '-' && prev != '_'
-                            && prev != '.' && prev != ':'));
+            if (i == to || isSeparator(s.charAt(i))) {
+                if (i > segStart) {
+                    splitSegment(out, s, segStart, i);
                 }
+                segStart = i + 1;
+            }
+        }
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '-' || c == '_' || c == '.' || c == ':';
+    }
+
+    private static void splitSegment(List<String> out, String s, int from, int to) {
+        int mark = out.size();
+        int shortParts = 0;
+        int start = from;
+        for (int i = from + 1; i <= to; i++) {
+            boolean cut = i == to;
+            if (!cut) {
+                char c = s.charAt(i);
+                char prev = s.charAt(i - 1);
+                cut = (Character.isUpperCase(c) && Character.isLowerCase(prev))
+                        || Character.isDigit(c) != Character.isDigit(prev);
             }
             if (cut) {
-                if (i > start) {
-                    out.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+                if (i - start <= 2 && !Character.isDigit(s.charAt(start))) {
+                    shortParts++;
                 }
-                start = skip ? i + 1 : i;
+                out.add(s.substring(start, i).toLowerCase(Locale.ROOT));
+                start = i;
             }
+        }
+        if (shortParts >= 2 && out.size() - mark >= 3) {
+            out.subList(mark, out.size()).clear(); // a generated id
         }
     }
 
@@ -158,27 +177,67 @@ final class ClassNames {
 
     /** True when class/id words mark the element as chrome (share bars, related lists, ads, ...). */
     static boolean isBoilerplate(Element e) {
+        return chromeStrength(e) > 0;
+    }
+
+    /**
+     * True when the only chrome words are ones that page builders also put on the boxes of the
+     * text itself, and a word next to them says text: {@code elementor-widget-text-editor},
+     * {@code elementor-widget-heading}, {@code hs_cos_wrapper_meta_field hs_cos_wrapper_type_rich_text}.
+     */
+    /** True when the only chrome words are weak ones (widget, media, meta, ...). */
+    static boolean isWeakChrome(Element e) {
+        return chromeStrength(e) == 1;
+    }
+
+    static boolean isBuilderTextBox(Element e) {
+        if (chromeStrength(e) != 1) {
+            return false;
+        }
+        for (String w : words(e)) {
+            if (TEXT_WORDS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> TEXT_WORDS = Set.of(
+            "text", "editor", "content", "body", "paragraph", "heading", "richtext", "rich", "copy", "prose");
+
+    /** Words that name a kind of box rather than chrome: content sits in such boxes too. */
+    private static final Set<String> WEAK_WORDS = Set.of(
+            "widget", "widgets", "media", "embed", "meta", "modal", "overlay", "gallery", "photo", "image", "img",
+            "video", "teaser", "teasers", "infobox", "banner", "banners");
+
+    /** 0: no chrome word; 1: only weak ones; 2: a chrome word that never names a box of text. */
+    private static int chromeStrength(Element e) {
         List<String> words = words(e);
+        int strength = 0;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (i > 0 && MODIFIER_PREFIXES.contains(words.get(i - 1))) {
                 continue; // card-has-image, layout-with-sidebar
             }
             if (BOILERPLATE_WORDS.contains(w) && !NEVER_ALONE.contains(w)) {
-                return true;
+                if (!WEAK_WORDS.contains(w)) {
+                    return 2;
+                }
+                strength = 1;
+                continue;
             }
             if (i + 1 < words.size() && BOILERPLATE_PAIRS.contains(w + " " + words.get(i + 1))) {
-                return true;
+                return 2;
             }
             if (w.length() > 6 && !w.equals("commentary") && (w.startsWith("share") || w.startsWith("social")
                     || w.startsWith("related") || w.startsWith("newsletter") || w.startsWith("subscri")
                     || w.startsWith("advert") || w.startsWith("sponsor") || w.startsWith("comment")
                     || w.startsWith("breadcrumb") || w.startsWith("outbrain") || w.startsWith("taboola")
                     || w.startsWith("cookie") || w.startsWith("readalso"))) {
-                return true;
+                return 2;
             }
         }
-        return false;
+        return strength;
     }
 
     /** Chrome that is prose too: comments and related-story boxes read like paragraphs but are never the article. */
@@ -190,6 +249,20 @@ final class ClassNames {
     static boolean isProseChrome(Element e) {
         for (String w : words(e)) {
             if (PROSE_CHROME_WORDS.contains(w) || (w.startsWith("comment") && !w.equals("commentary"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words of the class of a standfirst set apart from the text. */
+    private static final Set<String> LEAD_WORDS = Set.of(
+            "summary", "intro", "introduction", "standfirst", "excerpt", "sapo", "chapo", "chapeau", "abstract");
+
+    /** True when class/id words name a summary or lead ({@code article__summary}, {@code summary-art}). */
+    static boolean isLead(Element e) {
+        for (String w : words(e)) {
+            if (LEAD_WORDS.contains(w)) {
                 return true;
             }
         }

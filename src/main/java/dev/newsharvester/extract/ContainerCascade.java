@@ -209,7 +209,40 @@ final class ContainerCascade {
                 best = merged;
             }
         }
+        List<Element> parts = split.size() > 1 && best.source().endsWith("+siblings") ? split : List.of(bestEl);
+        Element lead = leadBefore(parts.get(0));
+        if (lead != null) {
+            List<Element> withLead = new ArrayList<>();
+            withLead.add(lead);
+            withLead.addAll(parts);
+            Result led = BodyExtractor.process(BodyExtractor.wrap(withLead), ctx, best.source() + "+lead");
+            if (led.chars() > best.chars()) {
+                best = led;
+            }
+        }
         return titled ? best.asTitled() : best;
+    }
+
+    /**
+     * The summary set just before the body container, outside it ({@code div.article__summary}
+     * beside {@code div.article__text}): the first text-bearing sibling before it, a paragraph-like
+     * box whose class says summary or intro, holding one run of prose and no links. A deck in the
+     * page header is not such a sibling, and stays out; nor is a box called "lead", which AEB's
+     * pages leave out as often as not.
+     */
+    private static Element leadBefore(Element first) {
+        for (Element p = first.previousElementSibling(); p != null; p = p.previousElementSibling()) {
+            int chars = TextStats.nonSpace(p.text());
+            if (chars == 0) {
+                continue; // an emptied media box or ad slot between them
+            }
+            if (chars < 60 || chars > 600 || !(p.nameIs("p") || p.nameIs("div") || p.nameIs("section"))
+                    || !ClassNames.isLead(p) || !p.select("a[href], h1, h2, h3, h4, h5, h6, li").isEmpty()) {
+                return null;
+            }
+            return p;
+        }
+        return null;
     }
 
     /** A result good enough to end the cascade: two blocks and some text, or a long text. */

@@ -54,6 +54,7 @@ final class DomCleaner {
      */
     static List<Element> preclean(Element root) {
         List<Element> hard = new ArrayList<>();
+        List<Element> mediaParents = new ArrayList<>();
         List<Element> forms = new ArrayList<>();
         List<Element> hidden = new ArrayList<>();
         NodeTraversor.filter(new NodeFilter() {
@@ -64,6 +65,9 @@ final class DomCleaner {
                 }
                 if (HARD_TAGS.contains(e.normalName()) || (e.hasAttr("role") && HARD_ROLES.contains(e.attr("role")))) {
                     hard.add(e);
+                    if (MEDIA_TAGS.contains(e.normalName()) && e.parent() != root && !isIcon(e)) {
+                        mediaParents.add(e.parent());
+                    }
                     return FilterResult.SKIP_ENTIRELY;
                 }
                 if (isHidden(e)) {
@@ -94,10 +98,106 @@ final class DomCleaner {
                 stats.remove(form);
             }
         }
+        // captions, credits, thumbnails of teasers: an image's words are not the article's
+        removeAllGuarded(root, stats, captionBoxes(root, mediaParents, stats));
         List<Element> hiddenChrome = new ArrayList<>(BodyExtractor.outermost(hidden));
         hiddenChrome.removeIf(e -> e.parent() == null || isProseBlock(e, stats) || isBlurredParagraph(e, stats));
         removeAllGuarded(root, stats, hiddenChrome);
         return scripts;
+    }
+
+    private static final Set<String> MEDIA_TAGS = Set.of("img", "picture", "video");
+
+    /**
+     * Wrappers that can make an image box. Quotes, list items and headings are content
+     * that may carry an image (a screenshot quoted, a product in a list): the box never grows into them.
+     */
+    private static final Set<String> CAPTION_BOX_TAGS = Set.of(
+            "div", "span", "a", "p", "section", "td", "tr", "tbody", "table", "center", "font", "small", "em", "i", "b", "strong");
+
+    /** An emoji set in the text as an image ({@code img.emoji}, {@code img.wp-smiley}): it makes no image box. */
+    private static boolean isIcon(Element img) {
+        String cls = img.className();
+        return cls.contains("emoji") || cls.contains("smiley");
+    }
+
+    /** A caption holds at most this much text. */
+    private static final int MAX_CAPTION_CHARS = 250;
+
+    /**
+     * The boxes that held an image or video (removed by now) and its caption (credit, description)
+     * and nothing else: the largest ancestor of the media element with little text, none of it
+     * running text beside the image (an image set inside a paragraph leaves the paragraph alone).
+     */
+    private static List<Element> captionBoxes(Element root, List<Element> mediaParents, TextStats stats) {
+        List<Element> boxes = new ArrayList<>();
+        for (Element parent : mediaParents) {
+            Element box = null;
+            for (Element p = parent; p != null && p != root && !NEVER_PRUNED.contains(p.normalName()); p = p.parent()) {
+                if (!CAPTION_BOX_TAGS.contains(p.normalName()) || stats.chars(p) > MAX_CAPTION_CHARS || hasOwnText(p)) {
+                    break;
+                }
+                box = p;
+            }
+            if (box != null && stats.chars(box) > 0 && isUnder(box, root) && !isListEntry(box, stats)) {
+                boxes.add(box);
+            }
+        }
+        return BodyExtractor.outermost(boxes);
+    }
+
+    /**
+     * An entry of a gallery or gift guide: a heading that is not a link, and a sentence of prose
+     * (a teaser card's headline is a link, or the card is a small {@code <article>} of its own).
+     */
+    private static boolean isListEntry(Element box, TextStats stats) {
+        for (Element a = box; a != null; a = a.parent()) {
+            if (a.nameIs("article")) {
+                if (stats.chars(a) <= MAX_CARD_CHARS) {
+                    return false;
+                }
+                break;
+            }
+        }
+        boolean heading = false;
+        boolean sentence = false;
+        for (Element e : box.getAllElements()) {
+            switch (e.normalName()) {
+                case "h2", "h3", "h4", "h5", "h6" ->
+                    heading |= stats.chars(e) > 0 && stats.linkDensity(e) < 0.5 && !insideLink(e);
+                case "p" -> {
+                    String t = e.text();
+                    sentence |= stats.chars(e) >= 40 && stats.linkDensity(e) < 0.3 && endsSentence(t);
+                }
+                default -> {
+                }
+            }
+        }
+        return heading && sentence;
+    }
+
+    private static boolean endsSentence(String t) {
+        String s = t.strip();
+        return !s.isEmpty() && ".!?…\"”»".indexOf(s.charAt(s.length() - 1)) >= 0;
+    }
+
+    /** False for an element of a subtree removed meanwhile (a small form). */
+    private static boolean isUnder(Element e, Element root) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p == root) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasOwnText(Element e) {
+        for (Node n : e.childNodes()) {
+            if (n instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isHidden(Element e) {
@@ -159,8 +259,92 @@ final class DomCleaner {
     /** Class/id chrome pruning, undone when it would leave a seventh of the text or less. */
     static void pruneBoilerplate(Element root, TextStats stats) {
         int total = stats.chars(root);
-        removeGuarded(root, stats, e -> ClassNames.isBoilerplate(e)
-                && (ClassNames.isProseChrome(e) || !isProse(e, stats, total)) && !wrapsEmbeddedPost(e, stats));
+        List<Element> hits = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            private Element textBox; // the page builder's box of text being walked, if any
+            private boolean textSeen; // whether a text node came before (the lead is the first text of the body)
+
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof org.jsoup.nodes.TextNode t) {
+                    textSeen |= !t.isBlank();
+                    return FilterResult.CONTINUE;
+                }
+                if (!(node instanceof Element e) || e == root || NEVER_PRUNED.contains(e.normalName())
+                        || !ClassNames.isBoilerplate(e)) {
+                    return FilterResult.CONTINUE;
+                }
+                if (!textSeen && ClassNames.isWeakChrome(e) && ClassNames.words(e).contains("teaser")
+                        && isLeadParagraph(e, stats)) {
+                    textSeen = true;
+                    return FilterResult.SKIP_ENTIRELY; // "article__teaser" opening the body: its standfirst
+                }
+                if (ClassNames.isWeakChrome(e) && (textBox != null || ClassNames.isBuilderTextBox(e)) && isTextBox(e, stats)) {
+                    if (textBox == null) {
+                        textBox = e; // its inner wrappers of the text (widget-container) are spared too, nothing else
+                    }
+                    return FilterResult.CONTINUE;
+                }
+                if ((ClassNames.isProseChrome(e) || !isProse(e, stats, total)) && !wrapsEmbeddedPost(e, stats)) {
+                    hits.add(e);
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node == textBox) {
+                    textBox = null;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        removeAllGuarded(root, stats, hits);
+    }
+
+    /** One run of prose: 80 to 600 characters, no links, at most two paragraphs, no heading or list. */
+    private static boolean isLeadParagraph(Element e, TextStats stats) {
+        int chars = stats.chars(e);
+        if (chars < 80 || chars > 600 || stats.links(e) > 0) {
+            return false;
+        }
+        int paragraphs = 0;
+        for (Element x : e.getAllElements()) {
+            switch (x.normalName()) {
+                case "h1", "h2", "h3", "h4", "h5", "h6", "li", "table" -> {
+                    return false;
+                }
+                case "p" -> paragraphs++;
+                default -> {
+                }
+            }
+        }
+        return paragraphs <= 2;
+    }
+
+    /**
+     * A box of the text itself, as page builders make them: two real paragraphs, or a subheading
+     * and nothing else (one {@code elementor-widget-text-editor} or {@code -heading} of several).
+     */
+    private static boolean isTextBox(Element e, TextStats stats) {
+        if (holdsParagraphs(e, stats, 100, 0.25)) {
+            return true;
+        }
+        int chars = stats.chars(e);
+        if (chars == 0 || chars > 150 || stats.links(e) > 0) {
+            return false;
+        }
+        for (Element h : e.getAllElements()) {
+            switch (h.normalName()) {
+                case "h2", "h3", "h4", "h5", "h6" -> {
+                    return stats.chars(h) == chars;
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
     }
 
     /** The element is an embedded post, or a wrapper (such as {@code div.social-embed}) holding little else. */
@@ -199,8 +383,9 @@ final class DomCleaner {
             return false;
         }
         double ld = s.linkDensity(e);
-        if (links == 1 && ld >= 0.9 && chars > 100 && !e.nameIs("a")) {
-            return true; // one long linked headline (trafilatura's single-link rule)
+        if (links == 1 && ld >= 0.9 && chars > 100 && !e.nameIs("a")
+                && (BlockSerializer.BLOCK_TAGS.contains(e.normalName()) || !inParagraph(e))) {
+            return true; // one long linked headline (trafilatura's single-link rule); a linked lead-in of a paragraph stays
         }
         return switch (e.normalName()) {
             case "ul", "ol", "dl" -> links >= 2 && ld > 0.7;
@@ -283,6 +468,24 @@ final class DomCleaner {
             cards.add(card);
         }
         removeAllGuarded(root, s, BodyExtractor.outermost(cards));
+    }
+
+    /**
+     * Teasers marked up as {@code <article>}s inside the article: two or more small ones, each
+     * mostly its link (kicker and byline around the linked headline). Runs before class pruning,
+     * which may take the link (a {@code teaser} class on the anchor) and leave the rest.
+     */
+    static void removeArticleCards(Element root, TextStats s) {
+        List<Element> cards = new ArrayList<>();
+        for (Element a : root.getElementsByTag("article")) {
+            if (a != root && s.chars(a) > 0 && s.chars(a) <= MAX_CARD_CHARS && s.linkDensity(a) >= 0.3) {
+                cards.add(a);
+            }
+        }
+        cards = BodyExtractor.outermost(cards);
+        if (cards.size() >= 2) {
+            removeAllGuarded(root, s, cards);
+        }
     }
 
     private static boolean insideLink(Element e) {

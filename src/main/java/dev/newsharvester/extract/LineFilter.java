@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class LineFilter {
 
     private static final Pattern READ_ALSO = Pattern.compile(
-            "(?iU)^\\W*(read also|also read|read more|see also|related( stories| articles| news| posts?| content)?|"
+            "(?iU)^\\W*(read also|also read|read more|see also|related( stories| articles| news| posts?| content| \\p{L}+)?|"
                     + "more on (this|the) topic|recommended|читайте також|також читайте|читайте ще|читайте|"
                     + "дивіться також|по темі|більше на тему|читайте также|также читайте|читайте еще|смотрите также|"
                     + "по теме|больше по теме|lesen sie auch|lesen sie mehr|mehr zum thema|leia também|leia mais|"
@@ -35,13 +35,42 @@ final class LineFilter {
                     + "\\b.{0,30}\\b(stories|news|articles|posts|videos|reads|content|headlines|picks)|"
                     + "популярне|більше новин|інші новини|новини партнерів|популярное|другие новости|новости партнеров|"
                     + "das könnte sie auch interessieren|weitere artikel|mehr zum thema( [\\w ]{1,30})?|auch interessant|"
-                    + "noticias relacionadas|te puede interesar|"
+                    + "noticias relacionadas|te puede interesar|latest|newest|neueste( artikel| nachrichten)?|meistgelesen\\w*|"
+                    + "derniers articles|dernières (actualités|nouvelles)|les plus lus|últimas noticias|lo más leído|"
+                    + "ultime notizie|i più letti|últimas notícias|mais lidas|najnowsze|najczęściej czytane|"
+                    + "senaste nytt|mest lästa|siste nytt|mest lest|laatste nieuws|meest gelezen|nejčtenější|"
                     + "sur le même sujet|ti potrebbe interessare|les også|läs också)\\W*$");
 
     private static final Pattern AD_LABEL = Pattern.compile(
             "(?iU)^\\W*(advertisement|advertising|advert|ad|ads|sponsored( content)?|реклама|anzeige|werbung|publicidad|"
                     + "publicité|pubblicità|reklama|annonse|annons|iklan|광고|広告|scroll to continue( with content)?|"
                     + "continue reading( below)?|story continues below( advertisement)?|article continues below)\\W*$");
+
+    /** A WordPress shortcode the server left unrendered ("[button link=... ]Send us your review[/button]"). */
+    private static final Pattern SHORTCODE = Pattern.compile("^\\[(\\w+)(\\s+[\\w-]+\\s*=[^\\]]*)+\\](.*\\[/\\1\\])?$");
+
+    /**
+     * A link line under the text: "More AP NBA: https://...", "Listen: https://...", or an agency
+     * credit "SOURCE: News agencies", "(Quelle: APA/dpa)" with no sentence in it. "More information:
+     * https://..." is the article pointing on, and stays.
+     */
+    private static final Pattern LINK_LINE = Pattern.compile(
+            "(?iU)^\\W*(more\\b(?! info| information| details).{0,40}|listen|download|itunes|spotify|apple podcasts|google podcasts|"
+                    + "subscribe)\\s*:\\s*https?://.{0,200}$|"
+                    + "^\\W*\\(?\\s*(source|sources|quelle|quellen|fuente|fuentes|fonte|fontes|źródło|джерело|источник)\\s*:"
+                    + "[^.!?]{0,80}\\)?\\s*$");
+
+    /**
+     * Production credits: "Redaktion: Marcus Bensmann, Elena Müller", "Übersetzung: A. Kast,
+     * Redaktion: T. Bauer, Schlussredaktion: L. Schön", "Edited by: Ann Lee". Each part is a role
+     * label and capitalised names; a sentence after the label does not match.
+     */
+    private static final String NAMES = "\\p{Lu}[\\p{L}.'’-]*( \\p{Lu}[\\p{L}.'’-]*){0,3}";
+    private static final Pattern STAFF_CREDITS = Pattern.compile(
+            "(?U)^((?i:redaktion|schlussredaktion|übersetzung|mitarbeit|recherche|grafik|illustrationen?|audioversion|"
+                    + "produktion|edited by|editing|editor|editors|produced by|production|graphics|translation|"
+                    + "translated by|traduction|rédaction|edición|redacción|realización|coordinación)\\s*:?\\s+"
+                    + NAMES + "((, | und | and | y | et | & )" + NAMES + ")*(, |; |$))+$");
 
     /** A template placeholder the server left unfilled ({@code $$ARTICLE_AD$$}, {@code {{related}}}). */
     private static final Pattern PLACEHOLDER = Pattern.compile(
@@ -52,7 +81,9 @@ final class LineFilter {
             "(?iU)^\\W*(text size|font size|loading( content)?|image \\d+ of \\d+|photo \\d+ of \\d+|"
                     + "this (slideshow|video|content) requires javascript.*|(post|add|leave|show|view) (a )?comments?.*|"
                     + "comments|subscribe( now)?|sign up|log ?in|close|print|like this story.*|share this( article| story)?|"
-                    + "%d \\S+.*|breaking news|小字号|大字号|中字号|\\d+\\s*min)\\W*$");
+                    + "%d \\S+.*|breaking news|小字号|大字号|中字号|\\d+\\s*min|"
+                    + "(fehler gefunden|found an? (error|typo|mistake)|spotted an? (error|typo|mistake)|report an? (error|typo)|"
+                    + "signaler une erreur|une erreur \\?|¿?has visto un error)\\W*(jetzt melden|let us know|report it)?)\\W*$");
 
     /** The comment box's own lines. */
     private static final Pattern COMMENT_BOX = Pattern.compile(
@@ -84,7 +115,12 @@ final class LineFilter {
                     + "(reading time|read time|lesedauer|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|"
                     + "tempo di lettura|час читання|время чтения)\\W*\\d+\\s*\\p{L}*)\\W*$");
     private static final Pattern TAG_LINE = Pattern.compile(
-            "(?iU)^\\W*(tags|tag|теги|теґи|мітки|метки|topics|теми|темы|keywords|schlagworte|etiquetas)\\s*:.{0,200}$");
+            "(?iU)^\\W*(tags|tag|теги|теґи|мітки|метки|topics|теми|темы|keywords|schlagworte|schlagwörter|stichwörter|"
+                    + "etiquetas|filed under|posted in|tagged( with)?|categories|categorias|kategorien|mots-clés|argomenti|"
+                    + "palavras-chave)\\s*:.{0,200}$");
+    /** A post's meta line ending in its tags or category: "05/10/2018 - Por: Ana Lima - Categoria: Saúde - Tags: ...". */
+    private static final Pattern META_TAGS = Pattern.compile(
+            "(?iU)^.{0,120}\\s[|•·\\-–—]\\s+(tags?|categor(y|ia|ies|ias)|kategorie[n]?)\\s*:.{0,200}$");
     private static final Pattern APPEAL = Pattern.compile(
             "(?iU)^\\W*((support|subscribe|follow|join|donate|sign up|read us|підтримайте|підтримай|підпишіться|"
                     + "підписуйтесь|слідкуйте|стежте|приєднуйтесь|читайте нас|поддержите|поддержи|подпишитесь|"
@@ -94,7 +130,8 @@ final class LineFilter {
                     + "get the latest .{0,60}\\binbox\\b.*|.{0,40}\\bsubscribe to .{0,60}newsletters?\\W*|"
                     + ".{0,60}\\bsupport (independent|quality|our) journalism\\b.*)$");
     /** Reporting credits and contact footers of wire and newspaper copy. */
-    private static final Pattern CONTRIBUTED = Pattern.compile("(?iU)contributed( reporting)? to this (report|story|article)");
+    private static final Pattern CONTRIBUTED = Pattern.compile(
+            "(?iU)contributed( reporting)? to this (report|story|article)|contributed (additional )?reporting( from [^.]{1,60})?\\.?$");
     private static final Pattern CREDITS = Pattern.compile(
             "(?iU)^\\W*\\(?(reporting|writing|additional reporting) by\\b.*\\b(editing|edited) by\\b|"
                     + "^\\W*[（(]?\\s*(责编|责任编辑|编辑|来源)\\s*[:：].{0,60}$|"
@@ -104,6 +141,65 @@ final class LineFilter {
                     + "^\\W*(write to|e-?mail|reach|contact) (the (reporter|author|writer)s?|\\p{Lu}\\S*( \\p{Lu}\\S*){0,2}) "
                     + "(at|on)\\b.{0,80}(@|\\.com|twitter)|"
                     + "^\\W*follow (him|her|them|us|\\p{Lu}\\S*( \\p{Lu}\\S*){0,2}) on (twitter|facebook|instagram|x)\\b.{0,80}$");
+
+    /** An e-mail address. */
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)*\\.\\p{L}{2,}");
+
+    /**
+     * The newsroom asking for tips or feedback, or saying how to reach the writer ("Got a story? Get
+     * in touch ...", "... may be reached at"); an appeal to contact the police is article text and
+     * names nobody of the outlet, so it does not match.
+     */
+    private static final Pattern CONTACT_US = Pattern.compile(
+            "(?iU)\\b(get in touch|(may|can) be reached|(have|got) a (tip|story)|"
+                    + "(e-?mail|contact|write to|reach|message|tell) (us|our|the (reporter|author|writer|newsroom|news team|editors?)s?)\\b|"
+                    + "e-?mailing us|send (us|your (tips?|stories|story|news|feedback|photos|videos|letters?))|(your|ihr|votre) feedback|"
+                    + "(schreiben|senden|schicken|mailen) sie uns|kontaktieren sie uns|hinweise an|écrivez-nous|contactez-nous|"
+                    + "escríbenos|contáctanos|envíanos|scrivici|fale conosco|(пишите|напишите|пишіть|напишіть) нам)");
+
+    /**
+     * The site's rule for comments: a notice ("Note: we are moderating all comments", "ATENÇÃO:
+     * Comentários ... não serão aprovados pelo moderador"), or comments as the subject of a
+     * passive ("Comments are moderated"). "The panel, moderated by the mayor, took comments" is neither.
+     */
+    private static final Pattern COMMENT_WORD = Pattern.compile(
+            "(?iU)\\b(comments?|comentários?|comentarios?|kommentare?|commentaires?|commenti|комментари\\w*|коментар\\w*)\\b");
+    private static final Pattern MODERATION_WORD = Pattern.compile(
+            "(?iU)\\b(moderat\\w*|moderad\\w*|moderiert\\w*|modér\\w*|aprovad\\w*|approved|freigeschaltet|модер\\w*)");
+    private static final Pattern COMMENT_POLICY = Pattern.compile(
+            "(?iU)^\\W*(note|please note|attention|atenção|atención|achtung|hinweis|nota|avviso|important|увага|внимание)\\b|"
+                    + "\\b(comments?|comentários|comentarios|kommentare|commentaires|commenti|комментарии|коментарі) "
+                    + "(are|will be|is|werden|sind|são|serão|sont|seront|son|serán|sono|saranno|будут|будуть)\\b");
+
+    /** A media player's clock ("0:00 / 3:15", "00:00 0:00", "00:00"). */
+    private static final Pattern PLAYER_CLOCK = Pattern.compile("^0?0:00(:00)?((\\s*/\\s*|\\s+)\\d{1,2}:\\d{2}(:\\d{2})?)?$");
+
+    /**
+     * Subscription offers and paywall notices. A line goes on a phrase only an offer uses ("Jetzt
+     * weiterlesen mit ...", "La suite est réservée aux abonnés"), or on two cues of an offer together
+     * (access, a low price, a trial, a period, the subscription itself): news about subscriptions
+     * ("Subscribers now pay $15.49 a month") has one.
+     */
+    private static final Pattern OFFER_PHRASE = Pattern.compile(
+            "(?iU)^\\W*(jetzt|now) (abonnieren|subscribe|weiterlesen|testen|upgraden)\\b|"
+                    + "\\b(réservée?s? aux abonnés|reserved for (subscribers|members)|nur für abonnenten|solo para suscriptores|"
+                    + "exclusivo para assinantes|riservato agli abbonati|только для подписчиков|лише для передплатників)|"
+                    + "\\bil vous reste .{0,20}(à lire|de cet article)|\\bla suite est réservée|\\b(découvrez|voir) nos offres\\b|"
+                    + "有料会員|会員限定|有料記事");
+    private static final Pattern[] OFFER_CUES = {
+        Pattern.compile("(?iU)\\b(get|gain|unlock) (full |unlimited |instant )?access\\b|\\bzugang zu allen\\b|"
+                + "\\baccès illimité\\b|\\bacceso ilimitado\\b"),
+        Pattern.compile("(?iU)\\b(for|für|pour|por) (only|just|as little as|nur|seulement|solo|sólo|apenas) \\p{Sc}?\\s?\\d"),
+        Pattern.compile("(?iU)\\b\\d+ (wochen|weeks|monate|months|mois|meses|mesi) (für|for|pour|por|per)\\b"),
+        Pattern.compile("(?iU)\\b(testen|free trial|kostenlos testen|essai gratuit|prueba gratis)\\b"),
+        Pattern.compile("(?iU)(subscri|abonn|premium[- ]?(artikel|articles?|content|inhalte|abo|zugang|access|plus|members?)|"
+                + "membership|suscrip|assinatura|abbonament|подписк|передплат)"),
+    };
+
+    /** Labels of a list of tags or topics printed on the line below them. */
+    private static final Pattern TAG_LABEL = Pattern.compile(
+            "(?iU)^\\W*(tags|tagi|etiquetas|schlagwörter|schlagworte|stichwörter|themen|topics|keywords|palavras-chave|"
+                    + "теги|мітки|метки|mots-clés|argomenti)\\W*$");
 
     private LineFilter() {
     }
@@ -119,6 +215,7 @@ final class LineFilter {
     static List<Block> filter(List<Block> raw, Context ctx) {
         List<Block> blocks = new ArrayList<>(raw);
         dropRelatedLists(blocks);
+        dropTagLists(blocks);
         List<Block> kept = new ArrayList<>();
         Set<String> seenLong = new HashSet<>();
         String titleKey = Text.key(ctx.title());
@@ -142,6 +239,7 @@ final class LineFilter {
             kept.add(t.equals(b.text()) ? b : new Block(t, b.kind(), b.linkChars()));
         }
         dropLeadingDescription(kept, ctx.description());
+        dropAuthorBio(kept, ctx.authors());
         while (!kept.isEmpty() && kept.get(kept.size() - 1).isHeading()) {
             kept.remove(kept.size() - 1);
         }
@@ -179,6 +277,70 @@ final class LineFilter {
             }
             before += t.length();
         }
+    }
+
+    /**
+     * The writer's bio under the text ("Eric Song is the site's deals editor ...", "Korrespondent Ulrich
+     * Exner ist bei WELT für ...", "Mike Wall's book about ..."): one of the last three lines, opening
+     * with a byline author's name (after at most two title words) followed by a verb or a possessive.
+     */
+    private static void dropAuthorBio(List<Block> kept, List<String> authors) {
+        if (authors.isEmpty() || kept.size() < 3) {
+            return;
+        }
+        for (int i = kept.size() - 1; i >= Math.max(1, kept.size() - 3); i--) {
+            String t = kept.get(i).text();
+            if (t.length() < 300 && isAuthorBio(t, authors)) {
+                kept.remove(i);
+            }
+        }
+    }
+
+    private static boolean isAuthorBio(String t, List<String> authors) {
+        for (String a : authors) {
+            int at = a.length() >= 5 ? t.indexOf(a) : -1;
+            if (at < 0 || at > 40 || DateLines.words(t.substring(0, at)).size() > 2) {
+                continue;
+            }
+            java.util.regex.Matcher m = BIO_VERB.matcher(t);
+            if (m.region(at + a.length(), t.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What follows the name in a bio: a verb of being or covering, or a possessive. */
+    private static final Pattern BIO_VERB = Pattern.compile(
+            "(?U)('s?|’s?|,)?\\s+(is|was|has|covers|writes|reports|joined|ist|war|schreibt|berichtet|arbeitet|est|écrit|"
+                    + "es|escribe|è|scrive|é|escreve|є|працює|является|работает)\\b|('s|’s) (book|latest|new|forthcoming|newsletter|podcast)\\b");
+
+    /** A "Tags" label alone on its line, with the comma-separated tags on the next one. */
+    private static void dropTagLists(List<Block> blocks) {
+        for (int i = 0; i + 1 < blocks.size(); i++) {
+            String t = blocks.get(i).text();
+            if (t.length() <= 20 && TAG_LABEL.matcher(t).matches() && isTagList(blocks.get(i + 1).text())) {
+                blocks.subList(i, i + 2).clear();
+                return;
+            }
+        }
+    }
+
+    /** Three or more short comma-separated items, no sentence. */
+    private static boolean isTagList(String t) {
+        if (t.length() > 400 || t.endsWith(".")) {
+            return false;
+        }
+        String[] items = t.split("\\s*[,;]\\s*");
+        if (items.length < 3) {
+            return false;
+        }
+        for (String item : items) {
+            if (item.split(" ").length > 6) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The page's meta description set as a subheading above the text is the standfirst, not the text. */
@@ -235,13 +397,29 @@ final class LineFilter {
                 || PLACEHOLDER.matcher(t).matches())) {
             return true;
         }
-        if (len < 250 && (CAPTION.matcher(t).lookingAt() || TAG_LINE.matcher(t).matches())) {
+        if (len < 250 && (CAPTION.matcher(t).lookingAt() || (t.indexOf(':') >= 0 && (TAG_LINE.matcher(t).matches() || META_TAGS.matcher(t).matches())))) {
             return true;
         }
         if (len < 200 && (APPEAL.matcher(t).matches() || COMMENT_BOX.matcher(t).matches())) {
             return true;
         }
-        if (len < 300 && isPromo(t)) {
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (len < 300 && (isPromo(lower, t) || isSubscriptionOffer(lower, t))) {
+            return true;
+        }
+        if (len < 250 && (isContactLine(t) || isCommentPolicy(lower, t))) {
+            return true;
+        }
+        if (len < 300 && t.indexOf(':') >= 0 && LINK_LINE.matcher(t).find()) {
+            return true;
+        }
+        if (len < 250 && STAFF_CREDITS.matcher(t).matches()) {
+            return true;
+        }
+        if (t.charAt(0) == '[' && SHORTCODE.matcher(t).matches()) {
+            return true;
+        }
+        if (len < 20 && PLAYER_CLOCK.matcher(t).matches()) {
             return true;
         }
         if (len < 80 && isShareLine(t)) {
@@ -253,9 +431,68 @@ final class LineFilter {
         return len < 150 && isByline(t, ctx.authors());
     }
 
+    private static final Set<String> EMAIL_LABELS = Set.of(
+            "email", "e-mail", "mail", "contact", "kontakt", "courriel", "correo", "e", "електронна", "пошта", "почта");
+
+    /** An e-mail address with only a label beside it, or with the newsroom's call to get in touch. */
+    private static boolean isContactLine(String t) {
+        if (t.indexOf('@') < 0) {
+            return false;
+        }
+        java.util.regex.Matcher m = EMAIL.matcher(t);
+        if (!m.find()) {
+            return false;
+        }
+        String rest = m.replaceAll(" ");
+        for (String w : DateLines.words(rest)) {
+            if (!EMAIL_LABELS.contains(w)) {
+                return CONTACT_US.matcher(rest).find(); // a name beside the address is a byline: AEB keeps those
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCommentPolicy(String lower, String t) {
+        return containsAny(lower, MODERATION_STEMS) && MODERATION_WORD.matcher(t).find() && COMMENT_WORD.matcher(t).find()
+                && COMMENT_POLICY.matcher(t).find();
+    }
+
+    private static final String[] MODERATION_STEMS = {"moder", "modér", "aprovad", "approved", "freigeschaltet", "модер"};
+
+    /** Substrings one of which every subscription offer contains (the regexes are tried only then: they are slow). */
+    private static final String[] OFFER_STEMS = {
+        "abonn", "subscri", "weiterlesen", "testen", "upgrad", "access", "zugang", "accès", "acceso", "premium", "trial",
+        "for only", "for just", "as little as", "für nur", "pour seulement", "por solo", "por sólo", "por apenas",
+        "vous reste", "la suite", "nos offres", "wochen", "weeks", "monate", "months", "mois", "meses", "mesi",
+        "member", "suscri", "assinant", "abbonat", "подпис", "передплат", "有料", "会員"};
+
+    private static boolean isSubscriptionOffer(String lower, String t) {
+        if (!containsAny(lower, OFFER_STEMS)) {
+            return false;
+        }
+        if (OFFER_PHRASE.matcher(t).find()) {
+            return true;
+        }
+        int cues = 0;
+        for (Pattern cue : OFFER_CUES) {
+            if (cue.matcher(t).find() && ++cues == 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String s, String[] parts) {
+        for (String p : parts) {
+            if (s.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The outlet's newsletter or app advertised in a line of its own. */
-    private static boolean isPromo(String t) {
-        String lower = t.toLowerCase(Locale.ROOT);
+    private static boolean isPromo(String lower, String t) {
         return (lower.contains("newsletter") || lower.contains("news-app") || lower.contains("news app"))
                 && PROMO_CALL.matcher(t).find();
     }

@@ -55,7 +55,18 @@ class LineFilterTest {
             "Sie mögen den Tag kompakt zusammengefasst? Dann sind Sie beim täglichen Courier-Newsletter richtig – hier entlang.",
             "For the latest breaking news from the Courier, sign up for our newsletter",
             "Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen Courier-News-App – für Android und iOS.",
-            "Just R20 for the first month. Support independent journalism by subscribing to our digital package."})
+            "Just R20 for the first month. Support independent journalism by subscribing to our digital package.",
+            "Got a story? Get in touch with our news team by emailing us at newsdesk@courier.example.",
+            "Senden Sie uns Ihr Feedback zu diesem Artikel an: leserbriefe@kurier.example", "ailsa.grant@courier.example",
+            "ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.", "Comments are moderated before they appear.",
+            "Il vous reste 64% de cet article à lire. La suite est réservée aux abonnés.", "Article réservé aux abonnés",
+            "Jetzt abonnieren und von der Vorlesefunktion profitieren.", "有料会員になると続きをお読みいただけます。",
+            "Get unlimited access to all our journalism for only $1 a week.", "0:00 / 3:15", "00:00",
+            "Filed under: Islands | Ferries", "Neueste Artikel", "Les plus lus", "Lo más leído", "Latest", "Related Roundup: Harbour ferries", "Related Coverage: Island buses", "Redaktion: Marta Lind, Ole Berg", "Edited by: Ann Lee and Tom Ruiz",
+            "Übersetzung: Ana Kast, Redaktion: Theo Bauer, Schlussredaktion: Lea Schön", "Found a typo? Let us know.",
+            "Fehler gefunden? Jetzt melden.", "Keith Lam contributed reporting from Hong Kong.", "SOURCE: News agencies",
+            "(Quelle: APA/dpa)", "More AP Tennis: https://apnews.example/tennis", "Listen: https://pod.example/ep15",
+            "[button link=\"https://site.example/submit/\" type=\"big\"]Send us your review[/button]", "Publicado em 05/10/2018 - Por: Ana Lima - Categoria: Saúde - Tags: vacina, gripe"})
     void dropsChromeLines(String line) {
         assertEquals(List.of(PROSE), filter(para(PROSE), para(line)), line);
     }
@@ -67,7 +78,15 @@ class LineFilterTest {
             "The newsletter, which goes to 40,000 readers, was closed by the council in March.", "$139.00",
             "Inquiry: 02-751-1500", "€ 12.50 / 3 km",
             "Addition", "Що потрібно знати мешканцям", "— Skerry Ferries (@SkerryFerries) November 4, 2025",
-            "The price rose from 12.50 to 14.20 euros on 3 March.", "Він сказав: «Ми працюватимемо до ранку»."})
+            "The price rose from 12.50 to 14.20 euros on 3 March.", "Він сказав: «Ми працюватимемо до ранку».",
+            "Tipsters can contact the harbour police at tips@police.example or call 101.",
+            "Ailsa Grant, ailsa.grant@courier.example", "Subscribers now pay $15.49 a month for the standard plan.",
+            "The debate, moderated by the mayor, drew comments from forty residents.",
+            "Finland applied to join NATO in May 2022.", "Villagers still cannot get access to clean water.",
+            "The app costs for just $5 in the first month.", "Label: Sub Pop", "10:00 / 12:30", "Kategorie A: Ein Punkt.", "[1] Alarm fatigue: impacts on patient safety. Curr Opin. 2015; 28: 685-690.",
+            "Source: the harbour board's annual report, published in March.", "[사진=JTBC]", "The council wants feedback on the plan at consultation@council.example by 30 June.",
+            "Drivers can cut their premium for just £10 by adding a second named driver.", "More information: https://council.example/consultation", "Related to the case, police said two men were arrested on Friday.", "Redaktion: Die Redaktion hat den Text am Montag korrigiert.",
+            "Editor: the tool most writers here use is a plain text editor."})
     void keepsArticleLines(String line) {
         assertEquals(List.of(PROSE, line, PROSE + " Again."), filter(para(PROSE), para(line), para(PROSE + " Again.")));
     }
