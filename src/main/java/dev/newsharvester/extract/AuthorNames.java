@@ -21,9 +21,11 @@ final class AuthorNames {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern HANDLE = Pattern.compile("(^|\\s)@\\w+");
     private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)|\\[[^]]*]|\\{[^}]*}|（[^）]*）");
+    /** The Latin-script credit words before a name: "By", "Von", "Door", "Par", "Por", "Af", "Av". */
+    static final String CREDIT_WORDS = "by|von|door|par|por|af|av";
     /** "By", "Von:", "Автор:", "Written by": a credit word before the first name. */
     private static final Pattern PREFIX = Pattern.compile(
-            "(?U)^\\W*(?i:(?:written|posted|reported|story|words|text|photos?)\\s+by|by|von|door|par|por|af|av|from|"
+            "(?U)^\\W*(?i:(?:written|posted|reported|story|words|text|photos?)\\s+by|" + CREDIT_WORDS + "|from|"
                     + "authors?|autor|autorin|автор|авторка|автори|авторы|текст|від|от)(?:\\s*[:\\-–—]\\s*|\\s+)(?=\\p{Lu}|\\p{Lo})"
                     // "by admin", "by the editors": no name particle starts with "by"
                     + "|^\\W*(?i:by)\\s+(?=\\p{Ll})"
@@ -65,7 +67,7 @@ final class AuthorNames {
                     + "主编|主編|实习生|實習生|特派员|特派員|論説委員|編集委員|編集部|解説委員)$");
     /** A credit word standing alone ("By" in its own element): no name. */
     private static final Pattern CREDIT_WORD = Pattern.compile(
-            "(?iU)(by|von|door|par|por|af|av|from|author|authors|autor|autorin|автор|автори|авторы|від|от|текст)");
+            "(?iU)(" + CREDIT_WORDS + "|from|author|authors|autor|autorin|автор|автори|авторы|від|от|текст)");
     /** Scripts written without spaces between words: one word may be a whole name. */
     static final Pattern NO_SPACES = Pattern.compile("[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}]+");
     private static final Pattern NUMBER_TOKEN = Pattern.compile("(?U)(^|\\s)\\d");

@@ -49,7 +49,15 @@ final class Headlines {
     private Headlines() {
     }
 
-    static String title(Page page) {
+    /**
+     * The page's headline sources, each without the site's chrome; null where the page has none.
+     *
+     * @param titleElement the {@code <title>} element, which also loses a short last segment
+     */
+    record Sources(String override, String ld, String og, String twitter, String heading, String titleElement) {
+    }
+
+    static Sources sources(Page page) {
         List<String> chrome = new ArrayList<>(page.siteNames);
         String section = page.meta.content("article:section");
         if (section == null && page.article() != null) {
@@ -59,25 +67,30 @@ final class Headlines {
             chrome.add(section);
         }
         String host = page.host;
-
         Element override = first(page, page.selectors.title());
-        if (override != null) {
-            String t = TitleCleaner.clean(override.text(), chrome, host, false);
-            if (t != null) {
-                return t;
-            }
-        }
-        String ld = page.article() == null ? null
-                : TitleCleaner.clean(typedQuotes(JsonLd.string(page.article().get("headline"), "name")), chrome, host,
-                        false);
-        String og = TitleCleaner.clean(page.meta.content("og:title"), chrome, host, false);
-        String twitter = TitleCleaner.clean(page.meta.content("twitter:title"), chrome, host, false);
         Element h1 = page.scan.firstH1;
-        String heading = h1 == null ? null : TitleCleaner.clean(h1.text(), chrome, host, false);
+        return new Sources(
+                override == null ? null : TitleCleaner.clean(override.text(), chrome, host, false),
+                page.article() == null ? null
+                        : TitleCleaner.clean(typedQuotes(JsonLd.string(page.article().get("headline"), "name")), chrome,
+                                host, false),
+                TitleCleaner.clean(page.meta.content("og:title"), chrome, host, false),
+                TitleCleaner.clean(page.meta.content("twitter:title"), chrome, host, false),
+                h1 == null ? null : TitleCleaner.clean(h1.text(), chrome, host, false),
+                TitleCleaner.clean(page.doc.title(), chrome, host, true));
+    }
 
-        String title = firstNonNull(ld, og, twitter, heading);
+    static String title(Page page) {
+        Sources src = sources(page);
+        if (src.override() != null) {
+            return src.override();
+        }
+        String og = src.og();
+        String twitter = src.twitter();
+        String heading = src.heading();
+        String title = firstNonNull(src.ld(), og, twitter, heading);
         if (title == null) {
-            return TitleCleaner.clean(page.doc.title(), chrome, host, true);
+            return src.titleElement();
         }
         for (String alt : new String[] {og, twitter}) {
             if (alt != null && (isKickerOf(title, alt) || isQualifiedFormOf(title, alt) || isQuotedFormOf(title, alt))) {

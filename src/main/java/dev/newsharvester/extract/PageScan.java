@@ -43,7 +43,7 @@ final class PageScan {
      * CJK labels a colon.
      */
     private static final Pattern CREDIT_START = Pattern.compile(
-            "(?U)^[\\s(（\\[]*+(?:(?i:by|von|par|por|door|av|af)(?:\\s+\\p{Lu}|\\s*$)"
+            "(?U)^[\\s(（\\[]*+(?:(?i:" + AuthorNames.CREDIT_WORDS + ")(?:\\s+\\p{Lu}|\\s*$)"
                     + "|(?i:author|authors|autor|autorin|auteur|автор|авторы|автори)\\s*:\\s*\\p{L}"
                     + "|(?:作者|记者|記者|责任编辑|責任編輯|责编|責編|编辑|編輯|撰文)\\s*[:：]\\s*\\p{L})");
     /** The first letters of the credit words and labels above. */

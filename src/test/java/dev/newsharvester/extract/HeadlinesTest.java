@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsharvester.outlet.Selectors;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.Test;
  * spaces, a qualifier hyphenated to the first word, quote marks around a phrase.
  */
 class HeadlinesTest {
-
-    private static final ArticleExtractor EXTRACTOR = new ArticleExtractor();
 
     @Test
     void aSiteNameGluedOnWithoutSpacesIsChromeAndSoIsTheSectionBeforeIt() {
@@ -151,8 +148,6 @@ class HeadlinesTest {
     }
 
     private static Article extract(String html, String url) {
-        Extraction x = EXTRACTOR.extract(html, url, Selectors.NONE, ZoneOffset.UTC);
-        assertTrue(x.isArticle(), () -> "not an article: " + x.notArticleReason());
-        return x.article();
+        return Fixtures.article(html, url, ZoneOffset.UTC);
     }
 }

@@ -51,16 +51,12 @@ public final class TitleSourcesBench {
             String html = Files.readString(p.html());
             var doc = Jsoup.parse(html, p.url());
             Page page = new Page(doc, p.url(), Selectors.NONE, ZoneOffset.UTC);
-            List<String> chrome = new ArrayList<>(page.siteNames);
-            if (page.meta.content("article:section") != null) {
-                chrome.add(page.meta.content("article:section"));
-            }
-            String ld = fold(page.article() == null ? null : TitleCleaner.clean(
-                    Headlines.typedQuotes(JsonLd.string(page.article().get("headline"), "name")), chrome, page.host, false));
-            String og = fold(TitleCleaner.clean(page.meta.content("og:title"), chrome, page.host, false));
-            String tw = fold(TitleCleaner.clean(page.meta.content("twitter:title"), chrome, page.host, false));
-            String h1 = fold(page.scan.firstH1 == null ? null : TitleCleaner.clean(page.scan.firstH1.text(), chrome, page.host, false));
-            String tt = fold(TitleCleaner.clean(doc.title(), chrome, page.host, true));
+            Headlines.Sources src = Headlines.sources(page);
+            String ld = fold(src.ld());
+            String og = fold(src.og());
+            String tw = fold(src.twitter());
+            String h1 = fold(src.heading());
+            String tt = fold(src.titleElement());
             String expected = fold(p.title());
             String got = fold(Headlines.title(page));
             right += got.equals(expected) ? 1 : 0;
