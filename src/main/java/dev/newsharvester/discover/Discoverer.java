@@ -4,6 +4,8 @@ import dev.newsharvester.fetch.HttpFetcher;
 import dev.newsharvester.outlet.Outlet;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,21 +24,40 @@ public final class Discoverer {
 
     /** Never throws for remote problems; unreachable or malformed sources are reported in the result. */
     public Discovery discover(Outlet outlet) {
+        return discover(outlet, null, sourcesOf(outlet));
+    }
+
+    /** Every source an outlet's profile names: feeds, then sitemaps, then listing pages. */
+    public static List<Source> sourcesOf(Outlet outlet) {
+        List<Source> all = new ArrayList<>();
+        outlet.feeds().forEach(u -> all.add(new Source(Source.FEED, u)));
+        outlet.sitemaps().forEach(u -> all.add(new Source(Source.SITEMAP, u)));
+        outlet.listings().forEach(u -> all.add(new Source(Source.LISTING, u)));
+        return all;
+    }
+
+    /**
+     * Reads only {@code only} (in that order) through {@code via} (a fleet worker's paced view of the fetcher; null
+     * for this discoverer's own). Sources whose host may not be asked yet come back in {@link Discovery#deferred()}.
+     */
+    public Discovery discover(Outlet outlet, HttpFetcher via, List<Source> only) {
         Objects.requireNonNull(outlet, "outlet");
+        Sources src = via == null ? sources : sources.via(via);
         Duration delay = outlet.crawlDelay() == null ? Duration.ZERO : outlet.crawlDelay();
         UrlCollector collector = new UrlCollector(outlet);
-        FeedReader feeds = new FeedReader(sources);
-        for (URI feed : outlet.feeds()) {
-            guarded("feed:" + feed, collector, () -> feeds.read(feed, delay, collector));
-        }
-        SitemapReader sitemaps = new SitemapReader(sources, delay, collector);
-        for (URI sitemap : outlet.sitemaps()) {
-            guarded("sitemap:" + sitemap, collector, () -> sitemaps.read(sitemap));
-        }
-        ListingReader listings = new ListingReader(sources);
+        FeedReader feeds = new FeedReader(src);
+        SitemapReader sitemaps = new SitemapReader(src, delay, collector);
+        ListingReader listings = new ListingReader(src);
         boolean sameHostOnly = outlet.articlePattern() == null;
-        for (URI listing : outlet.listings()) {
-            guarded("listing:" + listing, collector, () -> listings.read(listing, delay, sameHostOnly, collector));
+        for (Source s : only) {
+            URI u = s.url();
+            guarded(s.kind() + ":" + u, collector, () -> {
+                switch (s.kind()) {
+                    case Source.FEED -> feeds.read(u, delay, collector);
+                    case Source.SITEMAP -> sitemaps.read(u);
+                    default -> listings.read(u, delay, sameHostOnly, collector);
+                }
+            });
         }
         return collector.result();
     }

@@ -26,6 +26,10 @@ final class FeedReader {
     void read(URI feedUrl, Duration delay, UrlCollector collector) {
         String source = "feed:" + feedUrl;
         Sources.Read<List<Link>> read = sources.read(feedUrl, delay, false, "feed", FeedReader::links, List::size);
+        if (read.deferredUntil() != null) {
+            collector.defer(new Source(Source.FEED, feedUrl), read.deferredUntil());
+            return;
+        }
         if (read.content() == null) {
             collector.problem(source + ": " + read.problem());
             return;

@@ -26,6 +26,10 @@ final class ListingReader {
         String source = "listing:" + listingUrl;
         Sources.Read<List<Link>> read = sources.read(listingUrl, delay, true, "listing page",
                 r -> links(r, sameHostOnly), List::size);
+        if (read.deferredUntil() != null) {
+            collector.defer(new Source(Source.LISTING, listingUrl), read.deferredUntil());
+            return;
+        }
         if (read.content() == null) {
             collector.problem(source + ": " + read.problem());
             return;

@@ -84,6 +84,11 @@ final class SitemapReader {
         documents++;
         String source = "sitemap:" + url;
         Sources.Read<Parsed> read = sources.read(url, delay, false, "sitemap", SitemapReader::parse, Parsed::weight);
+        if (read.deferredUntil() != null) {
+            documents--;
+            collector.defer(new Source(Source.SITEMAP, url), read.deferredUntil());
+            return;
+        }
         if (read.content() == null) {
             collector.problem(source + ": " + read.problem());
             return;

@@ -31,19 +31,40 @@ final class Sources {
         T parse(FetchResult fetched) throws Exception;
     }
 
-    /** What reading a source gave: content, or a problem line ("… not a readable feed: …", "TIMEOUT (…)"). */
-    record Read<T>(T content, String problem, boolean notModified) {
+    /**
+     * What reading a source gave: content, or a problem line ("… not a readable feed: …", "TIMEOUT (…)"), or
+     * {@code deferredUntil} when the host may not be asked yet (a fleet pacer refused).
+     */
+    record Read<T>(T content, String problem, boolean notModified, java.time.Instant deferredUntil) {
+        Read(T content, String problem, boolean notModified) {
+            this(content, problem, notModified, null);
+        }
+    }
+
+    /** What sources yielded, with their validators: shared by every view of one {@link Sources}. */
+    private static final class Memory {
+        final Map<String, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
+        long keptWeight;
     }
 
     private record Kept(Validators validators, Object content, int weight) {
     }
 
     private final HttpFetcher fetcher;
-    private final Map<String, Kept> kept = new LinkedHashMap<>(64, 0.75f, true);
-    private long keptWeight;
+    private final Memory memory;
 
     Sources(HttpFetcher fetcher) {
+        this(fetcher, new Memory());
+    }
+
+    private Sources(HttpFetcher fetcher, Memory memory) {
         this.fetcher = fetcher;
+        this.memory = memory;
+    }
+
+    /** The same memory, fetched through {@code other} (a fleet worker's paced view). */
+    Sources via(HttpFetcher other) {
+        return other == fetcher ? this : new Sources(other, memory);
     }
 
     /**
@@ -59,6 +80,9 @@ final class Sources {
         Kept prior = get(key);
         Validators sent = prior == null ? Validators.NONE : prior.validators;
         FetchResult r = html ? fetcher.fetch(url, sent, delay) : fetcher.fetchAny(url, sent, delay);
+        if (r.status() == FetchStatus.DEFERRED) {
+            return new Read<>(null, r.reason(), false, r.retryAt());
+        }
         if (r.status() == FetchStatus.NOT_MODIFIED) {
             if (prior == null) {
                 return new Read<>(null, "HTTP 304 to an unconditional request", false);
@@ -86,28 +110,34 @@ final class Sources {
         return new Read<>(content, null, false);
     }
 
-    private synchronized Kept get(String key) {
-        return kept.get(key);
-    }
-
-    private synchronized void remove(String key) {
-        Kept k = kept.remove(key);
-        if (k != null) {
-            keptWeight -= k.weight;
+    private Kept get(String key) {
+        synchronized (memory) {
+            return memory.kept.get(key);
         }
     }
 
-    private synchronized void put(String key, Kept k) {
-        remove(key);
-        if (k.weight > MAX_LINKS) {
-            return;
+    private void remove(String key) {
+        synchronized (memory) {
+            Kept k = memory.kept.remove(key);
+            if (k != null) {
+                memory.keptWeight -= k.weight;
+            }
         }
-        kept.put(key, k);
-        keptWeight += k.weight;
-        Iterator<Map.Entry<String, Kept>> eldest = kept.entrySet().iterator();
-        while ((keptWeight > MAX_LINKS || kept.size() > MAX_DOCUMENTS) && eldest.hasNext()) {
-            keptWeight -= eldest.next().getValue().weight;
-            eldest.remove();
+    }
+
+    private void put(String key, Kept k) {
+        synchronized (memory) {
+            remove(key);
+            if (k.weight > MAX_LINKS) {
+                return;
+            }
+            memory.kept.put(key, k);
+            memory.keptWeight += k.weight;
+            Iterator<Map.Entry<String, Kept>> eldest = memory.kept.entrySet().iterator();
+            while ((memory.keptWeight > MAX_LINKS || memory.kept.size() > MAX_DOCUMENTS) && eldest.hasNext()) {
+                memory.keptWeight -= eldest.next().getValue().weight;
+                eldest.remove();
+            }
         }
     }
 }

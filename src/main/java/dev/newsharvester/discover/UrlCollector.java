@@ -22,6 +22,8 @@ final class UrlCollector {
     private final Map<String, DiscoveredUrl> urls = new LinkedHashMap<>();
     private final Map<String, Integer> invalidBySource = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<Source> deferred = new ArrayList<>();
+    private Instant retryAt;
     private boolean full;
 
     UrlCollector(Outlet outlet) {
@@ -74,9 +76,17 @@ final class UrlCollector {
         problems.add(problem);
     }
 
+    /** A source whose host may not be asked before {@code until}: read it on a later turn. */
+    void defer(Source source, Instant until) {
+        if (!deferred.contains(source)) {
+            deferred.add(source);
+        }
+        retryAt = retryAt == null || until.isBefore(retryAt) ? until : retryAt;
+    }
+
     Discovery result() {
         List<String> all = new ArrayList<>(problems);
         invalidBySource.forEach((source, n) -> all.add(source + ": " + n + " invalid URL" + (n == 1 ? "" : "s") + " skipped"));
-        return new Discovery(new ArrayList<>(urls.values()), all);
+        return new Discovery(new ArrayList<>(urls.values()), all, deferred, retryAt);
     }
 }

@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param body         the decoded (un-gzipped) body; empty unless OK (and short error pages). Callers must not modify it.
  * @param fetchedAt    when the last response arrived (or the fetch gave up)
  * @param reason       a human-readable explanation for anything but OK; null for OK
+ * @param retryAt      for {@link FetchStatus#DEFERRED}: the earliest instant to try again; null otherwise
  */
 public record FetchResult(URI requestedUrl, URI finalUrl, FetchStatus status, int httpStatus,
                           String contentType, Charset charset, String etag, String lastModified, byte[] body,
-                          Instant fetchedAt, String reason) {
+                          Instant fetchedAt, String reason, Instant retryAt) {
 
     private static final byte[] EMPTY = new byte[0];
 
@@ -33,6 +34,9 @@ public record FetchResult(URI requestedUrl, URI finalUrl, FetchStatus status, in
         Objects.requireNonNull(fetchedAt, "fetchedAt");
         finalUrl = finalUrl == null ? requestedUrl : finalUrl;
         body = body == null ? EMPTY : body;
+        if (status == FetchStatus.DEFERRED) {
+            Objects.requireNonNull(retryAt, "retryAt");
+        }
     }
 
     /** True when the status is {@link FetchStatus#OK}. */

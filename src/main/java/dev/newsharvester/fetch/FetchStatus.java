@@ -25,5 +25,10 @@ public enum FetchStatus {
     /** Network failure: unresolvable host, refused or reset connection, TLS error, corrupt encoding. */
     IO_ERROR,
     /** More redirects than allowed. */
-    TOO_MANY_REDIRECTS
+    TOO_MANY_REDIRECTS,
+    /**
+     * Not fetched yet: the host may not be asked now (another instance holds it, its crawl delay or a Retry-After
+     * runs). {@link FetchResult#retryAt()} says when to try again. Only a non-waiting {@link Pacer} gives this.
+     */
+    DEFERRED
 }

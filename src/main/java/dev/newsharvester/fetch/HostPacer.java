@@ -6,11 +6,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Politeness per host: at most one request in flight per host, and at least {@code delay} between the end of one
- * request and the start of the next. Threads wanting the same host queue fairly; other hosts are unaffected.
- * Uses {@link System#nanoTime()} (monotonic), not the fetcher's clock, so wall-clock jumps cannot stall it.
+ * The in-memory {@link Pacer} of one process: at most one request in flight per host, and at least {@code delay}
+ * between the end of one request and the start of the next. It waits rather than refuses: threads wanting the same
+ * host queue fairly; other hosts are unaffected. For local runs; across Lambda instances the shared pacer of package
+ * {@code fleet} applies. Uses {@link System#nanoTime()} (monotonic), not the fetcher's clock, so wall-clock jumps
+ * cannot stall it.
  */
-final class HostPacer {
+public final class HostPacer implements Pacer {
 
     private static final class Host {
         final ReentrantLock lock = new ReentrantLock(true);
@@ -21,11 +23,21 @@ final class HostPacer {
     }
 
     /** Held while one request to a host is in flight; closing it starts the host's delay. */
-    final class Permit implements AutoCloseable {
+    final class Permit implements Slot {
         private final Host host;
 
         private Permit(Host host) {
             this.host = host;
+        }
+
+        @Override
+        public boolean granted() {
+            return true;
+        }
+
+        @Override
+        public java.time.Instant notBefore() {
+            return null;
         }
 
         @Override
@@ -42,7 +54,8 @@ final class HostPacer {
      * Waits until a request to {@code host} may start, then returns the permit to hold during the request.
      * With a zero delay and no deferral it does not sleep (but still serialises requests to the host).
      */
-    Permit acquire(String host, Duration delay) throws InterruptedException {
+    @Override
+    public Slot acquire(String host, Duration delay) throws InterruptedException {
         Host h = hosts.computeIfAbsent(host, k -> new Host());
         h.lock.lockInterruptibly();
         try {
@@ -67,7 +80,8 @@ final class HostPacer {
     }
 
     /** No request to {@code host} may start before {@code wait} has passed (e.g. after a 429 with Retry-After). */
-    void defer(String host, Duration wait) {
+    @Override
+    public void defer(String host, Duration wait) {
         Host h = hosts.computeIfAbsent(host, k -> new Host());
         h.lock.lock();
         try {

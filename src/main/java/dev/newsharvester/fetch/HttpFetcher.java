@@ -74,9 +74,10 @@ public final class HttpFetcher implements AutoCloseable {
     private final int maxRetries;
     private final Duration retryBackoff;
     private final Duration maxRetryWait;
-    private final HostPacer pacer = new HostPacer();
+    private final Pacer pacer;
     private final ScheduledThreadPoolExecutor timeouts;
     private final RobotsCache robots;
+    private final boolean view;
 
     private HttpFetcher(Builder b) {
         this.userAgent = b.userAgent;
@@ -107,8 +108,53 @@ public final class HttpFetcher implements AutoCloseable {
             return t;
         });
         this.timeouts.setRemoveOnCancelPolicy(true);
-        this.robots = new RobotsCache((url, validators) -> run(url, validators, Duration.ZERO, Mode.ROBOTS), clock,
-                userAgent);
+        this.robots = new RobotsCache(clock, userAgent, b.robotsStore);
+        this.pacer = b.pacer != null ? b.pacer : new HostPacer();
+        this.view = false;
+    }
+
+    /** A view of {@code base} with another pacer: same settings, connections, timers and robots.txt cache. */
+    private HttpFetcher(HttpFetcher base, Pacer pacer) {
+        this.userAgent = base.userAgent;
+        this.connectTimeout = base.connectTimeout;
+        this.totalTimeout = base.totalTimeout;
+        this.maxBodyBytes = base.maxBodyBytes;
+        this.maxRedirects = base.maxRedirects;
+        this.guard = base.guard;
+        this.respectRobots = base.respectRobots;
+        this.minDelay = base.minDelay;
+        this.clock = base.clock;
+        this.resolver = base.resolver;
+        this.maxRetries = base.maxRetries;
+        this.retryBackoff = base.retryBackoff;
+        this.maxRetryWait = base.maxRetryWait;
+        this.http = base.http;
+        this.timeouts = base.timeouts;
+        this.robots = base.robots;
+        this.pacer = Objects.requireNonNull(pacer, "pacer");
+        this.view = true;
+    }
+
+    /**
+     * This fetcher with every request paced by {@code pacer} instead of its own: how a fleet worker fetches during
+     * its turn on a host (a shared, non-waiting pacer whose refusals end fetches as {@link FetchStatus#DEFERRED}).
+     * The view shares this fetcher's connections, timers and robots.txt cache; closing it does nothing.
+     */
+    public HttpFetcher pacedBy(Pacer pacer) {
+        return new HttpFetcher(this, pacer);
+    }
+
+    /**
+     * The longest one {@link #fetch} can take when its pacer never waits: every redirect hop and retry at the whole
+     * request limit, and robots.txt first. A fleet worker holds a host for at most this long.
+     */
+    public Duration worstCase() {
+        return totalTimeout.plus(connectTimeout).multipliedBy((long) (maxRedirects + 1) * (maxRetries + 1) + 1);
+    }
+
+    /** The whole-request limit of one exchange (connect, send, and the last body byte). */
+    public Duration requestLimit() {
+        return totalTimeout.plus(connectTimeout);
     }
 
     public static Builder builder() {
@@ -141,7 +187,9 @@ public final class HttpFetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        timeouts.shutdownNow();
+        if (!view) {
+            timeouts.shutdownNow();
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -169,13 +217,21 @@ public final class HttpFetcher implements AutoCloseable {
                 return failure(requested, current, refused.failure, 0, refused.reason);
             }
             if (mode != Mode.ROBOTS && respectRobots) {
-                RobotsCache.Verdict verdict = robots.check(target);
+                RobotsCache.Verdict verdict = robots.check(target,
+                        (robotsUrl, sent) -> run(robotsUrl, sent, Duration.ZERO, Mode.ROBOTS));
+                if (verdict.deferred() != null) {
+                    return deferred(requested, current, verdict.deferred().retryAt(),
+                            "robots.txt not read yet: " + verdict.deferred().reason());
+                }
                 if (!verdict.allowed()) {
                     return failure(requested, current, FetchStatus.ROBOTS_DISALLOWED, 0, verdict.reason());
                 }
                 delay = max(delay, verdict.crawlDelay());
             }
             Exchange ex = exchangeWithRetries(target, v, delay, mode);
+            if (ex.notBefore != null) {
+                return deferred(requested, current, ex.notBefore, ex.reason);
+            }
             if (ex.failure != null) {
                 return failure(requested, current, ex.failure, 0, ex.reason);
             }
@@ -217,8 +273,12 @@ public final class HttpFetcher implements AutoCloseable {
 
     /** The response to one URL after up to {@code maxRetries} retries of 429 and 5xx answers. */
     private Exchange exchangeWithRetries(Target target, Validators v, Duration delay, Mode mode) {
+        String previous = null;
         for (int attempt = 1; ; attempt++) {
             Exchange ex = exchange(target, v, delay, mode);
+            if (ex.notBefore != null) {
+                return previous == null ? ex : ex.withReason(previous + "; " + ex.reason);
+            }
             boolean retryable = ex.failure == null && (ex.status == 429 || ex.status >= 500);
             if (!retryable || mode == Mode.ROBOTS) {
                 return ex;
@@ -236,6 +296,7 @@ public final class HttpFetcher implements AutoCloseable {
             }
             Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
             pacer.defer(target.host(), wait);
+            previous = "HTTP " + ex.status + (retryAfter != null ? " with Retry-After " + format(retryAfter) : "");
         }
     }
 
@@ -245,12 +306,16 @@ public final class HttpFetcher implements AutoCloseable {
      * answer that changes in between (rebinding) cannot lead anywhere unchecked.
      */
     private Exchange exchange(Target target, Validators v, Duration delay, Mode mode) {
-        HostPacer.Permit permit;
+        Pacer.Slot permit;
         try {
             permit = pacer.acquire(target.host(), delay);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Exchange.failed(FetchStatus.IO_ERROR, "interrupted while waiting for the host's crawl delay");
+        }
+        if (!permit.granted()) {
+            return Exchange.deferred(permit.notBefore(), "host " + target.host() + " may not be asked before "
+                    + permit.notBefore());
         }
         try (permit) {
             List<InetAddress> addresses;
@@ -269,7 +334,7 @@ public final class HttpFetcher implements AutoCloseable {
                     if (deadline.expired() && body.kind() != Body.Kind.COMPLETE) {
                         return Exchange.failed(FetchStatus.TIMEOUT, "no complete response within " + format(totalTimeout));
                     }
-                    return new Exchange(response.status(), response.headers(), body, null, null, null);
+                    return new Exchange(response.status(), response.headers(), body, null, null, null, null);
                 } catch (IOException | RuntimeException e) {
                     boolean readTimeout = e instanceof SocketTimeoutException
                             && !(e instanceof Http1Client.ConnectTimeoutException);
@@ -356,7 +421,7 @@ public final class HttpFetcher implements AutoCloseable {
         if (status == 304) {
             return new FetchResult(requested, finalUrl, FetchStatus.NOT_MODIFIED, status, contentType, null,
                     etag != null ? etag : sent.etag(), lastModified != null ? lastModified : sent.lastModified(),
-                    Body.EMPTY, clock.instant(), "not modified since the stored copy");
+                    Body.EMPTY, clock.instant(), "not modified since the stored copy", null);
         }
         if (status >= 200 && status < 300) {
             switch (body.kind()) {
@@ -389,7 +454,7 @@ public final class HttpFetcher implements AutoCloseable {
             }
             Charset charset = CharsetDetector.detect(type == null ? null : type.charset(), bytes);
             return new FetchResult(requested, finalUrl, FetchStatus.OK, status, contentType, charset, etag,
-                    lastModified, bytes, clock.instant(), null);
+                    lastModified, bytes, clock.instant(), null, null);
         }
         String statusText = "HTTP " + status + (ex.note == null ? "" : " " + ex.note);
         String bot = mode == Mode.ROBOTS ? null : AntiBot.detect(status, h, body.bytes());
@@ -404,7 +469,12 @@ public final class HttpFetcher implements AutoCloseable {
 
     private FetchResult failure(URI requested, URI finalUrl, FetchStatus status, int http, String reason) {
         return new FetchResult(requested, finalUrl, status, http, null, null, null, null, Body.EMPTY,
-                clock.instant(), reason);
+                clock.instant(), reason, null);
+    }
+
+    private FetchResult deferred(URI requested, URI finalUrl, java.time.Instant retryAt, String reason) {
+        return new FetchResult(requested, finalUrl, FetchStatus.DEFERRED, 0, null, null, null, null, Body.EMPTY,
+                clock.instant(), reason, retryAt);
     }
 
     private Exchange classify(Exception e) {
@@ -477,13 +547,23 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /** One request's answer, or why there is none. */
-    private record Exchange(int status, HttpHeaders headers, Body body, FetchStatus failure, String reason, String note) {
+    private record Exchange(int status, HttpHeaders headers, Body body, FetchStatus failure, String reason, String note,
+                            Instant notBefore) {
         static Exchange failed(FetchStatus status, String reason) {
-            return new Exchange(0, null, null, status, reason, null);
+            return new Exchange(0, null, null, status, reason, null, null);
+        }
+
+        /** The pacer refused: no request was sent. */
+        static Exchange deferred(Instant notBefore, String reason) {
+            return new Exchange(0, null, null, null, reason, null, notBefore);
         }
 
         Exchange withNote(String note) {
-            return new Exchange(status, headers, body, failure, reason, note);
+            return new Exchange(status, headers, body, failure, reason, note, notBefore);
+        }
+
+        Exchange withReason(String reason) {
+            return new Exchange(status, headers, body, failure, reason, note, notBefore);
         }
     }
 
@@ -504,8 +584,22 @@ public final class HttpFetcher implements AutoCloseable {
         private int maxRetries = 2;
         private Duration retryBackoff = Duration.ofMillis(500);
         private Duration maxRetryWait = Duration.ofSeconds(10);
+        private Pacer pacer;
+        private RobotsStore robotsStore = RobotsStore.NONE;
 
         private Builder() {
+        }
+
+        /** How requests are paced per host (default: an in-memory {@link HostPacer} that waits). */
+        public Builder pacer(Pacer pacer) {
+            this.pacer = Objects.requireNonNull(pacer, "pacer");
+            return this;
+        }
+
+        /** Where robots.txt answers are shared with other processes (default: {@link RobotsStore#NONE}). */
+        public Builder robotsStore(RobotsStore robotsStore) {
+            this.robotsStore = Objects.requireNonNull(robotsStore, "robotsStore");
+            return this;
         }
 
         /** The User-Agent header; its product token (before the first '/') is the name matched in robots.txt. */

@@ -21,8 +21,24 @@ import java.util.function.BiFunction;
  */
 final class RobotsCache {
 
-    /** Whether a URL may be fetched, and the Crawl-delay its origin asks for (zero if none). */
-    record Verdict(boolean allowed, Duration crawlDelay, String reason) {
+    /**
+     * Whether a URL may be fetched, and the Crawl-delay its origin asks for (zero if none). {@code deferred} is set
+     * when robots.txt could not be asked for yet (the pacer refused): no verdict, try again at that instant.
+     */
+    record Verdict(boolean allowed, Duration crawlDelay, String reason, FetchResult deferred) {
+        Verdict(boolean allowed, Duration crawlDelay, String reason) {
+            this(allowed, crawlDelay, reason, null);
+        }
+    }
+
+    /** Thrown inside a load when the robots.txt request was deferred; nothing is cached. */
+    private static final class Deferred extends RuntimeException {
+        final transient FetchResult result;
+
+        Deferred(FetchResult result) {
+            super(null, null, false, false);
+            this.result = result;
+        }
     }
 
     private record Entry(BaseRobotRules rules, Duration crawlDelay, Instant expires, String unavailable,
@@ -38,15 +54,15 @@ final class RobotsCache {
     private static final Duration FAILURE_TTL = Duration.ofMinutes(10);
 
     private final ConcurrentHashMap<String, CompletableFuture<Entry>> cache = new ConcurrentHashMap<>();
-    private final BiFunction<URI, Validators, FetchResult> fetcher;
     private final ConcurrentHashMap<String, Entry> expired = new ConcurrentHashMap<>();
     private final Clock clock;
     private final List<String> agentNames;
+    private final RobotsStore store;
 
-    RobotsCache(BiFunction<URI, Validators, FetchResult> robotsFetcher, Clock clock, String userAgent) {
-        this.fetcher = robotsFetcher;
+    RobotsCache(Clock clock, String userAgent, RobotsStore store) {
         this.clock = clock;
         this.agentNames = List.of(productToken(userAgent));
+        this.store = store;
     }
 
     /** "news-harvester/0.1 (+https://…)" → "news-harvester": the name robots.txt groups are matched against. */
@@ -55,10 +71,19 @@ final class RobotsCache {
         return token.isEmpty() ? "*" : token;
     }
 
-    Verdict check(Target target) {
+    /**
+     * @param fetcher reads robots.txt (conditionally) when it is neither cached here nor fresh in the store; it may
+     *                answer {@link FetchStatus#DEFERRED}, which gives a deferred verdict and caches nothing
+     */
+    Verdict check(Target target, BiFunction<URI, Validators, FetchResult> fetcher) {
         URI url = target.url();
         String origin = target.origin();
-        Entry entry = entry(origin);
+        Entry entry;
+        try {
+            entry = entry(origin, fetcher);
+        } catch (Deferred d) {
+            return new Verdict(false, Duration.ZERO, d.result.reason(), d.result);
+        }
         if (entry.unavailable != null) {
             return new Verdict(false, Duration.ZERO, entry.unavailable);
         }
@@ -72,7 +97,7 @@ final class RobotsCache {
         return new Verdict(true, entry.crawlDelay, null);
     }
 
-    private Entry entry(String origin) {
+    private Entry entry(String origin, BiFunction<URI, Validators, FetchResult> fetcher) {
         while (true) {
             CompletableFuture<Entry> f = cache.get(origin);
             if (f == null) {
@@ -80,14 +105,26 @@ final class RobotsCache {
                 f = cache.putIfAbsent(origin, mine);
                 if (f == null) {
                     try {
-                        mine.complete(load(origin));
+                        mine.complete(load(origin, fetcher));
+                    } catch (Deferred d) {
+                        cache.remove(origin, mine);
+                        mine.completeExceptionally(d);
+                        throw d;
                     } catch (RuntimeException e) {
                         mine.complete(unavailable(origin + "/robots.txt could not be read (" + e + ")"));
                     }
                     f = mine;
                 }
             }
-            Entry e = f.join();  // waits while another thread loads the same origin
+            Entry e;
+            try {
+                e = f.join();  // waits while another thread loads the same origin
+            } catch (java.util.concurrent.CompletionException ce) {
+                if (ce.getCause() instanceof Deferred d) {
+                    throw d;
+                }
+                throw ce;
+            }
             if (e.expires.isAfter(clock.instant())) {
                 return e;
             }
@@ -97,30 +134,54 @@ final class RobotsCache {
         }
     }
 
-    private Entry load(String origin) {
+    private Entry load(String origin, BiFunction<URI, Validators, FetchResult> fetcher) {
         URI robotsUrl = URI.create(origin + "/robots.txt");
         Entry stale = expired.remove(origin);
-        FetchResult r = fetcher.apply(robotsUrl, stale == null ? Validators.NONE : stale.validators);
+        RobotsStore.Kept kept = store.get(origin).orElse(null);
+        if (kept != null && kept.fetchedAt().plus(TTL).isAfter(clock.instant())) {
+            return fromKept(robotsUrl, kept);   // another instance read it lately
+        }
+        Validators sent = stale != null && stale.validators != null ? stale.validators
+                : kept != null ? new Validators(kept.etag(), kept.lastModified()) : Validators.NONE;
+        FetchResult r = fetcher.apply(robotsUrl, sent);
         int http = r.httpStatus();
-        if (r.status() == FetchStatus.NOT_MODIFIED && stale != null) {
+        if (r.status() == FetchStatus.DEFERRED) {
+            throw new Deferred(r);
+        }
+        if (r.status() == FetchStatus.NOT_MODIFIED && (stale != null || kept != null)) {
+            if (kept != null) {
+                RobotsStore.Kept renewed = new RobotsStore.Kept(kept.httpStatus(), kept.contentType(), kept.body(),
+                        kept.etag(), kept.lastModified(), clock.instant());
+                store.put(origin, renewed);
+                return fromKept(robotsUrl, renewed);
+            }
             return stale.renewed(clock.instant().plus(TTL));
         }
-        if (r.ok()) {
-            SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
-            parser.setMaxCrawlDelay(Long.MAX_VALUE); // we apply our own cap, with a clear reason
-            BaseRobotRules rules = parser.parseContent(robotsUrl.toString(), r.body(),
-                    r.contentType() == null ? "text/plain" : r.contentType(), agentNames);
-            long ms = rules.getCrawlDelay();
-            Duration delay = ms > 0 ? Duration.ofMillis(ms) : Duration.ZERO;
-            Validators validators = Validators.of(r);
-            return new Entry(rules, delay, clock.instant().plus(TTL), null, validators.isEmpty() ? null : validators);
-        }
-        if (http >= 400 && http < 500 && http != 429) {
-            return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), Duration.ZERO,
-                    clock.instant().plus(TTL), null, null);
+        if (r.ok() || (http >= 400 && http < 500 && http != 429)) {
+            RobotsStore.Kept fresh = new RobotsStore.Kept(http, r.contentType(),
+                    r.ok() ? r.body() : new byte[0], r.etag(), r.lastModified(), clock.instant());
+            store.put(origin, fresh);
+            return fromKept(robotsUrl, fresh);
         }
         String why = http > 0 ? "HTTP " + http : r.status() + (r.reason() == null ? "" : ": " + r.reason());
         return unavailable(robotsUrl + " unavailable (" + why + "); RFC 9309 treats that as disallow-all");
+    }
+
+    /** Rules from a kept answer: a 2xx body is parsed, a 4xx means no rules. Expires a day after it was read. */
+    private Entry fromKept(URI robotsUrl, RobotsStore.Kept kept) {
+        Instant expires = kept.fetchedAt().plus(TTL);
+        if (kept.httpStatus() >= 400) {
+            return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL), Duration.ZERO, expires,
+                    null, null);
+        }
+        SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+        parser.setMaxCrawlDelay(Long.MAX_VALUE); // we apply our own cap, with a clear reason
+        BaseRobotRules rules = parser.parseContent(robotsUrl.toString(), kept.body(),
+                kept.contentType() == null ? "text/plain" : kept.contentType(), agentNames);
+        long ms = rules.getCrawlDelay();
+        Duration delay = ms > 0 ? Duration.ofMillis(ms) : Duration.ZERO;
+        Validators validators = new Validators(kept.etag(), kept.lastModified());
+        return new Entry(rules, delay, expires, null, validators.isEmpty() ? null : validators);
     }
 
     private Entry unavailable(String reason) {

@@ -5,9 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsharvester.outlet.OutletConfigException;
 import dev.newsharvester.pipeline.ArticleOutcome;
 import dev.newsharvester.pipeline.ArticleTask;
-import dev.newsharvester.outlet.OutletConfigException;
+import dev.newsharvester.pipeline.FleetWorker;
 import dev.newsharvester.pipeline.Harvester;
 import dev.newsharvester.pipeline.ReprocessReport;
 import dev.newsharvester.pipeline.ReprocessRequest;
@@ -16,37 +17,72 @@ import dev.newsharvester.pipeline.Wiring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * ArticleFunction: processes article tasks, either an SQS batch (reporting partial batch failures so
- * that only retryable failures come back, and unreadable messages end in the dead-letter queue) or
- * one task given directly ({@code {"outlet": …, "url": …}}).
+ * ArticleFunction, the fleet's worker: handles SQS batches of the task queue, reporting partial batch failures so
+ * that only what must be tried again comes back (and unreadable messages end in the dead-letter queue).
  *
- * <p>It also reprocesses stored raw copies on a direct invoke ({@code {"reprocess": {…}}}, see
- * {@link Events#reprocessRequest}): this function already holds the rights that takes (read raw
- * copies, write clean copies and index items), which the harvest function deliberately lacks. A run
- * stops {@value #REPROCESS_MARGIN_MS} ms before the deadline and answers with {@code next}, the
- * event that continues it.
+ * <p>With a fleet configured (TASK_QUEUE_URL and FLEET_TABLE) the records of a batch are handled in parallel by the
+ * {@link FleetWorker}: discovery tasks, host turns and articles, each paced by the host leases; nothing waits. A
+ * record is started only while the invocation has more than the worker's margin left (one whole request plus
+ * storage); the others are handed back as batch item failures, untouched. Without a fleet each record is one
+ * article processed inline (local invokes, old deployments).
+ *
+ * <p>A direct invoke of one task ({@code {"outlet": …, "url": …}}) is processed inline, or queued for its host in a
+ * fleet. A reprocessing run ({@code {"reprocess": {…}}}, see {@link Events#reprocessRequest}) uses the rights this
+ * function already holds; it stops {@value #REPROCESS_MARGIN_MS} ms before the deadline and answers with
+ * {@code next}, the event that continues it.
  */
 public final class ArticleHandler implements RequestStreamHandler {
 
     /** Time left at which a reprocessing run stops and hands back a continuation. */
     static final int REPROCESS_MARGIN_MS = 30_000;
+    /** Records handled at once: a batch of SQS is at most ten. */
+    private static final int PARALLEL = 10;
+    /** Without a Lambda context (a local call), the time an invocation may take. */
+    private static final Duration NO_CONTEXT_LIMIT = Duration.ofMinutes(15);
 
     private final Harvester harvester;
+    private final FleetWorker fleet;
     private Reprocessor reprocessor;
+    private ExecutorService pool;
 
     public ArticleHandler() {
-        this(Wiring.fromEnvironment(System.getenv()));
+        this(System.getenv());
     }
 
-    /** Reprocessing, when asked for, is wired from the process environment. */
+    private ArticleHandler(Map<String, String> env) {
+        this(Wiring.fromEnvironment(env), env);
+    }
+
+    private ArticleHandler(Harvester harvester, Map<String, String> env) {
+        this(harvester, Wiring.isFleet(env)
+                ? Wiring.fleetWorker(env, harvester, dev.newsharvester.store.AwsClients.dynamoDb(env), Wiring.sqs(env))
+                : null, null);
+    }
+
+    /** Without a fleet: each record is processed inline. Reprocessing, when asked for, is wired from the environment. */
     public ArticleHandler(Harvester harvester) {
-        this(harvester, null);
+        this(harvester, null, null);
     }
 
     public ArticleHandler(Harvester harvester, Reprocessor reprocessor) {
+        this(harvester, null, reprocessor);
+    }
+
+    /** A fleet worker (null for inline processing). */
+    public ArticleHandler(Harvester harvester, FleetWorker fleet, Reprocessor reprocessor) {
         this.harvester = harvester;
+        this.fleet = fleet;
         this.reprocessor = reprocessor;
     }
 
@@ -62,7 +98,14 @@ public final class ArticleHandler implements RequestStreamHandler {
             return;
         }
         if (event.has("url") || event.has("outlet")) {
-            ArticleOutcome outcome = harvester.process(Events.task(event, "event"));
+            ArticleTask task = Events.task(event, "event");
+            if (fleet != null) {
+                FleetWorker.Handled h = fleet.handle(Events.JSON.writeValueAsString(task), deadline(context));
+                Events.log(context, Events.JSON.writeValueAsString(h));
+                Events.JSON.writeValue(output, h);
+                return;
+            }
+            ArticleOutcome outcome = harvester.process(task);
             log(context, outcome);
             Events.JSON.writeValue(output, outcome);
             return;
@@ -94,24 +137,87 @@ public final class ArticleHandler implements RequestStreamHandler {
         if (!records.isArray()) {
             throw new BadEventException("'Records' must be a list of SQS messages");
         }
-        ObjectNode response = Events.JSON.createObjectNode();
-        ArrayNode failures = response.putArray("batchItemFailures");
+        Instant deadline = deadline(context);
+        Duration margin = fleet != null ? fleet.margin() : Duration.ZERO;
+        List<String> ids = new ArrayList<>();
+        List<Future<Boolean>> failed = new ArrayList<>();
         for (JsonNode record : records) {
             String id = record.path("messageId").asText("");
+            String body = record.path("body").asText(null);
+            ids.add(id);
+            if (fleet != null && Duration.between(Instant.now(), deadline).compareTo(margin) < 0) {
+                failed.add(java.util.concurrent.CompletableFuture.completedFuture(true));  // not started: back to the queue
+                Events.log(context, "{\"level\":\"WARN\",\"messageId\":\"" + id + "\",\"message\":\"not started: "
+                        + "less than " + margin.toSeconds() + " s left\"}");
+                continue;
+            }
+            failed.add(pool().submit(() -> handleRecord(id, body, deadline, context)));
+        }
+        ObjectNode response = Events.JSON.createObjectNode();
+        ArrayNode failures = response.putArray("batchItemFailures");
+        for (int i = 0; i < ids.size(); i++) {
+            boolean retry;
             try {
-                ArticleTask task = Events.task(record.path("body").asText(null), "message " + id);
-                ArticleOutcome outcome = harvester.process(task);
-                log(context, outcome);
-                if (outcome.retryable()) {
-                    failures.addObject().put("itemIdentifier", id);
-                }
-            } catch (BadEventException e) {
-                // Never succeeds on retry, but is not dropped: after maxReceiveCount it lands in the DLQ.
-                Events.log(context, "{\"level\":\"ERROR\",\"message\":" + Events.JSON.valueToTree(e.getMessage()) + "}");
-                failures.addObject().put("itemIdentifier", id);
+                retry = failed.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                retry = true;
+            } catch (ExecutionException e) {
+                retry = true;
+            }
+            if (retry) {
+                failures.addObject().put("itemIdentifier", ids.get(i));
             }
         }
         return response;
+    }
+
+    /** True when the message must come back (a batch item failure). Never throws. */
+    private boolean handleRecord(String id, String body, Instant deadline, Context context) {
+        try {
+            if (fleet != null) {
+                FleetWorker.Handled h = fleet.handle(body, deadline);
+                ObjectNode line = h.outcome() != null ? Events.JSON.valueToTree(h.outcome()) : Events.JSON.createObjectNode();
+                line.put("messageId", id);
+                if (h.note() != null) {
+                    line.put("note", h.note());
+                }
+                Events.log(context, line.toString());
+                return h.retry();
+            }
+            ArticleTask task = Events.task(body, "message " + id);
+            ArticleOutcome outcome = harvester.process(task);
+            Events.log(context, Events.JSON.valueToTree(outcome).toString());
+            return outcome.retryable();
+        } catch (BadEventException | IllegalArgumentException e) {
+            // Never succeeds on retry, but is not dropped: after maxReceiveCount it lands in the DLQ.
+            logError(context, id, "message " + id + ": " + e.getMessage());
+            return true;
+        } catch (RuntimeException e) {
+            logError(context, id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return true;
+        }
+    }
+
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+                Thread t = new Thread(r, "article-worker");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pool;
+    }
+
+    private static Instant deadline(Context context) {
+        return context == null ? Instant.now().plus(NO_CONTEXT_LIMIT)
+                : Instant.now().plusMillis(context.getRemainingTimeInMillis());
+    }
+
+    private static void logError(Context context, String id, String message) {
+        ObjectNode line = Events.JSON.createObjectNode().put("level", "ERROR").put("messageId", id).put("message", message);
+        Events.log(context, line.toString());
     }
 
     private static void log(Context context, ArticleOutcome outcome) throws IOException {

@@ -6,38 +6,61 @@ import dev.newsharvester.outlet.OutletConfigException;
 import dev.newsharvester.pipeline.HarvestReport;
 import dev.newsharvester.pipeline.Harvester;
 import dev.newsharvester.pipeline.OutletReport;
+import dev.newsharvester.pipeline.Planner;
 import dev.newsharvester.pipeline.ProgressListener;
 import dev.newsharvester.pipeline.Wiring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
- * HarvestFunction: on the schedule (or a direct invoke naming outlets) discovers article URLs and
- * sends one task per article to the queue, or processes them inline when no queue is configured.
- * Returns the per-outlet report as JSON.
+ * HarvestFunction. In a fleet (TASK_QUEUE_URL and FLEET_TABLE set) it is the schedule's planner: one discovery task
+ * per outlet on the task queue, answered with the {@link Planner.Plan}; the workers discover. Without a fleet it
+ * harvests inline (or, with only a queue, discovers and sends one task per article, as before fleets) and answers
+ * with the per-outlet reports.
  */
 public final class HarvestHandler implements RequestStreamHandler {
 
     private final Harvester harvester;
+    private final Planner planner;
 
     /** Lambda's constructor: wiring happens once per execution environment (and before a SnapStart snapshot). */
     public HarvestHandler() {
-        this(Wiring.fromEnvironment(System.getenv()));
+        this(System.getenv());
+    }
+
+    private HarvestHandler(Map<String, String> env) {
+        this.planner = Wiring.isFleet(env) ? Wiring.planner(env, Wiring.outlets(env, dev.newsharvester.store.AwsClients.s3(env)),
+                Wiring.sqs(env)) : null;
+        this.harvester = planner == null ? Wiring.fromEnvironment(env) : null;
     }
 
     public HarvestHandler(Harvester harvester) {
         this.harvester = harvester;
+        this.planner = null;
+    }
+
+    /** The planner of a fleet. */
+    public HarvestHandler(Planner planner) {
+        this.harvester = null;
+        this.planner = planner;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         List<String> outlets = Events.harvestOutlets(Events.read(input));
         try {
-            harvester.outlets().select(outlets);
+            (planner != null ? planner.outlets() : harvester.outlets()).select(outlets);
         } catch (OutletConfigException e) {
             throw new BadEventException(e.getMessage());
+        }
+        if (planner != null) {
+            Planner.Plan plan = planner.plan(outlets);
+            Events.log(context, Events.JSON.writeValueAsString(plan));
+            Events.JSON.writeValue(output, plan);
+            return;
         }
         HarvestReport report = harvester.harvest(outlets, ProgressListener.NONE);
         for (OutletReport r : report.outlets()) {

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The flow for one article, written once: fetch (conditional) → extract → fingerprint → S3 raw →
@@ -49,6 +50,18 @@ final class ArticleProcessor {
     }
 
     ArticleOutcome process(ArticleTask task) {
+        return process(task, fetcher, null, fetched -> { });
+    }
+
+    /**
+     * The same flow with another fetcher (a fleet worker's view paced by the host leases).
+     *
+     * @param fetchedSince when not null, a URL fetched at or after this instant is not fetched again (SKIPPED): the
+     *                     work was done by an earlier delivery of the same task
+     * @param onFetched    told the fetch result as soon as the fetch returns, before extraction and storage (a fleet
+     *                     worker passes the host's turn on from there); not called when nothing was fetched
+     */
+    ArticleOutcome process(ArticleTask task, HttpFetcher via, Instant fetchedSince, Consumer<FetchResult> onFetched) {
         Outlet outlet;
         String url;
         try {
@@ -62,23 +75,35 @@ final class ArticleProcessor {
         }
         ArticleTask canonical = new ArticleTask(task.outlet(), url);
         try {
-            return process(canonical, outlet);
+            return process(canonical, outlet, via, fetchedSince, onFetched);
         } catch (RuntimeException e) {
             // Store or service errors: nothing half-written is indexed, so a retry is safe.
             return ArticleOutcome.failedRetryable(canonical, "error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private ArticleOutcome process(ArticleTask task, Outlet outlet) {
+    private ArticleOutcome process(ArticleTask task, Outlet outlet, HttpFetcher via, Instant fetchedSince,
+            Consumer<FetchResult> onFetched) {
         String url = task.url();
         List<StoredVersion> versions = index.versions(url);
         Optional<StoredVersion> current = versions.stream().max((a, b) -> a.lastSeen().compareTo(b.lastSeen()));
+        if (fetchedSince != null && current.isPresent()) {
+            StoredVersion c = current.get();
+            Instant last = c.lastFetched() != null ? c.lastFetched() : c.lastSeen();
+            if (!last.isBefore(fetchedSince)) {
+                return ArticleOutcome.skipped(task, "already fetched at " + last + ", after it was queued");
+            }
+        }
         Validators validators = current.map(v -> new Validators(v.etag(), v.lastModified())).orElse(Validators.NONE);
 
-        FetchResult fetched = fetcher.fetch(URI.create(url), validators, outlet.crawlDelay());
+        FetchResult fetched = via.fetch(URI.create(url), validators, outlet.crawlDelay());
+        onFetched.accept(fetched);
         Instant now = clock.instant();
         switch (fetched.status()) {
             case OK -> { }
+            case DEFERRED -> {
+                return ArticleOutcome.of(task, Outcome.DEFERRED, null, fetched.reason());
+            }
             case NOT_MODIFIED -> {
                 if (current.isEmpty()) {
                     return ArticleOutcome.failedRetryable(task, "304 Not Modified without a stored version");

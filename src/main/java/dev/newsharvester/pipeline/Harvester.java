@@ -28,11 +28,12 @@ public final class Harvester {
     private final ArticleIndex index;
     private final TaskDispatcher dispatcher;
     private final ArticleProcessor processor;
+    private final HttpFetcher fetcher;
     private final Clock clock;
 
     private Harvester(Builder b) {
         this.outlets = Objects.requireNonNull(b.outlets, "outlets");
-        HttpFetcher fetcher = Objects.requireNonNull(b.fetcher, "fetcher");
+        this.fetcher = Objects.requireNonNull(b.fetcher, "fetcher");
         this.index = Objects.requireNonNull(b.index, "index");
         this.clock = b.clock;
         this.discoverer = new Discoverer(fetcher);
@@ -92,6 +93,15 @@ public final class Harvester {
             progress.processed(outcome, ++done, due.size());
         }
         return new OutletReport(outlet.id(), discovered, due.size(), notDue, done, 0, counts, problems);
+    }
+
+    /**
+     * A fleet worker on this harvester's parts (outlets, fetcher, extractor, archive, index, discovery memory) and
+     * the fleet's shared state.
+     */
+    public FleetWorker fleetWorker(dev.newsharvester.fleet.HostLeases leases, dev.newsharvester.fleet.Frontier frontier,
+            dev.newsharvester.fleet.DiscoveryClaims claims, TaskQueue queue) {
+        return new FleetWorker(outlets, fetcher, processor, discoverer, index, leases, frontier, claims, queue);
     }
 
     /** Processes one article task: the per-article flow, shared by every entry point. Never throws. */

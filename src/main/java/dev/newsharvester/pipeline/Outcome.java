@@ -13,5 +13,10 @@ public enum Outcome {
     /** Deliberately not processed: robots.txt, not an article, not due for a revisit, out of scope. */
     SKIPPED,
     /** Could not be processed; the reason says why. */
-    FAILED
+    FAILED,
+    /**
+     * Not fetched yet: its host may not be asked now (held by another instance, its crawl delay or a Retry-After
+     * runs). It stays queued for the host's next turn. Only fleet workers see this; local runs wait instead.
+     */
+    DEFERRED
 }

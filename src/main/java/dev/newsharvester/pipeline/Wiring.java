@@ -11,7 +11,13 @@ import dev.newsharvester.store.AwsClients;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import dev.newsharvester.fleet.DiscoveryClaims;
+import dev.newsharvester.fleet.Frontier;
+import dev.newsharvester.fleet.HostLeases;
+import dev.newsharvester.fleet.SharedRobots;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -33,6 +39,8 @@ public final class Wiring {
     public static final String OUTLETS_URI = "OUTLETS_URI";
     public static final String ALLOW_PRIVATE_NETWORKS = "ALLOW_PRIVATE_NETWORKS";
     public static final String USER_AGENT = "USER_AGENT";
+    /** The fleet table (host leases, frontier, turn tokens, shared robots.txt); with TASK_QUEUE_URL, a fleet. */
+    public static final String FLEET_TABLE = "FLEET_TABLE";
 
     private Wiring() {
     }
@@ -47,9 +55,14 @@ public final class Wiring {
         String table = required(env, ARTICLES_TABLE);
         String bucket = required(env, ARCHIVE_BUCKET);
         S3Client s3Client = s3;
+        HttpFetcher.Builder fetcher = fetcherBuilder(env);
+        String fleetTable = fleetTable(env);
+        if (fleetTable != null) {
+            fetcher.robotsStore(new SharedRobots(ddb, fleetTable));
+        }
         Harvester.Builder b = Harvester.builder()
                 .outlets(outlets(env, s3Client))
-                .fetcher(fetcher(env))
+                .fetcher(fetcher.build())
                 .archive(new Archive(s3Client, bucket))
                 .index(new ArticleIndex(ddb, table));
         String queue = queueUrl(env);
@@ -60,6 +73,38 @@ public final class Wiring {
             b.dispatcher(new SqsTaskDispatcher(sqs, queue));
         }
         return b.build();
+    }
+
+    /** Whether the environment describes a fleet: a task queue and a fleet table. */
+    public static boolean isFleet(Map<String, String> env) {
+        return queueUrl(env) != null && fleetTable(env) != null;
+    }
+
+    /** The fleet worker of {@code harvester} (its parts), on the fleet table and task queue of {@code env}. */
+    public static FleetWorker fleetWorker(Map<String, String> env, Harvester harvester, DynamoDbClient ddb,
+            SqsClient sqs) {
+        String table = required(env, FLEET_TABLE);
+        HostLeases leases = new HostLeases(ddb, table, Clock.systemUTC(), LEASE);
+        return harvester.fleetWorker(leases, new Frontier(ddb, table),
+                new DiscoveryClaims(ddb, table, DISCOVERY_INTERVAL), new TaskQueue(sqs, required(env, TASK_QUEUE_URL)));
+    }
+
+    /** The planner of a fleet: one discovery task per outlet on the task queue. */
+    public static Planner planner(Map<String, String> env, Outlets outlets, SqsClient sqs) {
+        return new Planner(outlets, new TaskQueue(sqs, required(env, TASK_QUEUE_URL)), Clock.systemUTC());
+    }
+
+    /**
+     * A host lease lasts as long as one request may take (connect 5 s + whole request 20 s) and a little more: a
+     * worker that dies mid-request blocks its host for at most this long.
+     */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    /** Two discovery runs of one outlet are at least this far apart (overlapping or repeated schedules). */
+    static final Duration DISCOVERY_INTERVAL = Duration.ofMinutes(2);
+
+    static String fleetTable(Map<String, String> env) {
+        String t = env.get(FLEET_TABLE);
+        return t == null || t.isBlank() ? null : t;
     }
 
     /** A reprocessor on the AWS clients the environment describes. */
@@ -75,14 +120,18 @@ public final class Wiring {
 
     /** The HTTP client configured by USER_AGENT and ALLOW_PRIVATE_NETWORKS. */
     public static HttpFetcher fetcher(Map<String, String> env) {
+        return fetcherBuilder(env).build();
+    }
+
+    private static HttpFetcher.Builder fetcherBuilder(Map<String, String> env) {
         // No global floor on pacing: each outlet's crawlDelay (default 1 s) and robots.txt set it per host.
         HttpFetcher.Builder f = HttpFetcher.builder().addressGuard(AddressGuard.fromSpec(env.get(ALLOW_PRIVATE_NETWORKS)))
-                .minDelay(java.time.Duration.ZERO);
+                .minDelay(Duration.ZERO);
         String ua = env.get(USER_AGENT);
         if (ua != null && !ua.isBlank()) {
             f.userAgent(ua);
         }
-        return f.build();
+        return f;
     }
 
     /** OUTLETS_URI: blank for the bundled profiles, {@code s3://bucket/key}, or a file path. */

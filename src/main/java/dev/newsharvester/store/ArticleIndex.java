@@ -189,7 +189,15 @@ public final class ArticleIndex {
 
     /** Access pattern 1: every version of a URL, newest first by first sight. Strongly consistent. */
     public List<StoredVersion> versions(String url) {
-        List<StoredVersion> all = query(QueryRequest.builder().tableName(table).consistentRead(true)
+        return versions(url, true);
+    }
+
+    /**
+     * Every version of a URL, newest first by first sight; {@code consistent = false} reads at half the cost and may
+     * miss a write of the last second (enough to decide whether a discovered URL is due a visit).
+     */
+    public List<StoredVersion> versions(String url, boolean consistent) {
+        List<StoredVersion> all = query(QueryRequest.builder().tableName(table).consistentRead(consistent)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", URL))
                 .expressionAttributeValues(Map.of(":pk", s(requireText(url, "url"))))

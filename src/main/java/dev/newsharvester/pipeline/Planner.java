@@ -1,0 +1,57 @@
+package dev.newsharvester.pipeline;
+
+import dev.newsharvester.outlet.Outlet;
+import dev.newsharvester.outlet.Outlets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The schedule's small first step in a fleet: one discovery task per outlet on the task queue, sent in batches of
+ * ten. It reads nothing from the outlets' sites, so it takes seconds for thousands of outlets; workers do the
+ * discovery with bounded concurrency (the function's limit). One outlet's task that SQS refuses is reported and
+ * never stops the others.
+ */
+public final class Planner {
+
+    /**
+     * What one planning run did.
+     *
+     * @param run     the run's id (its start instant): two tasks of one run may both discover an outlet (a redelivery)
+     * @param planned discovery tasks sent
+     * @param failed  outlets whose task could not be sent, each "id: why"
+     */
+    public record Plan(String run, int planned, List<String> failed) {
+        public Plan {
+            failed = List.copyOf(failed);
+        }
+    }
+
+    private final Outlets outlets;
+    private final TaskQueue queue;
+    private final Clock clock;
+
+    public Planner(Outlets outlets, TaskQueue queue, Clock clock) {
+        this.outlets = Objects.requireNonNull(outlets, "outlets");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Outlets outlets() {
+        return outlets;
+    }
+
+    /** Plans the outlets with these ids (all when empty); an unknown id fails before anything is sent. */
+    public Plan plan(List<String> outletIds) {
+        List<Outlet> selected = outlets.select(outletIds);
+        String run = clock.instant().toString();
+        List<FleetMessage.Discover> tasks = selected.stream()
+                .map(o -> new FleetMessage.Discover(o.id(), run, 0, null)).toList();
+        List<String> failed = new ArrayList<>();
+        for (TaskQueue.Refused r : queue.sendAll(tasks)) {
+            failed.add(((FleetMessage.Discover) r.message()).outlet() + ": " + r.why());
+        }
+        return new Plan(run, tasks.size() - failed.size(), failed);
+    }
+}
