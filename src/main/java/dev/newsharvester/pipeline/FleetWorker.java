@@ -158,12 +158,17 @@ public final class FleetWorker {
         AtomicBoolean passed = new AtomicBoolean();
         ArticleTask task = new ArticleTask(job.outlet(), job.url());
         ArticleOutcome outcome = processor.process(task, fetcher.pacedBy(pacer), job.queuedAt(), fetched -> {
+            // Pass the turn on now, before extraction and storage, so the host's next request is not held up by them.
             if (jobs.size() > 1 || fetched.status() != FetchStatus.OK && fetched.status() != FetchStatus.NOT_MODIFIED) {
-                if (fetched.status() != FetchStatus.DEFERRED) {
-                    frontier.take(job, clock.instant().plus(STORE_MARGIN).plusSeconds(5));
+                try {
+                    if (fetched.status() != FetchStatus.DEFERRED) {
+                        frontier.take(job, clock.instant().plus(STORE_MARGIN).plusSeconds(5));
+                    }
+                    passOn(t, resumeAt(fetched, pacer.nextAt(t.host())));
+                    passed.set(true);
+                } catch (RuntimeException e) {
+                    // not passed: tried again below, after the article is stored (a failure then fails the message)
                 }
-                passed.set(true);
-                passOn(t, resumeAt(fetched, pacer.nextAt(t.host())));
             }
         });
         boolean kept = settle(job, outcome);
@@ -172,7 +177,7 @@ public final class FleetWorker {
         }
         if (!passed.get()) {
             if (kept || jobs.size() > 1) {
-                passOn(t, later(pacer.nextAt(t.host()), clock.instant()));
+                passOn(t, later(pacer.nextAt(t.host()), clock.instant()));  // throws: the turn message comes back
             } else {
                 retire(t);
             }
