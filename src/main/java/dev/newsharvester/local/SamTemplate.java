@@ -103,18 +103,7 @@ public final class SamTemplate {
      * @throws IllegalArgumentException if it is not YAML or has no {@code Resources} mapping
      */
     public static SamTemplate read(Path templateYaml) {
-        JsonNode root;
-        try (Reader in = Files.newBufferedReader(templateYaml, StandardCharsets.UTF_8);
-             YAMLParser parser = new YAMLFactory().createParser(in)) {
-            root = parser.nextToken() == null ? null : TaggedYaml.read(parser);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot parse " + templateYaml + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + templateYaml, e);
-        }
-        if (root == null || !root.path("Resources").isObject()) {
-            throw new IllegalArgumentException(templateYaml + " is not a CloudFormation template: no Resources mapping");
-        }
+        JsonNode root = tree(templateYaml);
 
         Map<String, String> defaults = new LinkedHashMap<>();
         root.path("Parameters").properties().forEach(p -> {
@@ -140,6 +129,30 @@ public final class SamTemplate {
         });
         return new SamTemplate(templateYaml, Collections.unmodifiableMap(defaults),
                 Collections.unmodifiableMap(functions));
+    }
+
+    /**
+     * The whole template as a tree, short-form tags in their long form ({@code !GetAtt Queue.Arn} is
+     * {@code {"Fn::GetAtt": ["Queue", "Arn"]}}), unresolved: for checks of properties this class does not model
+     * (policies, event sources, other resources). Globals are not merged in.
+     *
+     * @throws UncheckedIOException     if the file cannot be read
+     * @throws IllegalArgumentException if it is not YAML or has no {@code Resources} mapping
+     */
+    public static JsonNode tree(Path templateYaml) {
+        JsonNode root;
+        try (Reader in = Files.newBufferedReader(templateYaml, StandardCharsets.UTF_8);
+             YAMLParser parser = new YAMLFactory().createParser(in)) {
+            root = parser.nextToken() == null ? null : TaggedYaml.read(parser);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot parse " + templateYaml + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + templateYaml, e);
+        }
+        if (root == null || !root.path("Resources").isObject()) {
+            throw new IllegalArgumentException(templateYaml + " is not a CloudFormation template: no Resources mapping");
+        }
+        return root;
     }
 
     /** Logical ids of the template's functions, in template order. */

@@ -1,6 +1,9 @@
 package dev.newsharvester.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,13 +19,38 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsharvester.fleet.FleetTable;
+import dev.newsharvester.fleet.Frontier;
+import dev.newsharvester.fleet.HostLeases;
+import dev.newsharvester.pipeline.FleetMessage;
+import dev.newsharvester.pipeline.FleetWorker;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every event in events/ run through its handler, against the demo site and the embedded store. */
+/**
+ * Every event in events/ run through its handler, against the demo site and the embedded store: inline (no fleet),
+ * and as the deployed stack runs them, a planner and a fleet worker on a fleet table and a task queue (ElasticMQ,
+ * in-process on loopback).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HandlersIT {
 
@@ -33,15 +61,24 @@ class HandlersIT {
 
     DemoHarness h;
     Harvester harvester;
+    SQSRestServer server;
+    SqsClient sqs;
 
     @BeforeAll
     void start() throws Exception {
         h = new DemoHarness(tmp);
         harvester = h.harvester();
+        server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+        int port = server.waitUntilStarted().localAddress().getPort();
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        sqs = Wiring.sqs(Map.of("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:" + port, "AWS_REGION", "us-east-1"));
     }
 
     @AfterAll
     void stop() {
+        sqs.close();
+        server.stopAndWait();
         h.close();
     }
 
@@ -138,6 +175,182 @@ class HandlersIT {
                 new ByteArrayInputStream("{\"reprocess\": {\"outlets\": [\"nope\"]}}".getBytes(StandardCharsets.UTF_8)),
                 new ByteArrayOutputStream(), null));
         assertTrue(e.getMessage().startsWith("unknown outlet 'nope'"), e.getMessage());
+    }
+
+    // ------------------------------------------------------------------ the fleet, as template.yaml wires it
+
+    /** A fleet of its own (fleet table, task queue): the planner and a worker as Lambda builds them. */
+    private final class Fleet {
+        final String table;
+        final String queueUrl;
+        final Map<String, String> env = new HashMap<>(h.env);
+        final Harvester harvester;
+        final ArticleHandler worker;
+        final Frontier frontier;
+        final HostLeases leases;
+
+        Fleet(String name) {
+            table = "fleet-" + name;
+            FleetTable.create(h.stack.dynamoDb(), table);
+            queueUrl = sqs.createQueue(b -> b.queueName("tasks-" + name)).queueUrl();
+            env.put(Wiring.FLEET_TABLE, table);
+            env.put(Wiring.TASK_QUEUE_URL, queueUrl);
+            assertTrue(Wiring.isFleet(env));
+            harvester = Wiring.harvester(env, h.stack.s3(), h.stack.dynamoDb(), sqs);
+            FleetWorker fleetWorker = Wiring.fleetWorker(env, harvester, h.stack.dynamoDb(), sqs);
+            worker = new ArticleHandler(harvester, fleetWorker, null);
+            frontier = new Frontier(h.stack.dynamoDb(), table);
+            leases = new HostLeases(h.stack.dynamoDb(), table, Clock.systemUTC(), Duration.ofSeconds(30));
+        }
+
+        JsonNode work(String event) throws Exception {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            worker.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+            return JSON.readTree(out.toByteArray());
+        }
+
+        JsonNode plan(String event) throws Exception {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new HarvestHandler(Wiring.planner(env, Wiring.outlets(env, h.stack.s3()), sqs))
+                    .handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+            return JSON.readTree(out.toByteArray());
+        }
+
+        /** The messages visible now (waiting up to a second for the first), deleted from the queue. */
+        List<Message> take() {
+            List<Message> all = new ArrayList<>();
+            while (true) {
+                List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                        .waitTimeSeconds(all.isEmpty() ? 1 : 0)).messages();
+                if (got.isEmpty()) {
+                    return all;
+                }
+                got.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+                all.addAll(got);
+            }
+        }
+
+        /** The batch Lambda would build of these messages. */
+        String batch(List<Message> messages) throws Exception {
+            ObjectNode event = JSON.createObjectNode();
+            ArrayNode records = event.putArray("Records");
+            for (Message m : messages) {
+                records.addObject().put("messageId", m.messageId()).put("receiptHandle", m.receiptHandle())
+                        .put("body", m.body()).put("eventSource", "aws:sqs");
+            }
+            return JSON.writeValueAsString(event);
+        }
+
+        List<Frontier.Job> waiting(String host) {
+            return frontier.peek(host, 100, Instant.now());
+        }
+    }
+
+    private static List<FleetMessage> parsed(List<Message> messages) {
+        return messages.stream().map(m -> FleetMessage.parse(m.body())).toList();
+    }
+
+    @Test
+    void discoveryEventQueuesTheOutletsArticlesForTheirHostAndTheFleetFetchesThem() throws Exception {
+        Fleet fleet = new Fleet("discover");
+        String host = Frontier.hostOf(h.site.origin("unn").toString());
+
+        JsonNode response = fleet.work(event("discover-outlet.json"));
+        assertEquals("[]", response.path("batchItemFailures").toString(), response.toString());
+
+        List<Frontier.Job> jobs = fleet.waiting(host);
+        assertEquals(5, jobs.size(), "the five articles of the demo feed wait for their host: " + jobs);
+        jobs.forEach(j -> assertEquals("unn", j.outlet()));
+        List<Message> due = fleet.take();
+        assertEquals(List.of(new FleetMessage.Turn(host, fleet.leases.state(host).token())), parsed(due),
+                "one turn token for the host, the one the fleet table holds");
+
+        // the rest as Lambda would run it: every message as it comes due, in batches, until the queue is quiet
+        for (int round = 0; round < 60 && !due.isEmpty(); round++) {
+            JsonNode r = fleet.work(fleet.batch(due));
+            assertEquals("[]", r.path("batchItemFailures").toString(), r.toString());
+            due = fleet.take();
+        }
+        assertEquals(List.of(), due, "the queue went quiet");
+        assertEquals(List.of(), fleet.waiting(host), "every article fetched and settled");
+        assertNull(fleet.leases.state(host).token(), "the host's token retired with its frontier empty");
+        for (Frontier.Job j : jobs) {
+            assertFalse(h.index.versions(j.url()).isEmpty(), "stored: " + j.url());
+        }
+
+        // another run's task for the outlet within the claim interval (a second schedule firing): not discovered
+        int requests = h.site.requestLog().size();
+        response = fleet.work(event("discover-outlet.json").replace("2025-08-23T08:15:00.012Z", Instant.now().toString()));
+        assertEquals("[]", response.path("batchItemFailures").toString(), response.toString());
+        assertEquals(requests, h.site.requestLog().size(), "nothing fetched");
+        assertEquals(List.of(), fleet.waiting(host));
+        assertEquals(List.of(), fleet.take());
+    }
+
+    @Test
+    void turnEventOnAnEmptyFrontierRetiresTheToken() throws Exception {
+        Fleet fleet = new Fleet("turn");
+        String body = JSON.readTree(event("host-turn.json")).path("Records").get(0).path("body").asText();
+        FleetMessage.Turn turn = assertInstanceOf(FleetMessage.Turn.class, FleetMessage.parse(body));
+        int requests = h.site.requestLog().size();
+
+        // a token the fleet table does not hold (lost, replaced): dropped, not a failure
+        JsonNode response = fleet.work(event("host-turn.json"));
+        assertEquals("[]", response.path("batchItemFailures").toString(), response.toString());
+        assertEquals(List.of(), fleet.take(), "nothing passed on");
+
+        // the host's live token, with nothing queued: retired
+        assertTrue(fleet.leases.claimToken(turn.host(), turn.token(), Duration.ofMinutes(20)));
+        response = fleet.work(event("host-turn.json"));
+        assertEquals("[]", response.path("batchItemFailures").toString(), response.toString());
+        assertNull(fleet.leases.state(turn.host()).token(), "retired");
+        assertEquals(List.of(), fleet.take(), "nothing passed on");
+        assertEquals(requests, h.site.requestLog().size(), "nothing fetched");
+    }
+
+    @Test
+    void articleEventsJoinTheirHostsFrontierInAFleet() throws Exception {
+        Fleet fleet = new Fleet("articles");
+        String host = Frontier.hostOf(h.site.origin("unn").toString());
+        JsonNode response = fleet.work(event("sqs-article-tasks.json"));
+        assertEquals("[]", response.path("batchItemFailures").toString(), response.toString());
+        assertEquals(3, fleet.waiting(host).size(), "the demo outlets share the loopback host");
+        List<FleetMessage> sent = parsed(fleet.take());
+        assertEquals(1, sent.size(), "one token for the host, however many articles: " + sent);
+        assertEquals(host, assertInstanceOf(FleetMessage.Turn.class, sent.get(0)).host());
+
+        JsonNode direct = fleet.work(event("article-url.json"));
+        assertEquals("already queued", direct.path("note").asText(), direct.toString());
+        assertFalse(direct.path("retry").asBoolean(), direct.toString());
+        assertEquals(List.of(), fleet.take(), "the host has its token already");
+    }
+
+    @Test
+    void plannerSendsOneDiscoveryTaskPerOutlet() throws Exception {
+        Fleet fleet = new Fleet("plan");
+        int requests = h.site.requestLog().size();
+        for (String all : new String[] {"schedule.json", "schedule-eventbridge.json"}) {
+            JsonNode plan = fleet.plan(event(all));
+            assertEquals(3, plan.path("planned").asInt(), all + ": " + plan);
+            assertEquals(0, plan.path("failed").size(), all + ": " + plan);
+            Set<String> outlets = new TreeSet<>();
+            Set<String> runs = new HashSet<>();
+            for (FleetMessage m : parsed(fleet.take())) {
+                FleetMessage.Discover d = assertInstanceOf(FleetMessage.Discover.class, m);
+                assertTrue(outlets.add(d.outlet()), "one task per outlet: " + d);
+                assertEquals(0, d.turn());
+                assertNull(d.sources(), "all of its sources");
+                runs.add(d.run());
+            }
+            assertEquals(new TreeSet<>(List.of("unn", "up", "agg")), outlets, all);
+            assertEquals(Set.of(plan.path("run").asText()), runs, all + ": the tasks carry the plan's run");
+        }
+        JsonNode some = fleet.plan(event("harvest-outlets.json"));
+        assertEquals(1, some.path("planned").asInt(), some.toString());
+        List<FleetMessage> sent = parsed(fleet.take());
+        assertEquals(1, sent.size());
+        assertEquals("unn", assertInstanceOf(FleetMessage.Discover.class, sent.get(0)).outlet());
+        assertEquals(requests, h.site.requestLog().size(), "the planner fetches nothing itself");
     }
 
     /** A Lambda context with this much time left (the rest of its methods are not used here). */

@@ -23,6 +23,7 @@ class SamTemplateTest {
     private static final Map<String, String> LOCAL_RESOURCES = Map.of(
             "ArticlesTable", "Articles",
             "ArchiveBucket", "news-harvester-archive",
+            "FleetTable", "Fleet",
             "ArticleTaskQueue", "http://127.0.0.1:9324/000000000000/article-tasks");
 
     // ------------------------------------------------------------------ the project's template
@@ -59,8 +60,8 @@ class SamTemplateTest {
             assertTrue(f.environment().get("JAVA_TOOL_OPTIONS").startsWith("-XX:+TieredCompilation -XX:TieredStopAtLevel=1"),
                     f.logicalId());
         }
-        assertEquals(900, harvest.timeoutSeconds());
-        assertEquals(120, article.timeoutSeconds());
+        assertEquals(300, harvest.timeoutSeconds());
+        assertEquals(60, article.timeoutSeconds());
     }
 
     @Test
@@ -78,9 +79,13 @@ class SamTemplateTest {
         assertTrue(harvest.get("JAVA_TOOL_OPTIONS").endsWith("-Dorg.slf4j.simpleLogger.defaultLogLevel=INFO"),
                 harvest.get("JAVA_TOOL_OPTIONS"));
 
+        assertEquals("Fleet", harvest.get("FLEET_TABLE"), "from Globals");
+
+        // the worker: Globals plus its own TASK_QUEUE_URL
         Map<String, String> article = template.function("ArticleFunction", LOCAL_RESOURCES).environment();
         assertEquals("Articles", article.get("ARTICLES_TABLE"));
-        assertFalse(article.containsKey("TASK_QUEUE_URL"), "a function's own variables stay its own");
+        assertEquals("Fleet", article.get("FLEET_TABLE"));
+        assertEquals("http://127.0.0.1:9324/000000000000/article-tasks", article.get("TASK_QUEUE_URL"));
     }
 
     @Test

@@ -2,25 +2,61 @@ package dev.newsharvester.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsharvester.fetch.RobotsStore;
+import dev.newsharvester.fleet.FleetTable;
+import dev.newsharvester.fleet.SharedRobots;
+import dev.newsharvester.pipeline.FleetWorker;
+import dev.newsharvester.pipeline.Harvester;
+import dev.newsharvester.pipeline.Wiring;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** template.yaml against the code: what Lambda will look for must exist. */
+/** template.yaml against the code: what Lambda will look for must exist, and the rights and limits must fit it. */
 class TemplateContractTest {
 
     private static final Path TEMPLATE = Path.of("template.yaml");
+    private static final JsonNode TREE = SamTemplate.tree(TEMPLATE);
+    private static final JsonNode RESOURCES = TREE.path("Resources");
+    /** {@code ${Resource.Arn}} alone or followed by a path: a resource of this template, or part of it. */
+    private static final Pattern SUB_ARN = Pattern.compile("^\\$\\{([A-Za-z0-9]+)\\.Arn}(/.*)?$");
 
     @Test
     void everyHandlerIsAPublicStreamHandlerMethod() {
@@ -52,13 +88,257 @@ class TemplateContractTest {
         }
     }
 
+    // ------------------------------------------------------------------ the fleet's queue and worker
+
     @Test
-    void taskQueueOutlastsTheArticleFunction() throws IOException {
-        // AWS: an SQS source's visibility timeout must be at least 6 x the function timeout, or
-        // messages come back while still being worked on. Plain properties: a tag-blind read is fine.
-        JsonNode queue = new YAMLMapper().readTree(TEMPLATE.toFile()).path("Resources").path("ArticleTaskQueue");
-        int visibility = queue.path("Properties").path("VisibilityTimeout").asInt(-1);
+    void workerTimeoutFitsItsMarginAndTheQueueOutlastsIt() {
         int timeout = SamTemplate.read(TEMPLATE).function("ArticleFunction").timeoutSeconds();
-        assertTrue(visibility >= 6 * timeout, "VisibilityTimeout " + visibility + " < 6 x " + timeout);
+        // A record starts only with margin() left: the timeout must leave room to start one at all.
+        Duration margin = fleetWorker().margin();
+        assertTrue(timeout > margin.toSeconds(), "ArticleFunction Timeout " + timeout + " s <= the worker's margin " + margin);
+
+        // Lambda refuses an SQS source whose visibility timeout is below the function's timeout; a shorter one
+        // would hand a message to a second worker while the first still works on it.
+        int visibility = RESOURCES.path("ArticleTaskQueue").path("Properties").path("VisibilityTimeout").asInt(-1);
+        assertTrue(visibility >= timeout, "VisibilityTimeout " + visibility + " < ArticleFunction Timeout " + timeout);
+        // ...and it is how long a dead worker's turn token blocks its host: keep it short.
+        assertTrue(visibility <= 2 * timeout, "VisibilityTimeout " + visibility + " blocks a host for long");
+        assertEquals(5, RESOURCES.path("ArticleTaskQueue").path("Properties").path("RedrivePolicy")
+                .path("maxReceiveCount").asInt(), "dead-letter redrive kept");
+    }
+
+    @Test
+    void workerTakesDueMessagesAtOnce() {
+        JsonNode tasks = sqsEvent("ArticleFunction");
+        assertEquals(ref("ArticleTaskQueue", "Arn"), tasks.path("Queue"));
+        // Turn tokens are delayed messages: a batching window would delay each host's next request.
+        assertEquals(0, tasks.path("MaximumBatchingWindowInSeconds").asInt(-1), "batching window");
+        assertTrue(tasks.path("BatchSize").asInt() >= 1 && tasks.path("BatchSize").asInt() <= 10,
+                "BatchSize without a window is at most 10: " + tasks.path("BatchSize"));
+        assertTrue(tasks.path("FunctionResponseTypes").toString().contains("ReportBatchItemFailures"));
+    }
+
+    @Test
+    void concurrencyIsBounded() {
+        JsonNode worker = RESOURCES.path("ArticleFunction").path("Properties");
+        JsonNode workers = refNode("WorkerConcurrency");
+        assertEquals(workers, worker.path("ReservedConcurrentExecutions"), "the worker's reserved concurrency");
+        assertEquals(workers, sqsEvent("ArticleFunction").path("ScalingConfig").path("MaximumConcurrency"),
+                "the event source's MaximumConcurrency is the reserved concurrency (never throttled)");
+        JsonNode parameter = TREE.path("Parameters").path("WorkerConcurrency");
+        assertEquals("Number", parameter.path("Type").asText());
+        assertTrue(parameter.path("MinValue").asInt() >= 2, "SQS's MaximumConcurrency is at least 2");
+        assertTrue(parameter.path("Default").asInt() >= parameter.path("MinValue").asInt());
+
+        // one planner at a time
+        assertEquals(1, RESOURCES.path("HarvestFunction").path("Properties").path("ReservedConcurrentExecutions").asInt());
+    }
+
+    @Test
+    void everyFunctionRunsAsPartOfTheFleet() {
+        SamTemplate template = SamTemplate.read(TEMPLATE);
+        Map<String, String> resources = Map.of("FleetTable", "fleet-table", "ArticleTaskQueue", "https://sqs/q",
+                "ArticlesTable", "articles", "ArchiveBucket", "bucket");
+        for (String id : template.functionIds()) {
+            Map<String, String> env = template.function(id, resources).environment();
+            assertEquals("fleet-table", env.get(Wiring.FLEET_TABLE), id + ": FLEET_TABLE is !Ref FleetTable");
+            assertEquals("https://sqs/q", env.get(Wiring.TASK_QUEUE_URL), id + ": TASK_QUEUE_URL is !Ref ArticleTaskQueue");
+            assertTrue(Wiring.isFleet(env), id + " is wired as planner or worker");
+        }
+    }
+
+    // ------------------------------------------------------------------ the fleet table
+
+    @Test
+    void fleetTableMatchesTheCode() {
+        JsonNode table = RESOURCES.path("FleetTable");
+        assertEquals("AWS::DynamoDB::Table", table.path("Type").asText());
+        JsonNode p = table.path("Properties");
+
+        // what FleetTable.create makes locally
+        List<Object> calls = new ArrayList<>();
+        FleetTable.create(recordingDynamoDb(calls), "fleet");
+        CreateTableRequest created = (CreateTableRequest) calls.get(0);
+        Map<String, String> attributes = new TreeMap<>();
+        p.path("AttributeDefinitions").forEach(a -> attributes.put(a.path("AttributeName").asText(), a.path("AttributeType").asText()));
+        Map<String, String> expected = new TreeMap<>();
+        created.attributeDefinitions().forEach(a -> expected.put(a.attributeName(), a.attributeTypeAsString()));
+        assertEquals(expected, attributes, "attribute definitions");
+        List<String> keys = new ArrayList<>();
+        p.path("KeySchema").forEach(k -> keys.add(k.path("AttributeName").asText() + ":" + k.path("KeyType").asText()));
+        assertEquals(created.keySchema().stream().map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList(), keys,
+                "key schema");
+        assertEquals(created.billingModeAsString(), p.path("BillingMode").asText());
+
+        // the expiry the code writes (robots.txt copies) is the table's TTL attribute, in epoch seconds
+        Instant fetched = Instant.parse("2025-08-23T10:00:00Z");
+        new SharedRobots(recordingDynamoDb(calls), "fleet").put("https://unn.ua",
+                new RobotsStore.Kept(200, "text/plain", "User-agent: *\nAllow: /\n".getBytes(StandardCharsets.UTF_8),
+                        null, null, fetched));
+        Map<String, AttributeValue> item = ((PutItemRequest) calls.get(calls.size() - 1)).item();
+        String ttl = p.path("TimeToLiveSpecification").path("AttributeName").asText();
+        assertTrue(p.path("TimeToLiveSpecification").path("Enabled").asBoolean(), "TTL enabled");
+        assertNotNull(item.get(ttl), "the code writes no '" + ttl + "': " + item.keySet());
+        long expires = Long.parseLong(item.get(ttl).n());
+        assertTrue(expires > fetched.getEpochSecond() && expires < fetched.getEpochSecond() + 366 * 86_400L,
+                "TTL in epoch seconds: " + expires);
+        assertTrue(item.keySet().containsAll(attributes.keySet()), "items carry the key " + attributes.keySet());
+
+        // work state, not records
+        assertEquals("Delete", table.path("DeletionPolicy").asText());
+        assertEquals("Delete", table.path("UpdateReplacePolicy").asText());
+        assertTrue(p.path("SSESpecification").path("SSEEnabled").asBoolean(), "SSE");
+        assertEquals(refNode("FleetTable"), TREE.path("Outputs").path("FleetTableName").path("Value"));
+    }
+
+    // ------------------------------------------------------------------ rights
+
+    @Test
+    void policiesAreInlineStatementsScopedToThisStacksResources() {
+        for (String id : SamTemplate.read(TEMPLATE).functionIds()) {
+            JsonNode policies = RESOURCES.path(id).path("Properties").path("Policies");
+            assertTrue(policies.isArray() && !policies.isEmpty(), id + ": Policies");
+            for (JsonNode policy : policies) {
+                // SAM policy templates and managed policies are not checked here: keep to inline statements.
+                assertTrue(policy.isObject() && policy.size() == 1 && policy.path("Statement").isArray(),
+                        id + ": only inline {Statement: [...]} policies: " + policy);
+                for (JsonNode s : policy.path("Statement")) {
+                    assertEquals("Allow", s.path("Effect").asText(), id + ": " + s);
+                    for (JsonNode action : list(s.path("Action"))) {
+                        assertTrue(action.isTextual() && action.asText().matches("[a-z0-9]+:[A-Za-z]+"),
+                                id + ": an action without wildcards: " + action);
+                    }
+                    assertFalse(list(s.path("Resource")).isEmpty(), id + ": a statement without Resource: " + s);
+                    for (JsonNode resource : list(s.path("Resource"))) {
+                        assertNotNull(scopedResource(resource), id + ": '" + resource + "' is not one of this stack's resources");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFunctionsHoldTheRightsTheFleetUses() {
+        Map<String, Set<String>> planner = rights("HarvestFunction");
+        assertEquals(Map.of("ArticleTaskQueue.Arn", Set.of("sqs:SendMessage")), planner,
+                "the planner only sends discovery tasks (SendMessageBatch is authorized by sqs:SendMessage)");
+
+        Map<String, Set<String>> worker = rights("ArticleFunction");
+        assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                "dynamodb:Query"), worker.get("FleetTable.Arn"), "host leases, frontier, tokens, robots.txt, claims");
+        assertEquals(Set.of("sqs:SendMessage"), worker.get("ArticleTaskQueue.Arn"), "turns, articles, discovery turns");
+        assertTrue(worker.get("ArticlesTable.Arn").containsAll(Set.of("dynamodb:GetItem", "dynamodb:PutItem",
+                "dynamodb:UpdateItem", "dynamodb:Query")), "the index");
+    }
+
+    /** resource ("X.Arn", or the Sub text) -> actions granted on it, over all of a function's statements. */
+    private static Map<String, Set<String>> rights(String function) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        for (JsonNode policy : RESOURCES.path(function).path("Properties").path("Policies")) {
+            for (JsonNode s : policy.path("Statement")) {
+                for (JsonNode resource : list(s.path("Resource"))) {
+                    String scoped = scopedResource(resource);
+                    Set<String> actions = out.computeIfAbsent(scoped != null ? scoped : resource.toString(), k -> new TreeSet<>());
+                    list(s.path("Action")).forEach(a -> actions.add(a.asText()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "X.Attr" for {@code !GetAtt X.Attr}, the text for {@code !Sub ${X.Arn}/...}, where X is a resource of this
+     * template; null for anything else (a literal ARN, "*", a parameter).
+     */
+    private static String scopedResource(JsonNode resource) {
+        JsonNode getAtt = resource.get("Fn::GetAtt");
+        if (resource.size() == 1 && getAtt != null && getAtt.isArray() && getAtt.size() == 2
+                && RESOURCES.has(getAtt.get(0).asText())) {
+            return getAtt.get(0).asText() + "." + getAtt.get(1).asText();
+        }
+        JsonNode sub = resource.get("Fn::Sub");
+        if (resource.size() == 1 && sub != null && sub.isTextual()) {
+            Matcher m = SUB_ARN.matcher(sub.asText());
+            if (m.matches() && RESOURCES.has(m.group(1)) && !"/*".equals(m.group(2))) {
+                return sub.asText();
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static JsonNode sqsEvent(String function) {
+        for (JsonNode event : RESOURCES.path(function).path("Properties").path("Events")) {
+            if (event.path("Type").asText().equals("SQS")) {
+                return event.path("Properties");
+            }
+        }
+        throw new AssertionError(function + " has no SQS event");
+    }
+
+    private static List<JsonNode> list(JsonNode node) {
+        List<JsonNode> out = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(out::add);
+        } else if (!node.isMissingNode() && !node.isNull()) {
+            out.add(node);
+        }
+        return out;
+    }
+
+    /** {@code !Ref name} as the tree holds it. */
+    private static JsonNode refNode(String name) {
+        return JsonNodeFactory.instance.objectNode().put("Ref", name);
+    }
+
+    /** {@code !GetAtt resource.attribute} as the tree holds it. */
+    private static JsonNode ref(String resource, String attribute) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.putArray("Fn::GetAtt").add(resource).add(attribute);
+        return n;
+    }
+
+    /** A fleet worker wired as in Lambda, on clients that must not be called: for its margin. */
+    private static FleetWorker fleetWorker() {
+        Map<String, String> env = new HashMap<>();
+        env.put(Wiring.ARTICLES_TABLE, "articles");
+        env.put(Wiring.ARCHIVE_BUCKET, "bucket");
+        env.put(Wiring.TASK_QUEUE_URL, "https://sqs/q");
+        env.put(Wiring.FLEET_TABLE, "fleet");
+        DynamoDbClient ddb = refusing(DynamoDbClient.class);
+        SqsClient sqs = refusing(SqsClient.class);
+        Harvester harvester = Wiring.harvester(env, refusing(S3Client.class), ddb, sqs);
+        return Wiring.fleetWorker(env, harvester, ddb, sqs);
+    }
+
+    private static <T> T refusing(Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            throw new UnsupportedOperationException(type.getSimpleName() + "." + method.getName() + " called");
+        }));
+    }
+
+    /** A DynamoDB client that records createTable and putItem requests and says every table is ACTIVE. */
+    private static DynamoDbClient recordingDynamoDb(List<Object> calls) {
+        InvocationHandler h = (proxy, method, args) -> {
+            if (args != null && args.length == 1 && args[0] instanceof Consumer<?> && method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);  // builds the request, calls the method below
+            }
+            return switch (method.getName()) {
+                case "createTable" -> {
+                    calls.add(args[0]);
+                    yield CreateTableResponse.builder().build();
+                }
+                case "describeTable" -> DescribeTableResponse.builder()
+                        .table(t -> t.tableStatus(TableStatus.ACTIVE)).build();
+                case "putItem" -> {
+                    calls.add(args[0]);
+                    yield PutItemResponse.builder().build();
+                }
+                default -> throw new UnsupportedOperationException("DynamoDbClient." + method.getName());
+            };
+        };
+        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, h);
     }
 }
