@@ -189,8 +189,11 @@ public final class ArticleHandler implements RequestStreamHandler {
             ArticleOutcome outcome = harvester.process(task);
             Events.log(context, Events.JSON.valueToTree(outcome).toString());
             return outcome.retryable();
-        } catch (BadEventException | IllegalArgumentException e) {
+        } catch (BadEventException e) {
             // Never succeeds on retry, but is not dropped: after maxReceiveCount it lands in the DLQ.
+            logError(context, id, e.getMessage());
+            return true;
+        } catch (IllegalArgumentException e) {
             logError(context, id, "message " + id + ": " + e.getMessage());
             return true;
         } catch (RuntimeException e) {
