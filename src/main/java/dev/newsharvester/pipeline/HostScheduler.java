@@ -12,15 +12,18 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * Runs work items grouped by host on a bounded set of threads, politely: at most one item of a host in progress at a
- * time, items of one host in the order given, and after an item of a host at least that item's delay before the next
- * one starts. A free thread takes the host that may go soonest (the one that has waited longest among those whose
- * delay is over; first given, first served on ties), so that no thread sits on a host's crawl delay while another
- * host could go, and no thread ever waits on a host another thread is using.
+ * Runs work items grouped by host on a bounded set of threads: at most one item of a host in progress at a time, items
+ * of one host in the order given, and an item of a host starting no sooner than the previous item's delay after that
+ * one started. A free thread takes the host that may go soonest (the one that has waited longest among those whose
+ * delay is over; first given, first served on ties), so that no thread sits out one host's delay while another host
+ * could go, and no thread ever waits on a host another thread is using.
  *
- * <p>The delay here is the caller's estimate (the outlet's crawl delay). The fetcher's own per-host pacing still
- * applies underneath and wins where it is longer (a robots.txt Crawl-delay, a Retry-After): the thread that took the
- * host then waits there, for that host only.
+ * <p>The delay counts from the start of an item because the fetcher's per-host pacing counts from the end of the
+ * previous request, which lies between the start and the end of the item: so a host comes up here no sooner than the
+ * fetcher could let it go, and no later than the item's own end (its extraction and store writes do not stretch the
+ * host's pace). The fetcher's pacing holds underneath and decides: the thread that took a host may wait there for the
+ * rest of the delay (about one request's length, or longer for a robots.txt Crawl-delay or a Retry-After), for that
+ * host only.
  *
  * <p>One instance runs once. Not for reuse across harvests.
  *
@@ -63,7 +66,7 @@ final class HostScheduler<T> {
     /**
      * @param items   the work, in the order each host's items must keep
      * @param hostOf  the host an item talks to (its lane); never null
-     * @param delayOf the least time between the end of this item and the start of the next item of its host
+     * @param delayOf the least time between the start of this item and the start of the next item of its host
      */
     HostScheduler(List<T> items, Function<T, String> hostOf, Function<T, Duration> delayOf) {
         long now = System.nanoTime();
@@ -199,6 +202,7 @@ final class HostScheduler<T> {
                     continue;
                 }
                 best.busy = true;
+                best.readyAt = System.nanoTime() + best.queue.peek().delayNanos();
                 busy++;
                 if (--remaining == 0) {
                     changed.signalAll();   // idle threads may leave
@@ -216,7 +220,6 @@ final class HostScheduler<T> {
             Lane<T> lane = taken.lane();
             lane.busy = false;
             busy--;
-            lane.readyAt = System.nanoTime() + taken.item().delayNanos();
             changed.signalAll();
         } finally {
             lock.unlock();
