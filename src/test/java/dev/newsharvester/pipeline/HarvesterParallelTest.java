@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -176,15 +175,20 @@ class HarvesterParallelTest {
     private final List<Site> sites = new ArrayList<>();
     private LocalStack stack;
 
-    @BeforeEach
-    void start() {
-        stack = LocalStack.inMemory();
+    /** The embedded store, started by the tests that harvest. */
+    private LocalStack stack() {
+        if (stack == null) {
+            stack = LocalStack.inMemory();
+        }
+        return stack;
     }
 
     @AfterEach
     void stop() {
         sites.forEach(Site::close);
-        stack.close();
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     /** What a listener saw, and from which threads. */
@@ -217,7 +221,7 @@ class HarvesterParallelTest {
         for (City c : CITIES) {
             sites.add(site(c, TOPICS, delay));
         }
-        Harvester harvester = Wiring.harvester(env(outletsYaml(sites, delay)), stack.s3(), stack.dynamoDb(), null);
+        Harvester harvester = Wiring.harvester(env(outletsYaml(sites, delay)), stack().s3(), stack().dynamoDb(), null);
         Recorder recorder = new Recorder();
 
         long t0 = System.nanoTime();
@@ -279,7 +283,7 @@ class HarvesterParallelTest {
         Site broken = sites.get(4);
         Map<String, String> env = env(outletsYaml(sites, delay));
         Harvester harvester = Harvester.builder()
-                .outlets(Wiring.outlets(env, stack.s3()))
+                .outlets(Wiring.outlets(env, stack().s3()))
                 .fetcher(Wiring.fetcher(env))
                 .archive(new Archive(stack.s3(), stack.bucket()))
                 .index(new ArticleIndex(failingFor(stack.dynamoDb(), broken.server.base()), stack.table()))
@@ -498,7 +502,7 @@ class HarvesterParallelTest {
         Path file = tmp.resolve("outlets.yaml");
         Files.writeString(file, outletsYaml, StandardCharsets.UTF_8);
         Map<String, String> env = new HashMap<>();
-        env.put(Wiring.ARTICLES_TABLE, stack.table());
+        env.put(Wiring.ARTICLES_TABLE, stack().table());
         env.put(Wiring.ARCHIVE_BUCKET, stack.bucket());
         env.put(Wiring.OUTLETS_URI, file.toString());
         env.put(Wiring.ALLOW_PRIVATE_NETWORKS, "127.0.0.0/8");
