@@ -9,6 +9,7 @@ import dev.newsharvester.pipeline.ProgressListener;
 import dev.newsharvester.pipeline.Wiring;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +34,10 @@ final class HarvestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--verbose", description = "A progress line per article on stderr (default: per failed article,"
+            + " and a summary every two seconds).")
+    boolean verbose;
+
     @Mixin
     StoreOptions store;
 
@@ -48,7 +53,7 @@ final class HarvestCommand implements Callable<Integer> {
             }
             Harvester harvester = Wiring.harvester(s.env(), s.s3(), s.dynamoDb(),
                     s.env().containsKey(Wiring.TASK_QUEUE_URL) ? Wiring.sqs(s.env()) : null);
-            HarvestReport report = harvester.harvest(outlets, progress(System.err));
+            HarvestReport report = harvester.harvest(outlets, progress(System.err, verbose));
             if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {
@@ -58,21 +63,12 @@ final class HarvestCommand implements Callable<Integer> {
         }
     }
 
-    /** Progress on stderr, one line per article, so long local runs show where they are. */
-    static ProgressListener progress(PrintStream err) {
-        return new ProgressListener() {
-            @Override
-            public void discovered(String outlet, int urls, int due) {
-                err.printf("[%s] discovered %d article URLs: %d due (new, or young and not fetched recently), %d not due%n",
-                        outlet, urls, due, urls - due);
-            }
-
-            @Override
-            public void processed(ArticleOutcome o, int done, int total) {
-                err.printf("[%s] %d/%d %-9s %s%s%n", o.outlet(), done, total, o.outcome(), o.url(),
-                        o.reason() == null || o.outcome() == Outcome.NEW ? "" : "  (" + o.reason() + ")");
-            }
-        };
+    /**
+     * Progress on stderr, never mixed with the report on stdout: a line per outlet discovered and per failed article,
+     * a summary line every two seconds and at the end; with {@code verbose}, a line per article.
+     */
+    static ProgressListener progress(PrintStream err, boolean verbose) {
+        return new HarvestProgressPrinter(err, Duration.ofSeconds(2), verbose);
     }
 
     static void printReport(HarvestReport report, PrintStream out) {

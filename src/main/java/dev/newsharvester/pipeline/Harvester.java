@@ -9,10 +9,17 @@ import dev.newsharvester.outlet.Outlet;
 import dev.newsharvester.outlet.Outlets;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,8 +27,19 @@ import java.util.Objects;
  * The harvest: for each outlet, discover article URLs, keep the new ones and those due a revisit,
  * then either send them to the task queue or process them inline through the same
  * {@link #process(ArticleTask) per-article flow}. One outlet's failure never stops the others.
+ *
+ * <p>Different hosts are worked on in parallel, on at most {@link Builder#parallelism(int) parallelism} threads, and
+ * one host never by two threads at once ({@link HostScheduler}): first the outlets are discovered (outlets grouped by
+ * the host of their first feed, sitemap or listing), then, inline, the due articles of all outlets are processed,
+ * grouped by the host of their URL, each host's articles in outlet order and then discovery order, with the outlet's
+ * crawl delay between two of them. The fetcher's per-host pacing (one request in flight, the crawl delay between two)
+ * holds underneath across all threads. The report is the one a sequential run gives: outlets in configured order,
+ * outcomes in outlet order and then discovery order.
  */
 public final class Harvester {
+
+    /** Threads working on different hosts at once, unless {@link Builder#parallelism(int)} says otherwise. */
+    public static final int DEFAULT_PARALLELISM = 8;
 
     private final Outlets outlets;
     private final Discoverer discoverer;
@@ -30,6 +48,7 @@ public final class Harvester {
     private final ArticleProcessor processor;
     private final HttpFetcher fetcher;
     private final Clock clock;
+    private final int parallelism;
 
     private Harvester(Builder b) {
         this.outlets = Objects.requireNonNull(b.outlets, "outlets");
@@ -38,6 +57,7 @@ public final class Harvester {
         this.clock = b.clock;
         this.discoverer = new Discoverer(fetcher);
         this.dispatcher = b.dispatcher;
+        this.parallelism = b.parallelism;
         this.processor = new ArticleProcessor(outlets, fetcher, b.extractor, Objects.requireNonNull(b.archive, "archive"),
                 index, clock);
     }
@@ -50,20 +70,82 @@ public final class Harvester {
         return outlets;
     }
 
-    /** Harvests the outlets with these ids (all when empty). An unknown id fails before anything is fetched. */
-    public HarvestReport harvest(List<String> outletIds, ProgressListener progress) {
-        List<Outlet> selected = outlets.select(outletIds);
-        List<OutletReport> reports = new ArrayList<>();
-        List<ArticleOutcome> outcomes = new ArrayList<>();
-        for (Outlet outlet : selected) {
-            reports.add(harvest(outlet, progress, outcomes));
-        }
-        return new HarvestReport(reports, outcomes);
+    /** Threads working on different hosts at once. */
+    public int parallelism() {
+        return parallelism;
     }
 
-    private OutletReport harvest(Outlet outlet, ProgressListener progress, List<ArticleOutcome> outcomes) {
+    /** What discovery left for one outlet: the due tasks, or the report of a failed outlet. */
+    private record Found(int discovered, List<ArticleTask> due, List<String> problems, OutletReport failed) {
+    }
+
+    /**
+     * Harvests the outlets with these ids (all when empty). An unknown id fails before anything is fetched.
+     * The listener is called from the harvest's worker threads (see {@link ProgressListener}).
+     */
+    public HarvestReport harvest(List<String> outletIds, ProgressListener progress) {
+        List<Outlet> selected = outlets.select(outletIds);
+        long started = System.nanoTime();
+        Object calls = new Object();   // one listener call at a time; also serialises dispatch
+        Found[] found = new Found[selected.size()];
+        new HostScheduler<>(selected, Harvester::discoveryHost, Outlet::crawlDelay).run(parallelism, "harvest-discovery",
+                (i, outlet) -> found[i] = discover(outlet, progress, calls));
+
+        List<OutletReport> reports = new ArrayList<>();
+        if (dispatcher != null) {
+            for (int i = 0; i < selected.size(); i++) {
+                Found f = found[i];
+                reports.add(f.failed() != null ? f.failed() : new OutletReport(selected.get(i).id(), f.discovered(),
+                        f.due().size(), f.discovered() - f.due().size(), 0, f.due().size(), null, f.problems()));
+            }
+            return new HarvestReport(reports, List.of());
+        }
+
+        List<ArticleTask> tasks = new ArrayList<>();
+        List<Integer> outletOf = new ArrayList<>();
+        Map<String, Duration> delays = new HashMap<>();
+        for (int i = 0; i < selected.size(); i++) {
+            delays.put(selected.get(i).id(), selected.get(i).crawlDelay());
+            if (found[i].failed() == null) {
+                tasks.addAll(found[i].due());
+                outletOf.addAll(Collections.nCopies(found[i].due().size(), i));
+            }
+        }
+        ArticleOutcome[] results = new ArticleOutcome[tasks.size()];
+        int[] doneByOutlet = new int[selected.size()];
+        int[] doneAll = {0};
+        HostScheduler<ArticleTask> articles = new HostScheduler<>(tasks, t -> host(t.url()), t -> delays.get(t.outlet()));
+        articles.run(parallelism, "harvest", (i, task) -> {
+            ArticleOutcome outcome = processInline(task);
+            results[i] = outcome;
+            int o = outletOf.get(i);
+            synchronized (calls) {
+                progress.processed(outcome, ++doneByOutlet[o], found[o].due().size());
+                progress.progress(new HarvestProgress(++doneAll[0], tasks.size(), articles.busyHosts(), articles.hosts(),
+                        Duration.ofNanos(System.nanoTime() - started)));
+            }
+        });
+
+        for (int i = 0, next = 0; i < selected.size(); i++) {
+            Found f = found[i];
+            if (f.failed() != null) {
+                reports.add(f.failed());
+                continue;
+            }
+            Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+            for (int k = 0; k < f.due().size(); k++) {
+                counts.merge(results[next + k].outcome(), 1, Integer::sum);
+            }
+            next += f.due().size();
+            reports.add(new OutletReport(selected.get(i).id(), f.discovered(), f.due().size(),
+                    f.discovered() - f.due().size(), f.due().size(), 0, counts, f.problems()));
+        }
+        return new HarvestReport(reports, Arrays.asList(results));
+    }
+
+    /** Discovers one outlet and, with a queue, dispatches its due tasks. An outlet failure becomes its report. */
+    private Found discover(Outlet outlet, ProgressListener progress, Object calls) {
         List<String> problems = new ArrayList<>();
-        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         List<ArticleTask> due = new ArrayList<>();
         int discovered = 0;
         try {
@@ -77,22 +159,61 @@ public final class Harvester {
             }
         } catch (RuntimeException e) {
             problems.add("outlet failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return new OutletReport(outlet.id(), discovered, due.size(), 0, 0, 0, counts, problems);
+            return new Found(discovered, due, problems,
+                    new OutletReport(outlet.id(), discovered, due.size(), 0, 0, 0, null, problems));
         }
-        int notDue = discovered - due.size();
-        progress.discovered(outlet.id(), discovered, due.size());
-        if (dispatcher != null) {
-            dispatcher.dispatch(due);
-            return new OutletReport(outlet.id(), discovered, due.size(), notDue, 0, due.size(), counts, problems);
+        synchronized (calls) {
+            progress.discovered(outlet.id(), discovered, due.size());
+            if (dispatcher != null) {
+                dispatcher.dispatch(due);   // as soon as the outlet is discovered; a failure ends the harvest
+            }
         }
-        int done = 0;
-        for (ArticleTask task : due) {
-            ArticleOutcome outcome = processor.process(task);
-            outcomes.add(outcome);
-            counts.merge(outcome.outcome(), 1, Integer::sum);
-            progress.processed(outcome, ++done, due.size());
+        return new Found(discovered, due, problems, null);
+    }
+
+    /** The per-article flow; it does not throw, but if it did, the other hosts' articles would go on. */
+    private ArticleOutcome processInline(ArticleTask task) {
+        try {
+            return processor.process(task);
+        } catch (RuntimeException e) {
+            return ArticleOutcome.failedRetryable(task, "error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return new OutletReport(outlet.id(), discovered, due.size(), notDue, done, 0, counts, problems);
+    }
+
+    /** The host an outlet's discovery starts on: that of its first feed, sitemap or listing. */
+    private static String discoveryHost(Outlet outlet) {
+        for (List<URI> sources : List.of(outlet.feeds(), outlet.sitemaps(), outlet.listings())) {
+            if (!sources.isEmpty()) {
+                return host(sources.get(0).toString());
+            }
+        }
+        return "outlet:" + outlet.id();
+    }
+
+    /**
+     * The host part of a URL, lower-case, without user info or port (ports do not matter: the fetcher paces by host
+     * name). A URL without a readable host is its own group; the fetcher's pacing still applies to it.
+     */
+    static String host(String url) {
+        try {
+            URI u = new URI(url);
+            String h = u.getHost();
+            String authority = u.getRawAuthority();
+            if (h == null && authority != null) {
+                h = authority.substring(authority.lastIndexOf('@') + 1);
+                if (h.startsWith("[")) {
+                    h = h.substring(0, h.indexOf(']') + 1);
+                } else if (h.lastIndexOf(':') >= 0) {
+                    h = h.substring(0, h.lastIndexOf(':'));
+                }
+            }
+            if (h != null && !h.isEmpty()) {
+                return h.toLowerCase(Locale.ROOT);
+            }
+        } catch (URISyntaxException e) {
+            // its own group
+        }
+        return "url:" + url;
     }
 
     /**
@@ -118,6 +239,7 @@ public final class Harvester {
         private ArticleIndex index;
         private TaskDispatcher dispatcher;
         private Clock clock = Clock.systemUTC();
+        private int parallelism = DEFAULT_PARALLELISM;
 
         private Builder() {
         }
@@ -155,6 +277,19 @@ public final class Harvester {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /**
+         * At most this many threads working on different hosts at once, in discovery and in inline processing (default
+         * {@value Harvester#DEFAULT_PARALLELISM}; never more than there are hosts). One host is never worked on by two threads.
+         */
+        public Builder parallelism(int parallelism) {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1 (threads working on different hosts"
+                        + " at once), was " + parallelism);
+            }
+            this.parallelism = parallelism;
             return this;
         }
 
