@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
 final class UrlCollector {
 
     static final int MAX_URLS = 50_000;
+    /** The index's key is the URL, and DynamoDB limits a partition key to 2048 bytes. */
+    static final int MAX_URL_BYTES = 2_000;
     private static final Pattern OTHER_SCHEME = Pattern.compile("^\\s*(?!https?:)[a-z][a-z0-9+.-]*:",
             Pattern.CASE_INSENSITIVE);
 
     private final Outlet outlet;
     private final Map<String, DiscoveredUrl> urls = new LinkedHashMap<>();
     private final Map<String, Integer> invalidBySource = new LinkedHashMap<>();
+    private final Map<String, Integer> tooLongBySource = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final List<Source> deferred = new ArrayList<>();
     private Instant retryAt;
@@ -50,6 +53,10 @@ final class UrlCollector {
             return true;
         }
         if (!outlet.isArticleUrl(url)) {
+            return true;
+        }
+        if (url.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_URL_BYTES) {
+            tooLongBySource.merge(source, 1, Integer::sum);
             return true;
         }
         DiscoveredUrl known = urls.get(url);
@@ -87,6 +94,8 @@ final class UrlCollector {
     Discovery result() {
         List<String> all = new ArrayList<>(problems);
         invalidBySource.forEach((source, n) -> all.add(source + ": " + n + " invalid URL" + (n == 1 ? "" : "s") + " skipped"));
+        tooLongBySource.forEach((source, n) -> all.add(source + ": " + n + " URL" + (n == 1 ? "" : "s") + " longer than "
+                + MAX_URL_BYTES + " bytes skipped (the index cannot key them)"));
         return new Discovery(new ArrayList<>(urls.values()), all, deferred, retryAt);
     }
 }

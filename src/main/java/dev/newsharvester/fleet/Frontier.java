@@ -52,10 +52,21 @@ public final class Frontier {
         return host.toLowerCase(Locale.ROOT);
     }
 
+    /** A job's sort key: a digest of the URL, as a sort key is limited to 1 KiB and URLs are not. */
+    private static String jobKey(String url) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JVM", e);
+        }
+    }
+
     /** Queues an article unless it is waiting already. True when it was added. */
     public boolean add(String outlet, String url, Instant now) {
         String host = hostOf(url);
-        Map<String, AttributeValue> item = new HashMap<>(key(hostKey(host), PREFIX + url));
+        Map<String, AttributeValue> item = new HashMap<>(key(hostKey(host), jobKey(url)));
         item.put("outlet", s(outlet));
         item.put("url", s(url));
         item.put("queuedAt", n(now.toEpochMilli()));
@@ -87,20 +98,20 @@ public final class Frontier {
 
     /** Marks a fetched job as being stored, so that the host's next turn passes it over until {@code until}. */
     public void take(Job job, Instant until) {
-        ddb.updateItem(b -> b.tableName(table).key(key(hostKey(job.host()), PREFIX + job.url()))
+        ddb.updateItem(b -> b.tableName(table).key(key(hostKey(job.host()), jobKey(job.url())))
                 .updateExpression("SET takenUntil = :until").conditionExpression("attribute_exists(sk)")
                 .expressionAttributeValues(Map.of(":until", n(until.toEpochMilli()))));
     }
 
     /** Removes a finished job. */
     public void remove(Job job) {
-        ddb.deleteItem(b -> b.tableName(table).key(key(hostKey(job.host()), PREFIX + job.url())));
+        ddb.deleteItem(b -> b.tableName(table).key(key(hostKey(job.host()), jobKey(job.url()))));
     }
 
     /** Counts a try that must be repeated and frees the job for the next turn; returns the new count. */
     public int failedOnce(Job job) {
         Map<String, AttributeValue> after = ddb.updateItem(b -> b.tableName(table)
-                .key(key(hostKey(job.host()), PREFIX + job.url()))
+                .key(key(hostKey(job.host()), jobKey(job.url())))
                 .updateExpression("ADD attempts :one REMOVE takenUntil").conditionExpression("attribute_exists(sk)")
                 .expressionAttributeValues(Map.of(":one", n(1)))
                 .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)).attributes();
