@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 /**
  * Counts AWS SDK v2 calls per service and operation (SQS, DynamoDB, S3) and ESTIMATES what they bill: DynamoDB
  * capacity units (see {@link DynamoUnits}: writes ceil(request JSON bytes / 1 KB) per item, reads
- * ceil(response bytes / 4 KB), halved when not consistent; base table only, no GSI writes) and SQS billed requests
+ * ceil(response bytes / 4 KB), halved when not consistent; index entries of a PutItem apart, when the table can be
+ * described, see {@link #describeTablesWith}) and SQS billed requests
  * (each started 64 KB of the larger of request and response body is one request). One call is one request: SDK
  * retries of a call are not counted separately.
  *
@@ -35,8 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 public final class AwsCounters implements ExecutionInterceptor {
 
     /** What was counted up to a moment; {@link #minus} gives the figures of an interval. */
-    public record Snapshot(Map<String, Long> calls, long errors, long dynamoWriteUnits, long dynamoReadHalfUnits,
-            long sqsBilledRequests, long s3Tier1, long s3Tier2) {
+    public record Snapshot(Map<String, Long> calls, long errors, long dynamoWriteUnits, long dynamoIndexWriteUnits,
+            long dynamoReadHalfUnits, long sqsBilledRequests, long s3Tier1, long s3Tier2) {
 
         /** Calls of one service ("SQS", "DynamoDB", "S3"). */
         public long calls(String service) {
@@ -58,7 +59,7 @@ public final class AwsCounters implements ExecutionInterceptor {
             earlier.calls.forEach((k, v) -> c.merge(k, -v, Long::sum));
             c.values().removeIf(v -> v == 0);
             return new Snapshot(Map.copyOf(c), errors - earlier.errors, dynamoWriteUnits - earlier.dynamoWriteUnits,
-                    dynamoReadHalfUnits - earlier.dynamoReadHalfUnits, sqsBilledRequests - earlier.sqsBilledRequests,
+                    dynamoIndexWriteUnits - earlier.dynamoIndexWriteUnits, dynamoReadHalfUnits - earlier.dynamoReadHalfUnits, sqsBilledRequests - earlier.sqsBilledRequests,
                     s3Tier1 - earlier.s3Tier1, s3Tier2 - earlier.s3Tier2);
         }
 
@@ -66,7 +67,7 @@ public final class AwsCounters implements ExecutionInterceptor {
             Map<String, Long> c = new TreeMap<>(calls);
             other.calls.forEach((k, v) -> c.merge(k, v, Long::sum));
             return new Snapshot(Map.copyOf(c), errors + other.errors, dynamoWriteUnits + other.dynamoWriteUnits,
-                    dynamoReadHalfUnits + other.dynamoReadHalfUnits, sqsBilledRequests + other.sqsBilledRequests,
+                    dynamoIndexWriteUnits + other.dynamoIndexWriteUnits, dynamoReadHalfUnits + other.dynamoReadHalfUnits, sqsBilledRequests + other.sqsBilledRequests,
                     s3Tier1 + other.s3Tier1, s3Tier2 + other.s3Tier2);
         }
     }
@@ -77,6 +78,9 @@ public final class AwsCounters implements ExecutionInterceptor {
     private final ConcurrentHashMap<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final LongAdder errors = new LongAdder();
     private final LongAdder writeUnits = new LongAdder();
+    private final LongAdder indexWriteUnits = new LongAdder();
+    private final ConcurrentHashMap<String, java.util.Optional<DynamoUnits.Table>> tables = new ConcurrentHashMap<>();
+    private volatile DynamoDbClient describer;
     private final LongAdder readHalfUnits = new LongAdder();
     private final LongAdder sqsBilled = new LongAdder();
     private final LongAdder s3Tier1 = new LongAdder();
@@ -119,8 +123,9 @@ public final class AwsCounters implements ExecutionInterceptor {
         }
         switch (service) {
             case "DynamoDB" -> {
-                DynamoUnits.Units u = DynamoUnits.of(request, response);
+                DynamoUnits.Units u = DynamoUnits.of(request, response, this::table);
                 writeUnits.add(u.writeUnits());
+                indexWriteUnits.add(u.indexWriteUnits());
                 readHalfUnits.add(u.readHalfUnits());
             }
             case "SQS" -> {
@@ -164,8 +169,31 @@ public final class AwsCounters implements ExecutionInterceptor {
     public Snapshot snapshot() {
         Map<String, Long> c = new TreeMap<>();
         calls.forEach((k, v) -> c.put(k, v.sum()));
-        return new Snapshot(Map.copyOf(c), errors.sum(), writeUnits.sum(), readHalfUnits.sum(), sqsBilled.sum(),
+        return new Snapshot(Map.copyOf(c), errors.sum(), writeUnits.sum(), indexWriteUnits.sum(), readHalfUnits.sum(), sqsBilled.sum(),
                 s3Tier1.sum(), s3Tier2.sum());
+    }
+
+    /**
+     * Lets the counters charge PutItem the global secondary index entries it writes: tables are described (once each)
+     * through {@code uncounted}, a client whose calls are not counted. {@link #wrap} sets its target as describer.
+     */
+    public AwsCounters describeTablesWith(DynamoDbClient uncounted) {
+        this.describer = uncounted;
+        return this;
+    }
+
+    private DynamoUnits.Table table(String name) {
+        DynamoDbClient d = describer;
+        if (name == null || d == null) {
+            return null;
+        }
+        return tables.computeIfAbsent(name, n -> {
+            try {
+                return java.util.Optional.of(DynamoUnits.Table.of(d.describeTable(b -> b.tableName(n)).table()));
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty();
+            }
+        }).orElse(null);
     }
 
     /**
@@ -193,6 +221,9 @@ public final class AwsCounters implements ExecutionInterceptor {
                 throw e.getCause();
             }
         };
+        if (describer == null) {
+            describer = target;
+        }
         return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
                 new Class<?>[] {DynamoDbClient.class}, h);
     }

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -14,6 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -34,17 +39,97 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *   <li>reads (GetItem, Query, Scan): ceil(response JSON bytes / 4096), at least 1 RRU; BatchGetItem per returned
  *       item; halved unless ConsistentRead is true; TransactGetItems: twice per item.</li>
  * </ul>
- * DynamoDB really bills item sizes (an UpdateItem the larger of the item before and after), and writes to global
- * secondary indexes cost their own WRU, which this leaves out: treat the figures as estimates of the base table.
+ * When the table's description is known, a PutItem (or a put in BatchWriteItem) is also charged the index entries
+ * it writes: ceil(projected entry JSON bytes / 1024) per global secondary index whose keys the item has.
+ * DynamoDB really bills item sizes: an UpdateItem costs the larger of the item before and after (a small update of a
+ * large item costs more than its request), a DeleteItem the deleted item, and updates touching projected attributes
+ * write index entries too; none of that is visible from the request, so treat every figure as an estimate.
  */
 final class DynamoUnits {
 
-    /** Write and read units, reads in half units so eventually consistent reads stay exact. */
-    record Units(long writeUnits, long readHalfUnits) {
-        static final Units NONE = new Units(0, 0);
+    /** Write and read units, reads in half units so eventually consistent reads stay exact; GSI writes apart. */
+    record Units(long writeUnits, long readHalfUnits, long indexWriteUnits) {
+        static final Units NONE = new Units(0, 0, 0);
+
+        Units(long writeUnits, long readHalfUnits) {
+            this(writeUnits, readHalfUnits, 0);
+        }
+    }
+
+    /** A global secondary index: its key attributes and which other attributes it projects (null = ALL). */
+    record Index(String name, Set<String> keys, Set<String> projected) {
+        /** The index entry of {@code item} (table keys included), or null when the item lacks an index key. */
+        Map<String, AttributeValue> entry(Map<String, AttributeValue> item, Set<String> tableKeys) {
+            if (!item.keySet().containsAll(keys)) {
+                return null; // sparse index: no entry
+            }
+            Map<String, AttributeValue> e = new java.util.TreeMap<>();
+            item.forEach((k, v) -> {
+                if (projected == null || keys.contains(k) || tableKeys.contains(k) || projected.contains(k)) {
+                    e.put(k, v);
+                }
+            });
+            return e;
+        }
+    }
+
+    /** A table's key attributes and global secondary indexes. */
+    record Table(Set<String> keys, List<Index> indexes) {
+        static Table of(TableDescription d) {
+            Set<String> keys = new java.util.HashSet<>();
+            d.keySchema().forEach(k -> keys.add(k.attributeName()));
+            List<Index> indexes = new java.util.ArrayList<>();
+            for (GlobalSecondaryIndexDescription g : d.globalSecondaryIndexes()) {
+                Set<String> ik = new java.util.HashSet<>();
+                g.keySchema().forEach(k -> ik.add(k.attributeName()));
+                Projection p = g.projection();
+                Set<String> projected = p.projectionType() == ProjectionType.ALL ? null
+                        : p.projectionType() == ProjectionType.INCLUDE ? Set.copyOf(p.nonKeyAttributes()) : Set.of();
+                indexes.add(new Index(g.indexName(), Set.copyOf(ik), projected));
+            }
+            return new Table(Set.copyOf(keys), List.copyOf(indexes));
+        }
+
+        /** WRU of the index entries a put of {@code item} writes. */
+        long indexWriteUnits(Map<String, AttributeValue> item) {
+            long w = 0;
+            for (Index i : indexes) {
+                Map<String, AttributeValue> e = i.entry(item, keys);
+                if (e != null) {
+                    w += kb(itemJsonBytes(e), 1024);
+                }
+            }
+            return w;
+        }
     }
 
     private DynamoUnits() {
+    }
+
+    /**
+     * The units of one call; {@code tables} gives a table's indexes (or null when unknown), for the index entries a
+     * PutItem writes. Updates and deletes are charged no index writes (their item is not known here).
+     */
+    static Units of(Object request, Object response, java.util.function.Function<String, Table> tables) {
+        if (request instanceof PutItemRequest p) {
+            Table t = tables.apply(p.tableName());
+            return new Units(kb(jsonBytes(request), 1024), 0, t == null ? 0 : t.indexWriteUnits(p.item()));
+        }
+        if (request instanceof BatchWriteItemRequest b) {
+            long w = 0;
+            long iw = 0;
+            for (Map.Entry<String, List<WriteRequest>> e : b.requestItems().entrySet()) {
+                Table t = tables.apply(e.getKey());
+                for (WriteRequest wr : e.getValue()) {
+                    w += kb(jsonBytes(wr), 1024);
+                    if (t != null && wr.putRequest() != null) {
+                        iw += t.indexWriteUnits(wr.putRequest().item());
+                    }
+                }
+            }
+            return new Units(w, 0, iw);
+        }
+        return of(request, response);
     }
 
     static Units of(Object request, Object response) {

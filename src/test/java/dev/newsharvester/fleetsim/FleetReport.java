@@ -68,7 +68,7 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
         AwsCounters.Snapshot all = functionCalls.plus(esmCalls);
         long sqsRequests = all.sqsBilledRequests() - poller.emptyReceives();
         CostModel.Breakdown cost = CostModel.perMillionArticles(new CostModel.Usage(billedMs, sim.config().memoryMb(),
-                inv.size() + planners.size(), sqsRequests, all.s3Tier1(), all.s3Tier2(), all.dynamoWriteUnits(),
+                inv.size() + planners.size(), sqsRequests, all.s3Tier1(), all.s3Tier2(), all.dynamoWriteUnits() + all.dynamoIndexWriteUnits(),
                 all.dynamoReadUnits(), fetched));
         return new FleetReport(h.hostCount(), sim.config().workers(), h.articleUrls().size(), fetched, distinct, wallSeconds,
                 log.spanSeconds(), timedOut, log.politenessBound(h::delayOf).toNanos() / 1e9,
@@ -81,20 +81,35 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
                 poller.emptyReceives(), sim.dlqDepth(), functionCalls, esmCalls, cost);
     }
 
-    /** A readable multi-line table. */
+    /** A readable multi-line table (at most 40 host rows). */
     public String toText() {
+        return toText(40);
+    }
+
+    /** A readable multi-line table; with more hosts than {@code maxRows}, the least polite ones are shown. */
+    public String toText(int maxRows) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "FLEET REPORT  %d hosts, %d articles offered, W=%d workers%s%n", hosts,
                 articlesOffered, workers, timedOut ? "  ** TIMED OUT **" : ""));
         sb.append(String.format(Locale.ROOT, "%-6s %6s %5s %5s %4s %5s %8s %9s %10s %6s %5s %7s%n", "host", "delay", "reqs",
                 "art200", "429", "silent", "inflight", "min gap", "median gap", "short", "dups", "bound s"));
-        for (HostRow r : perHost) {
-            sb.append(String.format(Locale.ROOT, "%-6s %5.1fs %5d %6d %4d %6d %8d %7.0fms %8.0fms %6d %5d %7.1f%n", r.host(),
-                    r.delay().toMillis() / 1000.0, r.requests(), r.articles200(), r.status429(), r.unanswered(),
-                    r.maxInFlight(), r.minGapMs(), r.medianGapMs(), r.shortGaps(), r.duplicates(), r.boundSeconds()));
+        List<HostRow> shown = perHost;
+        if (perHost.size() > maxRows) {
+            shown = perHost.stream().sorted(java.util.Comparator.comparingInt(HostRow::maxInFlight)
+                    .thenComparingLong(HostRow::shortGaps).thenComparingDouble(r -> -r.minGapMs()).reversed())
+                    .limit(maxRows).toList();
         }
-        sb.append(String.format(Locale.ROOT, "politeness: max in flight per host %d; min gap %.0f ms, median gap %.0f ms; "
-                + "%d gaps shorter than delay - %.0f ms; %d duplicate article fetches%n", maxInFlight, minGapMs, medianGapMs,
+        for (HostRow r : shown) {
+            sb.append(String.format(Locale.ROOT, "%-6s %5.1fs %5d %6d %4d %6d %8d %9s %10s %6d %5d %7.1f%n", r.host(),
+                    r.delay().toMillis() / 1000.0, r.requests(), r.articles200(), r.status429(), r.unanswered(),
+                    r.maxInFlight(), ms(r.minGapMs()), ms(r.medianGapMs()), r.shortGaps(), r.duplicates(), r.boundSeconds()));
+        }
+        if (shown.size() < perHost.size()) {
+            sb.append(String.format(Locale.ROOT, "… %d more hosts (the least polite %d shown)%n", perHost.size() - shown.size(),
+                    shown.size()));
+        }
+        sb.append(String.format(Locale.ROOT, "politeness: max in flight per host %d; min gap %s, median gap %s; "
+                + "%d gaps shorter than delay - %.0f ms; %d duplicate article fetches%n", maxInFlight, ms(minGapMs), ms(medianGapMs),
                 shortGaps, GAP_SLACK_MS, duplicateFetches.size()));
         sb.append(String.format(Locale.ROOT, "time: wall %.1f s (span of requests %.1f s); politeness bound %.1f s "
                 + "(crude articles x delay %.1f s); wall / bound = %.2f%n", wallSeconds, spanSeconds, politenessBoundSeconds,
@@ -107,13 +122,17 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
         sb.append(String.format(Locale.ROOT, "failures: %d records returned failed, %d invocations threw or timed out, "
                 + "%d batches abandoned, %d messages in the DLQ%n", failedRecords, erroredInvocations, abandonedBatches, dlqDepth));
         sb.append("functions' AWS calls: ").append(calls(functionCalls)).append('\n');
-        sb.append(String.format(Locale.ROOT, "  DynamoDB ~%d WRU, ~%.1f RRU (estimates, base table only); SQS billed "
-                + "requests %d; S3 PUT/LIST %d, GET/other %d%n", functionCalls.dynamoWriteUnits(),
+        sb.append(String.format(Locale.ROOT, "  DynamoDB ~%d WRU + ~%d WRU of index entries, ~%.1f RRU (estimates); SQS billed "
+                + "requests %d; S3 PUT/LIST %d, GET/other %d%n", functionCalls.dynamoWriteUnits(), functionCalls.dynamoIndexWriteUnits(),
                 functionCalls.dynamoReadUnits(), functionCalls.sqsBilledRequests(), functionCalls.s3Tier1(), functionCalls.s3Tier2()));
         sb.append("event source mapping's SQS calls: ").append(calls(esmCalls))
                 .append(String.format(Locale.ROOT, " (%d empty receives, left out of the cost)%n", emptyReceives));
         sb.append("cost: ").append(cost.toText()).append('\n');
         return sb.toString();
+    }
+
+    private static String ms(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.0fms", v) : "-";
     }
 
     private static String calls(AwsCounters.Snapshot s) {
