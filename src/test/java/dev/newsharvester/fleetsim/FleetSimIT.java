@@ -1,0 +1,81 @@
+package dev.newsharvester.fleetsim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.newsharvester.store.ArticleIndex;
+import dev.newsharvester.store.StoredVersion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Smoke test of the fleet simulation: 12 loopback sites × 15 articles, crawl delay 1 s, 100 ms latency, W = 10
+ * workers behind the emulated SQS event source mapping, seeded by one planner invocation. The run happens once; one
+ * test checks what today's handlers do (every article indexed exactly once), the other holds the fleet-wide
+ * politeness and cost targets the per-host-lease handlers must meet.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FleetSimIT {
+
+    static final int HOSTS = 12;
+    static final int ARTICLES = 15;
+    static final Duration DELAY = Duration.ofSeconds(1);
+
+    FleetSim sim;
+    FleetReport report;
+
+    @BeforeAll
+    void run() {
+        sim = FleetSim.builder()
+                .hosts(h -> h.hosts(HOSTS).articlesPerOutlet(ARTICLES).crawlDelay(DELAY).latency(Duration.ofMillis(100)))
+                .workers(10)
+                .worker(FleetWiring::worker)
+                .start();
+        sim.seedWithPlanner(FleetWiring.planner(sim));
+        long expected = (long) HOSTS * ARTICLES;
+        report = sim.run(Duration.ofSeconds(45), () -> sim.hosts().log().fetchedArticles() >= expected);
+        System.out.println(report.toText());
+    }
+
+    @AfterAll
+    void stop() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @Test
+    void everyArticleIsIndexedExactlyOnce() {
+        assertFalse(report.timedOut(), report.toText());
+        ArticleIndex index = new ArticleIndex(sim.stack().dynamoDb(), sim.stack().table()); // uncounted reads
+        for (LoopbackHosts.Outlet o : sim.hosts().outlets()) {
+            List<StoredVersion> versions = index.byOutlet(o.id(), Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"));
+            Set<String> urls = new TreeSet<>();
+            versions.forEach(v -> urls.add(v.url()));
+            assertEquals(new TreeSet<>(o.articleUrls()), urls, o.id());
+            assertEquals(ARTICLES, versions.size(), o.id() + ": one version per article");
+        }
+        assertEquals(0, sim.dlqDepth());
+        assertTrue(report.fetchedArticles() >= (long) HOSTS * ARTICLES);
+    }
+
+    @Test
+    @Disabled("enable when fleet handlers land")
+    void fleetIsPoliteAndCheap() {
+        String text = report.toText();
+        assertEquals(1, report.maxInFlight(), "at most one request in flight per host\n" + text);
+        assertTrue(report.minGapMs() >= DELAY.toMillis() - FleetReport.GAP_SLACK_MS, "gaps keep the crawl delay\n" + text);
+        assertEquals(List.of(), report.duplicateFetches(), "no article fetched twice\n" + text);
+        assertTrue(report.billedSecondsPerArticle() <= 0.35, "billed per article\n" + text);
+        assertTrue(report.wallSeconds() <= report.politenessBoundSeconds() / 0.9, "within 90% of the politeness bound\n" + text);
+    }
+}
