@@ -22,8 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * <ul>
  *   <li>the <b>lease</b> ({@code holder}, {@code leaseUntil}): taken for one request and given back when it ends, so
  *       at most one request is in flight per host; a holder that dies loses it when {@code leaseUntil} passes;</li>
- *   <li>{@code nextAt}: no request may start before it. Giving the lease back sets it to the end of the request plus
- *       the host's delay; a Retry-After (429/503) pushes it further, for the whole fleet;</li>
+ *   <li>{@code lastEnd}: when the host's last request ended. A request may start only once its delay (the larger of
+ *       the outlet's crawl delay and robots.txt's) has passed since then; the condition compares {@code lastEnd}
+ *       with now minus that delay, so each request brings its own delay, as with the in-memory pacer;</li>
+ *   <li>{@code notBefore}: a Retry-After (429/503) holds the host until then, for the whole fleet;</li>
  *   <li>the <b>turn token</b> ({@code token}, {@code tokenAt}): the id of the one queue message that carries the
  *       host's turn to a worker, so that queued articles are taken one at a time instead of every worker trying.</li>
  * </ul>
@@ -33,11 +35,14 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 public final class HostLeases {
 
     /** The state of a host as read. */
-    public record HostState(String token, Instant tokenAt, Instant nextAt, Instant leaseUntil) {
+    public record HostState(String token, Instant tokenAt, Instant lastEnd, Instant notBefore, Instant leaseUntil) {
     }
 
-    /** A try at a host: granted, or refused until {@code notBefore}. */
-    public record Grant(boolean granted, Instant notBefore) {
+    /**
+     * A try at a host: granted, or refused until {@code notBefore}; {@code stale} when the try was made for a turn
+     * token that is not the host's any more (drop that turn).
+     */
+    public record Grant(boolean granted, Instant notBefore, boolean stale) {
     }
 
     private final DynamoDbClient ddb;
@@ -63,44 +68,75 @@ public final class HostLeases {
         return leaseFor;
     }
 
-    /** Takes the host for one request if nobody holds it and its {@code nextAt} has passed. */
-    public Grant acquire(String host, String holder) {
+    /**
+     * Takes the host for one request if nobody holds it, {@code delay} has passed since its last request ended, and
+     * no Retry-After holds it.
+     */
+    public Grant acquire(String host, String holder, Duration delay) {
+        return acquire(host, holder, delay, null);
+    }
+
+    /**
+     * The same, for a request made in the turn of {@code token} (null: not in a turn): the write also checks that the
+     * token is still the host's and marks it alive, so a turn costs no separate check.
+     */
+    public Grant acquire(String host, String holder, Duration delay, String token) {
         long now = clock.millis();
+        long d = Math.max(0, delay.toMillis());
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":me", s(holder),
+                ":until", n(now + leaseFor.toMillis()), ":now", n(now), ":rested", n(now - d)));
+        String condition = "(attribute_not_exists(leaseUntil) OR leaseUntil < :now)"
+                + " AND (attribute_not_exists(lastEnd) OR lastEnd <= :rested)"
+                + " AND (attribute_not_exists(notBefore) OR notBefore <= :now)";
+        String update = "SET holder = :me, leaseUntil = :until";
+        if (token != null) {
+            values.put(":t", s(token));
+            condition += " AND #t = :t";
+            update += ", tokenAt = :now";
+        }
+        String cond = condition;
+        String upd = update;
         try {
-            ddb.updateItem(b -> b.tableName(table).key(key(hostKey(host), "host"))
-                    .updateExpression("SET holder = :me, leaseUntil = :until")
-                    .conditionExpression("(attribute_not_exists(leaseUntil) OR leaseUntil < :now)"
-                            + " AND (attribute_not_exists(nextAt) OR nextAt <= :now)")
-                    .expressionAttributeValues(Map.of(":me", s(holder), ":until", n(now + leaseFor.toMillis()),
-                            ":now", n(now)))
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
-            return new Grant(true, null);
+            ddb.updateItem(b -> {
+                b.tableName(table).key(key(hostKey(host), "host")).updateExpression(upd).conditionExpression(cond)
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+                if (token != null) {
+                    b.expressionAttributeNames(Map.of("#t", "token"));
+                }
+            });
+            return new Grant(true, null, false);
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.item();
+            if (token != null && !token.equals(stringOf(old, "token"))) {
+                return new Grant(false, Instant.ofEpochMilli(now), true);
+            }
             long leaseUntil = longOf(old, "leaseUntil", 0);
-            long nextAt = longOf(old, "nextAt", 0);
-            // Held: the holder sets nextAt when it ends, unknown yet; ask again in a second (or when the lease lapses).
-            long notBefore = leaseUntil >= now ? Math.min(leaseUntil + 1, now + 1000) : now;
-            return new Grant(false, Instant.ofEpochMilli(Math.max(notBefore, nextAt)));
+            long at = Math.max(longOf(old, "lastEnd", 0) + d, longOf(old, "notBefore", 0));
+            if (leaseUntil >= now) {
+                // Held: the holder's request ends at an unknown time before leaseUntil; ask again after the delay.
+                at = Math.max(at, Math.min(leaseUntil + 1, now + Math.max(d, 200)));
+            }
+            return new Grant(false, Instant.ofEpochMilli(Math.max(at, now)), false);
         }
     }
 
-    /** Gives the lease back at the end of a request: no request before {@code nextAt} (end + delay, or later). */
-    public void release(String host, String holder, Instant nextAt) {
-        long next = nextAt.toEpochMilli();
+    /** Gives the lease back at the end of a request ({@code end}): the host's delay counts from there. */
+    public void release(String host, String holder, Instant end) {
         try {
             ddb.updateItem(b -> b.tableName(table).key(key(hostKey(host), "host"))
-                    .updateExpression("SET nextAt = :next REMOVE holder, leaseUntil")
-                    .conditionExpression("holder = :me AND (attribute_not_exists(nextAt) OR nextAt < :next)")
-                    .expressionAttributeValues(Map.of(":me", s(holder), ":next", n(next))));
-        } catch (ConditionalCheckFailedException e) {
-            // Either nextAt is already later (a Retry-After), or the lease lapsed and another holder has it.
+                    .updateExpression("SET lastEnd = :end REMOVE holder, leaseUntil")
+                    .conditionExpression("holder = :me")
+                    .expressionAttributeValues(Map.of(":me", s(holder), ":end", n(end.toEpochMilli()))));
+        } catch (ConditionalCheckFailedException lapsed) {
+            // The lease lapsed and another holder may have the host: still record that a request ended just now.
             try {
                 ddb.updateItem(b -> b.tableName(table).key(key(hostKey(host), "host"))
-                        .updateExpression("REMOVE holder, leaseUntil").conditionExpression("holder = :me")
-                        .expressionAttributeValues(Map.of(":me", s(holder))));
-            } catch (ConditionalCheckFailedException lapsed) {
-                deferUntil(host, nextAt);
+                        .updateExpression("SET lastEnd = :end")
+                        .conditionExpression("attribute_not_exists(lastEnd) OR lastEnd < :end")
+                        .expressionAttributeValues(Map.of(":end", n(end.toEpochMilli()))));
+            } catch (ConditionalCheckFailedException later) {
+                // a later request already ended
             }
         }
     }
@@ -109,8 +145,8 @@ public final class HostLeases {
     public void deferUntil(String host, Instant until) {
         try {
             ddb.updateItem(b -> b.tableName(table).key(key(hostKey(host), "host"))
-                    .updateExpression("SET nextAt = :until")
-                    .conditionExpression("attribute_not_exists(nextAt) OR nextAt < :until")
+                    .updateExpression("SET notBefore = :until")
+                    .conditionExpression("attribute_not_exists(notBefore) OR notBefore < :until")
                     .expressionAttributeValues(Map.of(":until", n(until.toEpochMilli()))));
         } catch (ConditionalCheckFailedException later) {
             // already deferred further
@@ -121,8 +157,8 @@ public final class HostLeases {
     public HostState state(String host) {
         Map<String, AttributeValue> item = ddb.getItem(b -> b.tableName(table).key(key(hostKey(host), "host"))
                 .consistentRead(true)).item();
-        return new HostState(stringOf(item, "token"), instant(item, "tokenAt"), instant(item, "nextAt"),
-                instant(item, "leaseUntil"));
+        return new HostState(stringOf(item, "token"), instant(item, "tokenAt"), instant(item, "lastEnd"),
+                instant(item, "notBefore"), instant(item, "leaseUntil"));
     }
 
     /**
@@ -141,19 +177,6 @@ public final class HostLeases {
                             ":stale", n(now - stale.toMillis()))));
             return true;
         } catch (ConditionalCheckFailedException live) {
-            return false;
-        }
-    }
-
-    /** Marks the token alive (it is being passed on). False when another token replaced it: drop this one. */
-    public boolean touchToken(String host, String token) {
-        try {
-            ddb.updateItem(b -> b.tableName(table).key(key(hostKey(host), "host"))
-                    .updateExpression("SET tokenAt = :now").conditionExpression("#t = :t")
-                    .expressionAttributeNames(Map.of("#t", "token"))
-                    .expressionAttributeValues(Map.of(":t", s(token), ":now", n(clock.millis()))));
-            return true;
-        } catch (ConditionalCheckFailedException replaced) {
             return false;
         }
     }

@@ -59,6 +59,13 @@ public final class FleetWorker {
     /** A token not passed on for this long is taken as lost (its worker died and SQS dropped it): a new one is made. */
     static final Duration TOKEN_STALE = Duration.ofMinutes(20);
 
+    /** Due checks and frontier puts of discovered URLs run this many at once (their latency, not CPU, is the cost). */
+    private static final java.util.concurrent.ExecutorService CHECKS = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "due-checks");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Outlets outlets;
     private final HttpFetcher fetcher;
     private final ArticleProcessor processor;
@@ -125,10 +132,17 @@ public final class FleetWorker {
 
     /** Gives the host a turn token (and sends it) unless a live one exists. */
     void ensureToken(String host) {
+        ensureToken(host, null);
+    }
+
+    /** The same, the token visible at {@code at} (when the host is known to be free again; null: at once). */
+    private void ensureToken(String host, Instant at) {
         String token = UUID.randomUUID().toString();
         if (leases.claimToken(host, token, TOKEN_STALE)) {
             try {
-                queue.send(new FleetMessage.Turn(host, token), Duration.ZERO);
+                Instant now = clock.instant();
+                queue.send(new FleetMessage.Turn(host, token),
+                        at == null || !at.isAfter(now) ? Duration.ZERO : Duration.between(now, at));
             } catch (RuntimeException e) {
                 leases.clearToken(host, token);   // so that the next try makes one
                 throw e;
@@ -137,46 +151,53 @@ public final class FleetWorker {
     }
 
     private Handled turn(FleetMessage.Turn t, Instant deadline) {
-        HostLeases.HostState state = leases.state(t.host());
-        if (!t.token().equals(state.token())) {
-            return Handled.done("stale turn token of " + t.host() + ": dropped");
-        }
         Instant now = clock.instant();
-        Instant free = later(state.nextAt(), state.leaseUntil());
-        if (free != null && free.isAfter(now)) {
-            passOn(t, free);
-            return Handled.done("host busy until " + free + ": turn passed on");
-        }
         List<Frontier.Job> jobs = frontier.peek(t.host(), 2, now);
         if (jobs.isEmpty()) {
             retire(t);
             return Handled.done("nothing queued for " + t.host());
         }
         Frontier.Job job = jobs.get(0);
+        // The host lease's write also checks the token: a turn costs no separate read.
         FleetPacer pacer = new FleetPacer(leases, instance + "/" + UUID.randomUUID(), deadline.minus(STORE_MARGIN),
-                fetcher.requestLimit());
+                fetcher.requestLimit(), t.host(), t.token());
+        try {
+            return turn(t, job, jobs.size() > 1, pacer);
+        } finally {
+            pacer.finish();
+        }
+    }
+
+    private Handled turn(FleetMessage.Turn t, Frontier.Job job, boolean more, FleetPacer pacer) {
         AtomicBoolean passed = new AtomicBoolean();
         ArticleTask task = new ArticleTask(job.outlet(), job.url());
         ArticleOutcome outcome = processor.process(task, fetcher.pacedBy(pacer), job.queuedAt(), fetched -> {
+            if (pacer.stale()) {
+                return;   // not this token's turn any more
+            }
             // Pass the turn on now, before extraction and storage, so the host's next request is not held up by them.
-            if (jobs.size() > 1 || fetched.status() != FetchStatus.OK && fetched.status() != FetchStatus.NOT_MODIFIED) {
+            if (more || fetched.status() != FetchStatus.OK && fetched.status() != FetchStatus.NOT_MODIFIED) {
                 try {
-                    if (fetched.status() != FetchStatus.DEFERRED) {
-                        frontier.take(job, clock.instant().plus(STORE_MARGIN).plusSeconds(5));
-                    }
                     passOn(t, resumeAt(fetched, pacer.nextAt(t.host())));
                     passed.set(true);
+                    if (fetched.status() != FetchStatus.DEFERRED) {
+                        // the next turn comes a delay later at the earliest: plenty of time to mark this job
+                        frontier.take(job, clock.instant().plus(STORE_MARGIN).plusSeconds(5));
+                    }
                 } catch (RuntimeException e) {
                     // not passed: tried again below, after the article is stored (a failure then fails the message)
                 }
             }
         });
+        if (pacer.stale()) {
+            return Handled.done("stale turn token of " + t.host() + ": dropped");
+        }
         boolean kept = settle(job, outcome);
         if (kept && passed.get()) {
             ensureToken(t.host());   // the token passed on may have been retired meanwhile
         }
         if (!passed.get()) {
-            if (kept || jobs.size() > 1) {
+            if (kept || more) {
                 passOn(t, later(pacer.nextAt(t.host()), clock.instant()));  // throws: the turn message comes back
             } else {
                 retire(t);
@@ -203,11 +224,11 @@ public final class FleetWorker {
         return fetched.status() == FetchStatus.DEFERRED ? later(fetched.retryAt(), hostNext) : hostNext;
     }
 
-    /** Sends the token again, visible when the host may be asked (rounded up to a whole second by SQS). */
+    /**
+     * Sends the token again, visible when the host may be asked (rounded up to a whole second by SQS). Should a newer
+     * token have replaced it meanwhile, the next turn drops it.
+     */
     private void passOn(FleetMessage.Turn t, Instant at) {
-        if (!leases.touchToken(t.host(), t.token())) {
-            return;   // replaced meanwhile: the newer token carries the turn
-        }
         Instant now = clock.instant();
         queue.send(t, at == null || !at.isAfter(now) ? Duration.ZERO : Duration.between(now, at));
     }
@@ -233,20 +254,41 @@ public final class FleetWorker {
         }
         FleetPacer pacer = new FleetPacer(leases, instance + "/discover/" + UUID.randomUUID(),
                 deadline.minus(STORE_MARGIN), fetcher.requestLimit());
+        try {
+            return discover(d, outlet, pacer, now);
+        } finally {
+            pacer.finish();
+        }
+    }
+
+    private Handled discover(FleetMessage.Discover d, Outlet outlet, FleetPacer pacer, Instant now) {
         Discovery found = discoverer.discover(outlet, fetcher.pacedBy(pacer),
                 d.sources() == null ? Discoverer.sourcesOf(outlet) : d.sources());
         int due = 0;
         int queued = 0;
         Set<String> hosts = new HashSet<>();
+        found.urls().forEach(u -> hosts.add(Frontier.hostOf(u.url())));
+        // Tokens first, visible when each host is free: the due checks below take a while, and a token that comes
+        // before any article is queued retires, after which the second round below makes a new one.
+        hosts.forEach(h -> ensureToken(h, pacer.nextAt(h)));
+        // One eventually consistent read per URL (and a conditional put for the due ones), several at once.
+        List<java.util.concurrent.Future<Integer>> checks = new java.util.ArrayList<>();
         for (DiscoveredUrl u : found.urls()) {
-            if (!RevisitPolicy.decide(outlet, index.versions(u.url(), false), now).due()) {
-                continue;
+            checks.add(CHECKS.submit(() -> !RevisitPolicy.decide(outlet, index.versions(u.url(), false), now).due() ? 0
+                    : frontier.add(outlet.id(), u.url(), now) ? 2 : 1));
+        }
+        for (java.util.concurrent.Future<Integer> c : checks) {
+            int r;
+            try {
+                r = c.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while queueing " + outlet.id() + "'s articles", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
             }
-            due++;
-            if (frontier.add(outlet.id(), u.url(), now)) {
-                queued++;
-            }
-            hosts.add(Frontier.hostOf(u.url()));
+            due += r > 0 ? 1 : 0;
+            queued += r == 2 ? 1 : 0;
         }
         hosts.forEach(this::ensureToken);
         String note = "discovered " + found.urls().size() + ", due " + due + ", queued " + queued

@@ -94,13 +94,32 @@ class HostLeasesTest {
     }
 
     @Test
+    void eachRequestBringsItsOwnDelayCountedFromTheLastEnd() throws Exception {
+        // robots.txt is asked with no delay of its own; the article after it must still wait the crawl delay
+        FleetPacer one = new FleetPacer(leases(Duration.ofSeconds(30)), "one", Instant.now().plusSeconds(60), Duration.ofSeconds(1));
+        try (Pacer.Slot robots = one.acquire("own.example", Duration.ZERO)) {
+            assertTrue(robots.granted());
+        }
+        Pacer.Slot article = one.acquire("own.example", Duration.ofMillis(400));
+        assertFalse(article.granted());
+        FleetPacer other = new FleetPacer(leases(Duration.ofSeconds(30)), "other", Instant.now().plusSeconds(60), Duration.ofSeconds(1));
+        Pacer.Slot elsewhere = other.acquire("own.example", Duration.ofMillis(400));
+        assertFalse(elsewhere.granted(), "another instance sees the same last end");
+        assertTrue(Duration.between(Instant.now(), elsewhere.notBefore()).toMillis() > 250);
+        Thread.sleep(Duration.between(Instant.now(), elsewhere.notBefore()).toMillis() + 5);
+        try (Pacer.Slot later = other.acquire("own.example", Duration.ofMillis(400))) {
+            assertTrue(later.granted());
+        }
+    }
+
+    @Test
     void aHolderThatDiesBlocksTheHostOnlyUntilItsLeaseLapses() throws Exception {
         HostLeases l = leases(Duration.ofMillis(400));
-        assertTrue(l.acquire("dead.example", "dies").granted());   // never released
-        HostLeases.Grant refused = l.acquire("dead.example", "other");
+        assertTrue(l.acquire("dead.example", "dies", Duration.ZERO).granted());   // never released
+        HostLeases.Grant refused = l.acquire("dead.example", "other", Duration.ZERO);
         assertFalse(refused.granted());
         Thread.sleep(450);
-        assertTrue(l.acquire("dead.example", "other").granted(), "the lease lapsed");
+        assertTrue(l.acquire("dead.example", "other", Duration.ZERO).granted(), "the lease lapsed");
     }
 
     @Test
@@ -108,7 +127,7 @@ class HostLeasesTest {
         HostLeases l = leases(Duration.ofSeconds(30));
         FleetPacer one = new FleetPacer(l, "one", Instant.now().plusSeconds(60), Duration.ofSeconds(1));
         one.defer("busy.example", Duration.ofSeconds(5));
-        HostLeases.Grant other = l.acquire("busy.example", "another-instance");
+        HostLeases.Grant other = l.acquire("busy.example", "another-instance", Duration.ZERO);
         assertFalse(other.granted());
         assertTrue(other.notBefore().isAfter(Instant.now().plusSeconds(4)), "refused until the Retry-After passes");
     }
@@ -118,8 +137,10 @@ class HostLeasesTest {
         HostLeases l = leases(Duration.ofSeconds(30));
         assertTrue(l.claimToken("tok.example", "a", Duration.ofMinutes(20)));
         assertFalse(l.claimToken("tok.example", "b", Duration.ofMinutes(20)), "a live token exists");
-        assertFalse(l.touchToken("tok.example", "b"));
-        assertTrue(l.touchToken("tok.example", "a"));
+        HostLeases.Grant stale = l.acquire("tok.example", "turn-b", Duration.ZERO, "b");
+        assertTrue(stale.stale() && !stale.granted(), "not the host's token: its turn is dropped");
+        assertTrue(l.acquire("tok.example", "turn-a", Duration.ZERO, "a").granted());
+        l.release("tok.example", "turn-a", Instant.now());
         assertTrue(l.claimToken("tok.example", "c", Duration.ZERO.minusMillis(1)), "a stale token is replaced");
         assertFalse(l.clearToken("tok.example", "a"), "the old token no longer retires the host");
         assertTrue(l.clearToken("tok.example", "c"));

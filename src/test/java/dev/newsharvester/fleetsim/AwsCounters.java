@@ -201,6 +201,10 @@ public final class AwsCounters implements ExecutionInterceptor {
      * clients without an SDK pipeline (DynamoDB Local embedded); an ordinary client takes the interceptor instead.
      * Convenience overloads (builder consumers) and paginators run through the counted methods.
      */
+    /** Time spent in each DynamoDB operation of wrapped clients: [nanos, calls]. */
+    public static final java.util.Map<String, java.util.concurrent.atomic.LongAdder[]> CALL_NANOS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public DynamoDbClient wrap(DynamoDbClient target) {
         InvocationHandler h = (proxy, method, args) -> {
             Object first = args != null && args.length == 1 ? args[0] : null;
@@ -209,8 +213,13 @@ public final class AwsCounters implements ExecutionInterceptor {
                 return InvocationHandler.invokeDefault(proxy, method, args); // builds the request, calls the counted form
             }
             try {
+                long t0 = System.nanoTime();
                 Object result = method.invoke(target, args);
                 if (first instanceof DynamoDbRequest) {
+                    CALL_NANOS.computeIfAbsent(operation(method.getName()), k -> new java.util.concurrent.atomic.LongAdder[] {
+                            new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
+                    CALL_NANOS.get(operation(method.getName()))[0].add(System.nanoTime() - t0);
+                    CALL_NANOS.get(operation(method.getName()))[1].increment();
                     record("DynamoDB", operation(method.getName()), first, result, null, null, false);
                 }
                 return result;

@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -44,6 +43,19 @@ class FleetSimIT {
         long expected = (long) HOSTS * ARTICLES;
         report = sim.run(Duration.ofSeconds(45), () -> sim.hosts().log().fetchedArticles() >= expected);
         System.out.println(report.toText());
+        AwsCounters.CALL_NANOS.forEach((op, a) -> System.out.printf("DEBUG ddb %s %d calls, mean %.1f ms%n", op,
+                a[1].sum(), a[0].sum() / 1e6 / Math.max(1, a[1].sum())));
+        List<RequestLog.Request> all = sim.hosts().log().requests();
+        long t0 = all.stream().mapToLong(RequestLog.Request::startNanos).min().orElse(0);
+        java.util.Map<String, List<RequestLog.Request>> byHost = new java.util.TreeMap<>();
+        all.forEach(r -> byHost.computeIfAbsent(r.host(), k -> new java.util.ArrayList<>()).add(r));
+        byHost.forEach((h, rs) -> {
+            StringBuilder b = new StringBuilder("DEBUG " + h);
+            rs.stream().sorted(java.util.Comparator.comparingLong(RequestLog.Request::startNanos)).forEach(r ->
+                    b.append(String.format(" %s@%d-%d", r.path().length() > 8 ? r.path().substring(0, 8) : r.path(),
+                            (r.startNanos() - t0) / 1_000_000, (r.endNanos() - t0) / 1_000_000)));
+            System.out.println(b);
+        });
     }
 
     @AfterAll
@@ -69,7 +81,6 @@ class FleetSimIT {
     }
 
     @Test
-    @Disabled("enable when fleet handlers land")
     void fleetIsPoliteAndCheap() {
         String text = report.toText();
         assertEquals(1, report.maxInFlight(), "at most one request in flight per host\n" + text);

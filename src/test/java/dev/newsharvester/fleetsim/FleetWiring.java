@@ -1,28 +1,48 @@
 package dev.newsharvester.fleetsim;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.newsharvester.fleet.FleetTable;
 import dev.newsharvester.lambda.ArticleHandler;
 import dev.newsharvester.lambda.HarvestHandler;
+import dev.newsharvester.pipeline.Harvester;
 import dev.newsharvester.pipeline.Wiring;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * The one place where the simulation meets the project's handlers: factories of the worker (ArticleFunction) and
- * planner (HarvestFunction) instances, built on the simulation's environment and counted clients. Replace the bodies
- * when the handlers change; nothing else in the package knows them.
+ * planner (HarvestFunction) instances, wired as template.yaml wires them (TASK_QUEUE_URL and FLEET_TABLE set: the
+ * planner sends one discovery task per outlet, the workers run the fleet), on the simulation's counted clients.
  */
 public final class FleetWiring {
+
+    /** The fleet table's name in the simulation. */
+    public static final String FLEET_TABLE = "Fleet";
 
     private FleetWiring() {
     }
 
-    /** A new ArticleFunction instance per call (one per simulated execution environment). */
-    public static Supplier<RequestStreamHandler> worker(FleetSim sim) {
-        return () -> new ArticleHandler(Wiring.harvester(sim.env(), sim.s3(), sim.dynamoDb(), sim.sqs()));
+    /** The simulation's environment plus FLEET_TABLE; creates the fleet table (uncounted). */
+    public static Map<String, String> env(FleetSim sim) {
+        FleetTable.create(sim.stack().dynamoDb(), FLEET_TABLE);
+        Map<String, String> env = new HashMap<>(sim.env());
+        env.put(Wiring.FLEET_TABLE, FLEET_TABLE);
+        return env;
     }
 
-    /** A new HarvestFunction instance per call; TASK_QUEUE_URL is in the env, so it sends tasks to the queue. */
+    /** A new ArticleFunction instance per call (one per simulated execution environment). */
+    public static Supplier<RequestStreamHandler> worker(FleetSim sim) {
+        Map<String, String> env = env(sim);
+        return () -> {
+            Harvester h = Wiring.harvester(env, sim.s3(), sim.dynamoDb(), sim.sqs());
+            return new ArticleHandler(h, Wiring.fleetWorker(env, h, sim.dynamoDb(), sim.sqs()), null);
+        };
+    }
+
+    /** A new HarvestFunction instance per call: the fleet's planner. */
     public static Supplier<RequestStreamHandler> planner(FleetSim sim) {
-        return () -> new HarvestHandler(Wiring.harvester(sim.env(), sim.s3(), sim.dynamoDb(), sim.sqs()));
+        Map<String, String> env = env(sim);
+        return () -> new HarvestHandler(Wiring.planner(env, Wiring.outlets(env, sim.s3()), sim.sqs()));
     }
 }
