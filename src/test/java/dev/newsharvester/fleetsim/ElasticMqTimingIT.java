@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -173,6 +175,45 @@ class ElasticMqTimingIT {
                 return t;
             };
         }, m -> -1)));
+        lines.add(tokens(12, 10, Duration.ofSeconds(6)));
         lines.forEach(System.out::println);
+    }
+
+    /**
+     * Host tokens: {@code tokens} messages cycle through the queue, each taken by one of {@code receivers} long
+     * pollers (WaitTimeSeconds 1, batches of up to 10), deleted and sent again with DelaySeconds=1. Lateness of each
+     * receipt against the server's SentTimestamp + 1 s.
+     */
+    private String tokens(int tokens, int receivers, Duration length) throws Exception {
+        String url = sqs.createQueue(b -> b.queueName("tokens")).queueUrl();
+        for (int i = 0; i < tokens; i++) {
+            String body = "h" + i;
+            sqs.sendMessage(b -> b.queueUrl(url).messageBody(body).delaySeconds(1));
+        }
+        List<Long> late = java.util.Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + length.toNanos();
+        List<Future<?>> running = new ArrayList<>();
+        for (int r = 0; r < receivers; r++) {
+            running.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    for (Message m : sqs.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(1).maxNumberOfMessages(10)
+                            .messageSystemAttributeNamesWithStrings("All")).messages()) {
+                        late.add(System.currentTimeMillis() - attribute(m, "SentTimestamp") - 1000);
+                        sqs.deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle()));
+                        sqs.sendMessage(b -> b.queueUrl(url).messageBody(m.body()).delaySeconds(1));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        List<Long> s = new ArrayList<>(late);
+        s.sort(null);
+        assertTrue(s.size() >= tokens, "tokens cycled: " + s.size());
+        return String.format(Locale.ROOT, "ElasticMQ %d tokens cycling with DelaySeconds=1, %d receivers: %d receipts, ms after "
+                + "due: min %d, median %d, 90%% %d, 99%% %d, max %d", tokens, receivers, s.size(), s.get(0), s.get(s.size() / 2),
+                s.get((int) (s.size() * 0.9)), s.get((int) (s.size() * 0.99)), s.get(s.size() - 1));
     }
 }

@@ -67,9 +67,11 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
         long billedMs = workerBilledMs + plannerBilledMs;
         AwsCounters.Snapshot all = functionCalls.plus(esmCalls);
         long sqsRequests = all.sqsBilledRequests() - poller.emptyReceives();
+        boolean reported = all.reportedWriteUnits() + all.reportedReadUnits() > 0; // DynamoDB Local's own figures
         CostModel.Breakdown cost = CostModel.perMillionArticles(new CostModel.Usage(billedMs, sim.config().memoryMb(),
-                inv.size() + planners.size(), sqsRequests, all.s3Tier1(), all.s3Tier2(), all.dynamoWriteUnits() + all.dynamoIndexWriteUnits(),
-                all.dynamoReadUnits(), fetched));
+                inv.size() + planners.size(), sqsRequests, all.s3Tier1(), all.s3Tier2(),
+                reported ? all.reportedWriteUnits() : all.dynamoWriteUnits() + all.dynamoIndexWriteUnits(),
+                reported ? all.reportedReadUnits() : all.dynamoReadUnits(), fetched));
         return new FleetReport(h.hostCount(), sim.config().workers(), h.articleUrls().size(), fetched, distinct, wallSeconds,
                 log.spanSeconds(), timedOut, log.politenessBound(h::delayOf).toNanos() / 1e9,
                 log.crudeBound(h.articlesPerHost(), h::delayOf).toNanos() / 1e9, List.copyOf(rows),
@@ -122,9 +124,12 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
         sb.append(String.format(Locale.ROOT, "failures: %d records returned failed, %d invocations threw or timed out, "
                 + "%d batches abandoned, %d messages in the DLQ%n", failedRecords, erroredInvocations, abandonedBatches, dlqDepth));
         sb.append("functions' AWS calls: ").append(calls(functionCalls)).append('\n');
-        sb.append(String.format(Locale.ROOT, "  DynamoDB ~%d WRU + ~%d WRU of index entries, ~%.1f RRU (estimates); SQS billed "
-                + "requests %d; S3 PUT/LIST %d, GET/other %d%n", functionCalls.dynamoWriteUnits(), functionCalls.dynamoIndexWriteUnits(),
-                functionCalls.dynamoReadUnits(), functionCalls.sqsBilledRequests(), functionCalls.s3Tier1(), functionCalls.s3Tier2()));
+        sb.append(String.format(Locale.ROOT, "  DynamoDB estimated ~%d WRU + ~%d WRU of index entries, ~%.1f RRU; reported by "
+                + "DynamoDB Local %.1f WRU, %.1f RRU (the cost uses these when present)%n", functionCalls.dynamoWriteUnits(),
+                functionCalls.dynamoIndexWriteUnits(), functionCalls.dynamoReadUnits(), functionCalls.reportedWriteUnits(),
+                functionCalls.reportedReadUnits()));
+        sb.append(String.format(Locale.ROOT, "  SQS billed requests %d; S3 PUT/LIST %d, GET/other %d%n",
+                functionCalls.sqsBilledRequests(), functionCalls.s3Tier1(), functionCalls.s3Tier2()));
         sb.append("event source mapping's SQS calls: ").append(calls(esmCalls))
                 .append(String.format(Locale.ROOT, " (%d empty receives, left out of the cost)%n", emptyReceives));
         sb.append("cost: ").append(cost.toText()).append('\n');
