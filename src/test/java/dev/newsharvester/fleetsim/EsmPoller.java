@@ -24,8 +24,9 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  * handler instance (a warm execution environment, reused for every invocation): it receives up to 10 messages
  * (long poll of 1 s), invokes the handler with the event Lambda would build ({@link SqsEvents}), and deletes every
  * message the response does not list in {@code batchItemFailures}. A handler that throws, or runs past the
- * timeout, fails the whole batch: nothing is deleted and the messages come back after their visibility timeout,
- * as in Lambda. Every invocation is recorded with its billed duration (rounded up to 1 ms).
+ * timeout, fails the whole batch: nothing is deleted and the messages come back after their visibility timeout, as
+ * in Lambda. Every invocation is recorded with its billed duration (rounded up to 1 ms; a run past the timeout is
+ * billed the timeout, but its thread cannot be stopped, so that worker stays busy until the handler returns).
  *
  * <p>Unlike Lambda, which starts with a few pollers and scales concurrency with the backlog (and long-polls for up to
  * 20 s), the number of workers is fixed and each polls with a 1 s wait, so idle polling is far busier here: the
@@ -148,7 +149,9 @@ public final class EsmPoller implements AutoCloseable {
                 List<Message> done = failed.map(f -> batch.stream().filter(m -> !f.contains(m.messageId())).toList())
                         .orElse(List.of());
                 delete(done);
-                invocations.add(new Invocation(index, run.requestId(), run.startNanos(), run.durationNanos(), run.billedMs(),
+                // Lambda would have stopped it at the timeout (and billed that much); here the thread runs on
+                long billed = timedOut ? options.timeout().toMillis() : run.billedMs();
+                invocations.add(new Invocation(index, run.requestId(), run.startNanos(), run.durationNanos(), billed,
                         batch.size(), batch.size() - done.size(), run.error(), timedOut));
             } finally {
                 invoking.decrementAndGet();
