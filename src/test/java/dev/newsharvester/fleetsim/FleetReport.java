@@ -19,7 +19,7 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
         List<HostRow> perHost, int maxInFlight, double minGapMs, double medianGapMs, long shortGaps,
         List<String> duplicateFetches, long invocations, long plannerInvocations, double workerBilledSeconds,
         double plannerBilledSeconds, double initSeconds, double billedSecondsPerArticle, long failedRecords,
-        long erroredInvocations, long abandonedBatches, long emptyReceives, long dlqDepth,
+        long erroredInvocations, long plannerTimeouts, long abandonedBatches, long emptyReceives, long dlqDepth,
         AwsCounters.Snapshot functionCalls, AwsCounters.Snapshot esmCalls, CostModel.Breakdown cost) {
 
     /** One host's line. Gaps in ms; shortGaps = gaps below the host's delay − 50 ms. */
@@ -79,7 +79,8 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
                 inv.size(), planners.size(), workerBilledMs / 1000.0, plannerBilledMs / 1000.0, poller.initMs() / 1000.0,
                 fetched == 0 ? Double.NaN : billedMs / 1000.0 / fetched,
                 inv.stream().mapToLong(EsmPoller.Invocation::failed).sum(),
-                inv.stream().filter(i -> i.error() != null || i.timedOut()).count(), poller.abandoned().size(),
+                inv.stream().filter(i -> i.error() != null || i.timedOut()).count(),
+                planners.stream().filter(EsmPoller.Invocation::timedOut).count(), poller.abandoned().size(),
                 poller.emptyReceives(), sim.dlqDepth(), functionCalls, esmCalls, cost);
     }
 
@@ -122,7 +123,8 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
                 plannerInvocations, billedSeconds(), workerBilledSeconds, plannerBilledSeconds, billedSecondsPerArticle,
                 initSeconds));
         sb.append(String.format(Locale.ROOT, "failures: %d records returned failed, %d invocations threw or timed out, "
-                + "%d batches abandoned, %d messages in the DLQ%n", failedRecords, erroredInvocations, abandonedBatches, dlqDepth));
+                + "%d batches abandoned, %d messages in the DLQ%s%n", failedRecords, erroredInvocations, abandonedBatches, dlqDepth,
+                plannerTimeouts == 0 ? "" : "; the planner ran past Lambda's 15 min limit " + plannerTimeouts + " time(s)"));
         sb.append("functions' AWS calls: ").append(calls(functionCalls)).append('\n');
         sb.append(String.format(Locale.ROOT, "  DynamoDB estimated ~%d WRU + ~%d WRU of index entries, ~%.1f RRU; reported by "
                 + "DynamoDB Local %.1f WRU, %.1f RRU (the cost uses these when present)%n", functionCalls.dynamoWriteUnits(),
