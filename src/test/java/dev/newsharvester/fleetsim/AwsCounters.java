@@ -37,7 +37,8 @@ public final class AwsCounters implements ExecutionInterceptor {
 
     /** What was counted up to a moment; {@link #minus} gives the figures of an interval. */
     public record Snapshot(Map<String, Long> calls, long errors, long dynamoWriteUnits, long dynamoIndexWriteUnits,
-            long dynamoReadHalfUnits, long sqsBilledRequests, long s3Tier1, long s3Tier2) {
+            long dynamoReadHalfUnits, double reportedWriteUnits, double reportedReadUnits, long sqsBilledRequests,
+            long s3Tier1, long s3Tier2) {
 
         /** Calls of one service ("SQS", "DynamoDB", "S3"). */
         public long calls(String service) {
@@ -59,7 +60,9 @@ public final class AwsCounters implements ExecutionInterceptor {
             earlier.calls.forEach((k, v) -> c.merge(k, -v, Long::sum));
             c.values().removeIf(v -> v == 0);
             return new Snapshot(Map.copyOf(c), errors - earlier.errors, dynamoWriteUnits - earlier.dynamoWriteUnits,
-                    dynamoIndexWriteUnits - earlier.dynamoIndexWriteUnits, dynamoReadHalfUnits - earlier.dynamoReadHalfUnits, sqsBilledRequests - earlier.sqsBilledRequests,
+                    dynamoIndexWriteUnits - earlier.dynamoIndexWriteUnits, dynamoReadHalfUnits - earlier.dynamoReadHalfUnits,
+                    reportedWriteUnits - earlier.reportedWriteUnits, reportedReadUnits - earlier.reportedReadUnits,
+                    sqsBilledRequests - earlier.sqsBilledRequests,
                     s3Tier1 - earlier.s3Tier1, s3Tier2 - earlier.s3Tier2);
         }
 
@@ -67,7 +70,9 @@ public final class AwsCounters implements ExecutionInterceptor {
             Map<String, Long> c = new TreeMap<>(calls);
             other.calls.forEach((k, v) -> c.merge(k, v, Long::sum));
             return new Snapshot(Map.copyOf(c), errors + other.errors, dynamoWriteUnits + other.dynamoWriteUnits,
-                    dynamoIndexWriteUnits + other.dynamoIndexWriteUnits, dynamoReadHalfUnits + other.dynamoReadHalfUnits, sqsBilledRequests + other.sqsBilledRequests,
+                    dynamoIndexWriteUnits + other.dynamoIndexWriteUnits, dynamoReadHalfUnits + other.dynamoReadHalfUnits,
+                    reportedWriteUnits + other.reportedWriteUnits, reportedReadUnits + other.reportedReadUnits,
+                    sqsBilledRequests + other.sqsBilledRequests,
                     s3Tier1 + other.s3Tier1, s3Tier2 + other.s3Tier2);
         }
     }
@@ -79,6 +84,8 @@ public final class AwsCounters implements ExecutionInterceptor {
     private final LongAdder errors = new LongAdder();
     private final LongAdder writeUnits = new LongAdder();
     private final LongAdder indexWriteUnits = new LongAdder();
+    private final java.util.concurrent.atomic.DoubleAdder reportedWrite = new java.util.concurrent.atomic.DoubleAdder();
+    private final java.util.concurrent.atomic.DoubleAdder reportedRead = new java.util.concurrent.atomic.DoubleAdder();
     private final ConcurrentHashMap<String, java.util.Optional<DynamoUnits.Table>> tables = new ConcurrentHashMap<>();
     private volatile DynamoDbClient describer;
     private final LongAdder readHalfUnits = new LongAdder();
@@ -115,8 +122,10 @@ public final class AwsCounters implements ExecutionInterceptor {
                 context.response().orElse(null), attributes.getAttribute(REQUEST_BYTES), attributes.getAttribute(RESPONSE_BYTES), true);
     }
 
-    private void record(String service, String operation, Object request, Object response, Long requestBytes,
+    /** Counts one call; returns the estimated DynamoDB units of it (NONE for other services). */
+    private DynamoUnits.Units record(String service, String operation, Object request, Object response, Long requestBytes,
             Long responseBytes, boolean failed) {
+        DynamoUnits.Units estimate = DynamoUnits.Units.NONE;
         calls.computeIfAbsent(service + " " + operation, k -> new LongAdder()).increment();
         if (failed) {
             errors.increment();
@@ -127,6 +136,7 @@ public final class AwsCounters implements ExecutionInterceptor {
                 writeUnits.add(u.writeUnits());
                 indexWriteUnits.add(u.indexWriteUnits());
                 readHalfUnits.add(u.readHalfUnits());
+                estimate = u;
             }
             case "SQS" -> {
                 long bytes = Math.max(requestBytes == null ? 0 : requestBytes, responseBytes == null ? 0 : responseBytes);
@@ -142,6 +152,7 @@ public final class AwsCounters implements ExecutionInterceptor {
             default -> {
             }
         }
+        return estimate;
     }
 
     /** PUT, COPY, POST and LIST requests (the dearer S3 tier); GET, HEAD and the rest are tier 2. */
@@ -169,7 +180,8 @@ public final class AwsCounters implements ExecutionInterceptor {
     public Snapshot snapshot() {
         Map<String, Long> c = new TreeMap<>();
         calls.forEach((k, v) -> c.put(k, v.sum()));
-        return new Snapshot(Map.copyOf(c), errors.sum(), writeUnits.sum(), indexWriteUnits.sum(), readHalfUnits.sum(), sqsBilled.sum(),
+        return new Snapshot(Map.copyOf(c), errors.sum(), writeUnits.sum(), indexWriteUnits.sum(), readHalfUnits.sum(),
+                reportedWrite.sum(), reportedRead.sum(), sqsBilled.sum(),
                 s3Tier1.sum(), s3Tier2.sum());
     }
 
@@ -199,12 +211,12 @@ public final class AwsCounters implements ExecutionInterceptor {
     /**
      * A DynamoDB client that counts every call like the interceptor does, then delegates to {@code target}. For
      * clients without an SDK pipeline (DynamoDB Local embedded); an ordinary client takes the interceptor instead.
-     * Convenience overloads (builder consumers) and paginators run through the counted methods.
+     * Convenience overloads (builder consumers) and paginators run through the counted methods. It also asks the
+     * target for the capacity each call consumed (see {@link ReportedCapacity}; the handler's response is unchanged):
+     * with DynamoDB Local that is the figure DynamoDB would bill, {@link Snapshot#reportedWriteUnits()} and
+     * {@link Snapshot#reportedReadUnits()}, next to the estimates. A failed conditional write reports nothing; a read
+     * that finds nothing is reported as 0 by DynamoDB Local and counted at DynamoDB's minimum (the estimate) instead.
      */
-    /** Time spent in each DynamoDB operation of wrapped clients: [nanos, calls]. */
-    public static final java.util.Map<String, java.util.concurrent.atomic.LongAdder[]> CALL_NANOS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     public DynamoDbClient wrap(DynamoDbClient target) {
         InvocationHandler h = (proxy, method, args) -> {
             Object first = args != null && args.length == 1 ? args[0] : null;
@@ -212,21 +224,28 @@ public final class AwsCounters implements ExecutionInterceptor {
                     || method.getName().endsWith("Paginator"))) {
                 return InvocationHandler.invokeDefault(proxy, method, args); // builds the request, calls the counted form
             }
+            if (!(first instanceof DynamoDbRequest request)) {
+                try {
+                    return method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }
+            DynamoDbRequest asking = ReportedCapacity.ask(request);
+            String operation = operation(method.getName());
             try {
-                long t0 = System.nanoTime();
-                Object result = method.invoke(target, args);
-                if (first instanceof DynamoDbRequest) {
-                    CALL_NANOS.computeIfAbsent(operation(method.getName()), k -> new java.util.concurrent.atomic.LongAdder[] {
-                            new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder()});
-                    CALL_NANOS.get(operation(method.getName()))[0].add(System.nanoTime() - t0);
-                    CALL_NANOS.get(operation(method.getName()))[1].increment();
-                    record("DynamoDB", operation(method.getName()), first, result, null, null, false);
+                Object result = method.invoke(target, asking != null ? asking : request);
+                DynamoUnits.Units estimate = record("DynamoDB", operation, request, result, null, null, false);
+                double reported = ReportedCapacity.units(result);
+                if (writes(operation)) {
+                    reportedWrite.add(reported);
+                } else {
+                    // DynamoDB Local reports 0 for a read that finds nothing; DynamoDB bills at least 0.5 / 1 RRU
+                    reportedRead.add(reported > 0 ? reported : estimate.readHalfUnits() / 2.0);
                 }
-                return result;
+                return asking != null ? ReportedCapacity.strip(result) : result;
             } catch (InvocationTargetException e) {
-                if (first instanceof DynamoDbRequest) {
-                    record("DynamoDB", operation(method.getName()), first, null, null, null, true);
-                }
+                record("DynamoDB", operation, request, null, null, null, true);
                 throw e.getCause();
             }
         };
@@ -235,6 +254,11 @@ public final class AwsCounters implements ExecutionInterceptor {
         }
         return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
                 new Class<?>[] {DynamoDbClient.class}, h);
+    }
+
+    private static boolean writes(String operation) {
+        return operation.startsWith("Put") || operation.startsWith("Update") || operation.startsWith("Delete")
+                || operation.startsWith("BatchWrite") || operation.startsWith("TransactWrite");
     }
 
     /** putItem → PutItem */

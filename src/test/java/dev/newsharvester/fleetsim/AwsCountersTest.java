@@ -28,13 +28,16 @@ class AwsCountersTest {
             var put = ddb.putItem(b -> b.tableName(stack.table()).item(item).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
             var get = ddb.getItem(b -> b.tableName(stack.table()).key(Map.of("url", item.get("url"), "hash", item.get("hash")))
                     .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-            ddb.getItem(b -> b.tableName(stack.table()).key(Map.of("url", item.get("url"), "hash", item.get("hash"))));
+            var eventual = ddb.getItem(b -> b.tableName(stack.table()).key(Map.of("url", item.get("url"), "hash", item.get("hash"))));
+            assertEquals(null, eventual.consumedCapacity(), "capacity the caller did not ask for is removed again");
             AwsCounters.Snapshot s = counters.snapshot();
             assertEquals(1, s.calls("DynamoDB", "PutItem"));
             assertEquals(2, s.calls("DynamoDB", "GetItem"));
             // 5 KB item: 5-6 WRU estimated (request JSON is a little larger than the item); 2 RRU strong + 1 eventual
             assertTrue(s.dynamoWriteUnits() >= 5 && s.dynamoWriteUnits() <= 6, s.toString());
             assertEquals(3.0, s.dynamoReadUnits(), s.toString());
+            assertEquals(6.0, s.reportedWriteUnits(), s.toString());
+            assertEquals(3.0, s.reportedReadUnits(), s.toString());
             System.out.println("DynamoDB Local reports: PutItem " + put.consumedCapacity() + ", GetItem " + get.consumedCapacity()
                     + "; estimated " + s.dynamoWriteUnits() + " WRU, " + s.dynamoReadUnits() + " RRU");
 
@@ -48,6 +51,20 @@ class AwsCountersTest {
             System.out.println("DynamoDB Local reports: PutItem " + put2.consumedCapacity() + "; estimated "
                     + s2.dynamoWriteUnits() + " WRU + " + s2.dynamoIndexWriteUnits() + " WRU of index entries");
             assertEquals(put2.consumedCapacity().capacityUnits(), s2.dynamoWriteUnits() + s2.dynamoIndexWriteUnits(), 0.0);
+            assertEquals(put2.consumedCapacity().capacityUnits(), s2.reportedWriteUnits(), 0.0);
+            s = counters.snapshot();
+            var q = ddb.query(b -> b.tableName(stack.table()).indexName("outlet-index").keyConditionExpression("#o = :o")
+                    .expressionAttributeNames(Map.of("#o", "outlet")).expressionAttributeValues(Map.of(":o", AttributeValue.fromS("h0")))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
+            System.out.println("DynamoDB Local reports: Query " + q.consumedCapacity() + " for " + q.count() + " item(s); estimated "
+                    + counters.snapshot().minus(s).dynamoReadUnits() + " RRU");
+            s = counters.snapshot();
+            var none = ddb.query(b -> b.tableName(stack.table()).indexName("outlet-index").keyConditionExpression("#o = :o")
+                    .expressionAttributeNames(Map.of("#o", "outlet")).expressionAttributeValues(Map.of(":o", AttributeValue.fromS("zz")))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES));
+            AwsCounters.Snapshot empty = counters.snapshot().minus(s);
+            System.out.println("DynamoDB Local reports: empty Query " + none.consumedCapacity() + "; counted " + empty.reportedReadUnits());
+            assertEquals(0.5, empty.reportedReadUnits(), "an empty query costs DynamoDB's minimum, 0.5 RRU");
             s = counters.snapshot();
 
             S3Client s3 = S3Client.builder().httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())

@@ -25,7 +25,7 @@ public final class CostModel {
 
     /** The usage of a run. */
     public record Usage(long billedLambdaMs, int memoryMb, long invocations, long sqsRequests, long s3Tier1,
-            long s3Tier2, long dynamoWriteUnits, double dynamoReadUnits, long articles) {
+            long s3Tier2, double dynamoWriteUnits, double dynamoReadUnits, long articles) {
     }
 
     /** USD per one million articles, by service. */

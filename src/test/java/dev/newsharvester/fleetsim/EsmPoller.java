@@ -24,8 +24,13 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  * handler instance (a warm execution environment, reused for every invocation): it receives up to 10 messages
  * (long poll of 1 s), invokes the handler with the event Lambda would build ({@link SqsEvents}), and deletes every
  * message the response does not list in {@code batchItemFailures}. A handler that throws, or runs past the
- * timeout, fails the whole batch: nothing is deleted and the messages come back after their visibility timeout,
- * as in Lambda. Every invocation is recorded with its billed duration (rounded up to 1 ms).
+ * timeout, fails the whole batch: nothing is deleted and the messages come back after their visibility timeout, as
+ * in Lambda. Every invocation is recorded with its billed duration (rounded up to 1 ms; a run past the timeout is
+ * billed the timeout, but its thread cannot be stopped, so that worker stays busy until the handler returns).
+ *
+ * <p>Unlike Lambda, which starts with a few pollers and scales concurrency with the backlog (and long-polls for up to
+ * 20 s), the number of workers is fixed and each polls with a 1 s wait, so idle polling is far busier here: the
+ * empty receives are counted apart ({@link #emptyReceives()}).
  *
  * <p>{@link #kill(int)} makes a worker abandon the next batch it receives and exit, like an instance dying with
  * messages in hand; {@link #addWorker()} starts a new instance.
@@ -132,25 +137,22 @@ public final class EsmPoller implements AutoCloseable {
                 SimContext context = new SimContext(options.functionName(), options.memoryMb(), options.timeout().toMillis(),
                         "worker-" + index, EsmPoller.this::log);
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
-                String error = null;
-                long start = System.nanoTime();
-                try {
-                    handler.handleRequest(new ByteArrayInputStream(event), out, context);
-                } catch (Exception | Error e) {
-                    error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                    log("ERROR worker-" + index + " " + error);
+                Invocation run = invokeDirect(index, handler, event, context, out);
+                if (run.error() != null) {
+                    log("ERROR worker-" + index + " " + run.error());
                 }
-                long duration = System.nanoTime() - start;
-                boolean timedOut = duration > options.timeout().toNanos();
+                boolean timedOut = run.durationNanos() > options.timeout().toNanos();
                 Set<String> ids = new HashSet<>();
                 batch.forEach(m -> ids.add(m.messageId()));
-                Optional<Set<String>> failed = error != null || timedOut ? Optional.empty()
+                Optional<Set<String>> failed = run.error() != null || timedOut ? Optional.empty()
                         : SqsEvents.failedIds(out.toByteArray(), ids);
                 List<Message> done = failed.map(f -> batch.stream().filter(m -> !f.contains(m.messageId())).toList())
                         .orElse(List.of());
                 delete(done);
-                invocations.add(new Invocation(index, context.getAwsRequestId(), start, duration,
-                        (duration + 999_999) / 1_000_000, batch.size(), batch.size() - done.size(), error, timedOut));
+                // Lambda would have stopped it at the timeout (and billed that much); here the thread runs on
+                long billed = timedOut ? options.timeout().toMillis() : run.billedMs();
+                invocations.add(new Invocation(index, run.requestId(), run.startNanos(), run.durationNanos(), billed,
+                        batch.size(), batch.size() - done.size(), run.error(), timedOut));
             } finally {
                 invoking.decrementAndGet();
             }
@@ -175,6 +177,21 @@ public final class EsmPoller implements AutoCloseable {
                 log("ERROR worker-" + index + " DeleteMessageBatch: " + e.getMessage());
             }
         }
+    }
+
+    /** One direct invocation (the planner's): times it; an exception becomes the invocation's error. */
+    static Invocation invokeDirect(int worker, RequestStreamHandler handler, byte[] event, SimContext context,
+            ByteArrayOutputStream out) {
+        String error = null;
+        long start = System.nanoTime();
+        try {
+            handler.handleRequest(new ByteArrayInputStream(event), out, context);
+        } catch (Exception | Error e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        long d = System.nanoTime() - start;
+        return new Invocation(worker, context.getAwsRequestId(), start, d, (d + 999_999) / 1_000_000, 0,
+                error == null ? 0 : 1, error, false);
     }
 
     /** Starts {@code options.workers()} workers polling {@code queueUrl}. */

@@ -43,7 +43,7 @@ public final class FleetBench {
             } else {
                 articles(arg(a, 0, 12), arg(a, 1, 15), arg(a, 2, 10), arg(a, 3, 1000), arg(a, 4, 100));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             e.printStackTrace();
             status = 1;
         }

@@ -19,7 +19,7 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
         List<HostRow> perHost, int maxInFlight, double minGapMs, double medianGapMs, long shortGaps,
         List<String> duplicateFetches, long invocations, long plannerInvocations, double workerBilledSeconds,
         double plannerBilledSeconds, double initSeconds, double billedSecondsPerArticle, long failedRecords,
-        long erroredInvocations, long abandonedBatches, long emptyReceives, long dlqDepth,
+        long erroredInvocations, long plannerTimeouts, long abandonedBatches, long emptyReceives, long dlqDepth,
         AwsCounters.Snapshot functionCalls, AwsCounters.Snapshot esmCalls, CostModel.Breakdown cost) {
 
     /** One host's line. Gaps in ms; shortGaps = gaps below the host's delay − 50 ms. */
@@ -67,9 +67,11 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
         long billedMs = workerBilledMs + plannerBilledMs;
         AwsCounters.Snapshot all = functionCalls.plus(esmCalls);
         long sqsRequests = all.sqsBilledRequests() - poller.emptyReceives();
+        boolean reported = all.reportedWriteUnits() + all.reportedReadUnits() > 0; // DynamoDB Local's own figures
         CostModel.Breakdown cost = CostModel.perMillionArticles(new CostModel.Usage(billedMs, sim.config().memoryMb(),
-                inv.size() + planners.size(), sqsRequests, all.s3Tier1(), all.s3Tier2(), all.dynamoWriteUnits() + all.dynamoIndexWriteUnits(),
-                all.dynamoReadUnits(), fetched));
+                inv.size() + planners.size(), sqsRequests, all.s3Tier1(), all.s3Tier2(),
+                reported ? all.reportedWriteUnits() : all.dynamoWriteUnits() + all.dynamoIndexWriteUnits(),
+                reported ? all.reportedReadUnits() : all.dynamoReadUnits(), fetched));
         return new FleetReport(h.hostCount(), sim.config().workers(), h.articleUrls().size(), fetched, distinct, wallSeconds,
                 log.spanSeconds(), timedOut, log.politenessBound(h::delayOf).toNanos() / 1e9,
                 log.crudeBound(h.articlesPerHost(), h::delayOf).toNanos() / 1e9, List.copyOf(rows),
@@ -77,7 +79,8 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
                 inv.size(), planners.size(), workerBilledMs / 1000.0, plannerBilledMs / 1000.0, poller.initMs() / 1000.0,
                 fetched == 0 ? Double.NaN : billedMs / 1000.0 / fetched,
                 inv.stream().mapToLong(EsmPoller.Invocation::failed).sum(),
-                inv.stream().filter(i -> i.error() != null || i.timedOut()).count(), poller.abandoned().size(),
+                inv.stream().filter(i -> i.error() != null || i.timedOut()).count(),
+                planners.stream().filter(EsmPoller.Invocation::timedOut).count(), poller.abandoned().size(),
                 poller.emptyReceives(), sim.dlqDepth(), functionCalls, esmCalls, cost);
     }
 
@@ -120,11 +123,15 @@ public record FleetReport(int hosts, int workers, long articlesOffered, long fet
                 plannerInvocations, billedSeconds(), workerBilledSeconds, plannerBilledSeconds, billedSecondsPerArticle,
                 initSeconds));
         sb.append(String.format(Locale.ROOT, "failures: %d records returned failed, %d invocations threw or timed out, "
-                + "%d batches abandoned, %d messages in the DLQ%n", failedRecords, erroredInvocations, abandonedBatches, dlqDepth));
+                + "%d batches abandoned, %d messages in the DLQ%s%n", failedRecords, erroredInvocations, abandonedBatches, dlqDepth,
+                plannerTimeouts == 0 ? "" : "; the planner ran past Lambda's 15 min limit " + plannerTimeouts + " time(s)"));
         sb.append("functions' AWS calls: ").append(calls(functionCalls)).append('\n');
-        sb.append(String.format(Locale.ROOT, "  DynamoDB ~%d WRU + ~%d WRU of index entries, ~%.1f RRU (estimates); SQS billed "
-                + "requests %d; S3 PUT/LIST %d, GET/other %d%n", functionCalls.dynamoWriteUnits(), functionCalls.dynamoIndexWriteUnits(),
-                functionCalls.dynamoReadUnits(), functionCalls.sqsBilledRequests(), functionCalls.s3Tier1(), functionCalls.s3Tier2()));
+        sb.append(String.format(Locale.ROOT, "  DynamoDB estimated ~%d WRU + ~%d WRU of index entries, ~%.1f RRU; reported by "
+                + "DynamoDB Local %.1f WRU, %.1f RRU (the cost uses these when present)%n", functionCalls.dynamoWriteUnits(),
+                functionCalls.dynamoIndexWriteUnits(), functionCalls.dynamoReadUnits(), functionCalls.reportedWriteUnits(),
+                functionCalls.reportedReadUnits()));
+        sb.append(String.format(Locale.ROOT, "  SQS billed requests %d; S3 PUT/LIST %d, GET/other %d%n",
+                functionCalls.sqsBilledRequests(), functionCalls.s3Tier1(), functionCalls.s3Tier2()));
         sb.append("event source mapping's SQS calls: ").append(calls(esmCalls))
                 .append(String.format(Locale.ROOT, " (%d empty receives, left out of the cost)%n", emptyReceives));
         sb.append("cost: ").append(cost.toText()).append('\n');

@@ -3,7 +3,6 @@ package dev.newsharvester.fleetsim;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.newsharvester.local.LocalStack;
 import dev.newsharvester.store.AwsClients;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +45,8 @@ public final class FleetSim implements AutoCloseable {
     public static final String QUEUE = "tasks";
     public static final String DLQ = "tasks-dlq";
     public static final String REGION = "us-east-1";
+    /** The planner runs with Lambda's longest timeout; one running longer is reported timed out, billed 15 min. */
+    public static final Duration PLANNER_TIMEOUT = Duration.ofMinutes(15);
 
     private final Builder config;
     private final LoopbackHosts hosts;
@@ -64,6 +65,7 @@ public final class FleetSim implements AutoCloseable {
     private final List<Runnable> seeds = new ArrayList<>();
     private final ConcurrentLinkedQueue<EsmPoller.Invocation> plannerInvocations = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> plannerOutput = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> plannerLog = new ConcurrentLinkedQueue<>();
     private EsmPoller lastPoller;
 
     private FleetSim(Builder b) throws IOException {
@@ -170,9 +172,13 @@ public final class FleetSim implements AutoCloseable {
         return lastPoller;
     }
 
-    /** What the planner invocations answered. */
+    /** What the planner invocations answered ("ERROR …" when one threw), and the lines they logged. */
     public List<String> plannerOutput() {
         return List.copyOf(plannerOutput);
+    }
+
+    public List<String> plannerLog() {
+        return List.copyOf(plannerLog);
     }
 
     /** At the start of the next run (workers already polling): invoke the planner once with {"source":"schedule"}. */
@@ -219,26 +225,16 @@ public final class FleetSim implements AutoCloseable {
     }
 
     private void invokePlanner(Supplier<? extends RequestStreamHandler> planner, String event) {
-        List<String> lines = new ArrayList<>();
-        SimContext context = new SimContext("HarvestFunction", config.memoryMb, Duration.ofMinutes(15).toMillis(), "planner",
-                line -> {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                });
-        RequestStreamHandler h = planner.get();
+        SimContext context = new SimContext("HarvestFunction", config.memoryMb, PLANNER_TIMEOUT.toMillis(), "planner",
+                plannerLog::add);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String error = null;
-        long start = System.nanoTime();
-        try {
-            h.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context);
-        } catch (IOException | RuntimeException e) {
-            error = e.toString();
+        EsmPoller.Invocation i = EsmPoller.invokeDirect(-1, planner.get(), event.getBytes(StandardCharsets.UTF_8), context, out);
+        if (i.durationNanos() > PLANNER_TIMEOUT.toNanos()) { // Lambda's limit: it would have been stopped (and billed) there
+            i = new EsmPoller.Invocation(-1, i.requestId(), i.startNanos(), i.durationNanos(), PLANNER_TIMEOUT.toMillis(), 0, 1,
+                    "ran past Lambda's 15 min limit", true);
         }
-        long d = System.nanoTime() - start;
-        plannerInvocations.add(new EsmPoller.Invocation(-1, context.getAwsRequestId(), start, d, (d + 999_999) / 1_000_000,
-                0, error == null ? 0 : 1, error, false));
-        plannerOutput.add(error != null ? "ERROR " + error : out.toString(StandardCharsets.UTF_8));
+        plannerInvocations.add(i);
+        plannerOutput.add(i.error() != null ? "ERROR " + i.error() : out.toString(StandardCharsets.UTF_8));
     }
 
     /** Queue depth: visible + in flight + delayed messages (uncounted request). */

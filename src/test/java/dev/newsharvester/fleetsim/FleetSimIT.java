@@ -43,8 +43,6 @@ class FleetSimIT {
         long expected = (long) HOSTS * ARTICLES;
         report = sim.run(Duration.ofSeconds(45), () -> sim.hosts().log().fetchedArticles() >= expected);
         System.out.println(report.toText());
-        AwsCounters.CALL_NANOS.forEach((op, a) -> System.out.printf("DEBUG ddb %s %d calls, mean %.1f ms%n", op,
-                a[1].sum(), a[0].sum() / 1e6 / Math.max(1, a[1].sum())));
         List<RequestLog.Request> all = sim.hosts().log().requests();
         long t0 = all.stream().mapToLong(RequestLog.Request::startNanos).min().orElse(0);
         java.util.Map<String, List<RequestLog.Request>> byHost = new java.util.TreeMap<>();
