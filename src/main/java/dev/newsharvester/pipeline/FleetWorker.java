@@ -268,9 +268,6 @@ public final class FleetWorker {
         int queued = 0;
         Set<String> hosts = new HashSet<>();
         found.urls().forEach(u -> hosts.add(Frontier.hostOf(u.url())));
-        // Tokens first, visible when each host is free: the due checks below take a while, and a token that comes
-        // before any article is queued retires, after which the second round below makes a new one.
-        hosts.forEach(h -> ensureToken(h, pacer.nextAt(h)));
         // One eventually consistent read per URL (and a conditional put for the due ones), several at once.
         List<java.util.concurrent.Future<Integer>> checks = new java.util.ArrayList<>();
         for (DiscoveredUrl u : found.urls()) {
@@ -290,7 +287,7 @@ public final class FleetWorker {
             due += r > 0 ? 1 : 0;
             queued += r == 2 ? 1 : 0;
         }
-        hosts.forEach(this::ensureToken);
+        hosts.forEach(h -> ensureToken(h, pacer.nextAt(h)));   // visible when the host is free again
         String note = "discovered " + found.urls().size() + ", due " + due + ", queued " + queued
                 + (found.problems().isEmpty() ? "" : "; problems: " + String.join("; ", found.problems()));
         if (!found.deferred().isEmpty()) {
