@@ -138,6 +138,15 @@ final class RobotsCache {
         URI robotsUrl = URI.create(origin + "/robots.txt");
         Entry stale = expired.remove(origin);
         RobotsStore.Kept kept = store.get(origin).orElse(null);
+        if (kept != null && failed(kept)) {
+            if (kept.fetchedAt().plus(FAILURE_TTL).isAfter(clock.instant())) {
+                // another instance found it unavailable lately: disallow-all until that verdict expires
+                return new Entry(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE), Duration.ZERO,
+                        kept.fetchedAt().plus(FAILURE_TTL), new String(kept.body(), java.nio.charset.StandardCharsets.UTF_8),
+                        null);
+            }
+            kept = null;
+        }
         if (kept != null && kept.fetchedAt().plus(TTL).isAfter(clock.instant())) {
             return fromKept(robotsUrl, kept);   // another instance read it lately
         }
@@ -164,7 +173,17 @@ final class RobotsCache {
             return fromKept(robotsUrl, fresh);
         }
         String why = http > 0 ? "HTTP " + http : r.status() + (r.reason() == null ? "" : ": " + r.reason());
-        return unavailable(robotsUrl + " unavailable (" + why + "); RFC 9309 treats that as disallow-all");
+        String reason = robotsUrl + " unavailable (" + why + "); RFC 9309 treats that as disallow-all";
+        // Shared too, so that the rest of the fleet does not ask a failing host again for the next 10 minutes.
+        store.put(origin, new RobotsStore.Kept(http > 0 ? http : 0, null,
+                reason.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null, clock.instant()));
+        return unavailable(reason);
+    }
+
+    /** A kept answer that says robots.txt could not be read (no answer, 5xx, 429): its body is the reason. */
+    private static boolean failed(RobotsStore.Kept kept) {
+        int status = kept.httpStatus();
+        return status == 0 || status == 429 || status >= 500;
     }
 
     /** Rules from a kept answer: a 2xx body is parsed, a 4xx means no rules. Expires a day after it was read. */

@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public interface RobotsStore {
 
-    /** What is kept of an answer: a 2xx body (first 512 KiB), or an empty body for a 4xx ("no rules"). */
+    /**
+     * What is kept of an answer: a 2xx body (first 512 KiB), an empty body for a 4xx ("no rules"), or, with status 0,
+     * 429 or 5xx, why robots.txt could not be read (disallow-all for 10 minutes).
+     */
     record Kept(int httpStatus, String contentType, byte[] body, String etag, String lastModified, Instant fetchedAt) {
     }
 
