@@ -66,6 +66,11 @@ public final class FleetBench {
             Duration limit = Duration.ofSeconds(120).plus(Duration.ofMillis((long) (delayMs + 2L * latencyMs) * expected));
             FleetReport r = sim.run(limit, () -> sim.hosts().log().fetchedArticles() >= expected);
             System.out.println(r.toText(60));
+            // Round 2: every article asked again (as a revisit would), conditionally: the servers answer 304.
+            System.out.println("REVISIT ROUND: every article sent again; conditional GETs answered 304 (UNCHANGED)");
+            sim.seedArticles();
+            FleetReport again = sim.run(limit, () -> sim.hosts().log().fetchedArticles() >= expected);
+            System.out.println(again.toText(60));
         }
     }
 

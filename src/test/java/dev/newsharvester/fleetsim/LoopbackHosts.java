@@ -117,6 +117,14 @@ public final class LoopbackHosts implements AutoCloseable {
                 ex.getResponseHeaders().set("Retry-After", "2");
                 return send(ex, 429, "text/plain; charset=utf-8", "Too Many Requests");
             }
+            // A stable validator per article (its text does not change; the view counter is chrome): a conditional
+            // re-fetch is answered 304, as a real outlet's server does.
+            String etag = "\"a" + Integer.toHexString(path.hashCode()) + "\"";
+            ex.getResponseHeaders().set("ETag", etag);
+            if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+                ex.sendResponseHeaders(304, -1);
+                return 304;
+            }
             List<SitePages.Item> related = new ArrayList<>();
             for (SitePages.Item other : articles.values()) {
                 if (other != item && related.size() < 5) {
