@@ -13,7 +13,6 @@ import static dev.newsharvester.store.Items.s;
 
 import dev.newsharvester.fingerprint.MinHash;
 import dev.newsharvester.fingerprint.SimHash;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,17 +30,11 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
-import software.amazon.awssdk.services.dynamodb.model.TableDescription;
-import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * The DynamoDB index: one item per (url, hash) version. Every read is a GetItem, a BatchGetItem
@@ -110,49 +103,7 @@ public final class ArticleIndex {
      * its indexes are ACTIVE. For local stores and tests; in AWS the template creates it.
      */
     public static void createTable(DynamoDbClient ddb, String table) {
-        if (describe(ddb, table) == null) {
-            try {
-                ddb.createTable(b -> b.tableName(table)
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(IndexSchema.attributeDefinitions())
-                        .keySchema(IndexSchema.tableKey())
-                        .globalSecondaryIndexes(IndexSchema.globalSecondaryIndexes()));
-            } catch (ResourceInUseException raced) {
-                // created concurrently by someone else: fine, wait for it below
-            }
-        }
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (true) {
-            TableDescription d = describe(ddb, table);
-            if (d != null && d.tableStatus() == TableStatus.ACTIVE && d.globalSecondaryIndexes().stream()
-                    .allMatch(i -> i.indexStatus() == IndexStatus.ACTIVE)) {
-                int expected = IndexSchema.globalSecondaryIndexes().size();
-                if (d.globalSecondaryIndexes().size() != expected) {
-                    throw new IllegalStateException("table " + table + " has " + d.globalSecondaryIndexes().size()
-                            + " global secondary indexes, this version needs " + expected
-                            + ": it was created by an older version (a local store: delete its directory and harvest again)");
-                }
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("table " + table + " not ACTIVE after 2 minutes: "
-                        + (d == null ? "missing" : d.tableStatusAsString()));
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for table " + table, e);
-            }
-        }
-    }
-
-    private static TableDescription describe(DynamoDbClient ddb, String table) {
-        try {
-            return ddb.describeTable(b -> b.tableName(table)).table();
-        } catch (ResourceNotFoundException e) {
-            return null;
-        }
+        IndexTables.create(ddb, table);
     }
 
     // ---------------------------------------------------------------- reads

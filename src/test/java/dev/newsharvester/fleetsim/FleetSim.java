@@ -21,7 +21,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -78,9 +77,9 @@ public final class FleetSim implements AutoCloseable {
                 .withAWSAccountId("000000000000").start();
         stack = LocalStack.inMemory();
         URI sqsEndpoint = URI.create("http://127.0.0.1:" + elasticMq.waitUntilStarted().localAddress().getPort());
-        sqs = sqsClient(sqsEndpoint, counters);
-        esmSqs = sqsClient(sqsEndpoint, esmCounters);
-        adminSqs = sqsClient(sqsEndpoint, null);
+        sqs = LocalSqs.client(sqsEndpoint, counters);
+        esmSqs = LocalSqs.client(sqsEndpoint, esmCounters);
+        adminSqs = LocalSqs.client(sqsEndpoint, null);
         s3 = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).endpointOverride(stack.s3Endpoint())
                 .forcePathStyle(true).serviceConfiguration(AwsClients.LOCAL_S3).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(LocalStack.credentials()))
@@ -108,15 +107,6 @@ public final class FleetSim implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    private static SqsClient sqsClient(URI endpoint, AwsCounters counters) {
-        var b = SqsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).endpointOverride(endpoint)
-                .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-        if (counters != null) {
-            b.overrideConfiguration(o -> o.addExecutionInterceptor(counters));
-        }
-        return b.build();
     }
 
     /** ARTICLES_TABLE, ARCHIVE_BUCKET, OUTLETS_URI, ALLOW_PRIVATE_NETWORKS, TASK_QUEUE_URL, AWS_ENDPOINT_URL_SQS/_S3, AWS_REGION. */
