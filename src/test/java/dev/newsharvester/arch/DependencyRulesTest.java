@@ -1,0 +1,73 @@
+package dev.newsharvester.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN.md's arrows: {@code lambda}/{@code cli} → {@code pipeline}/{@code query} → {@code fetch}/{@code discover}/
+ * {@code extract}/{@code fingerprint}/{@code store}/{@code fleet} → {@code outlet}; {@code extract} and
+ * {@code fingerprint} know nothing of AWS or HTTP; the Lambda artifact's packages never reach the local stack.
+ */
+class DependencyRulesTest {
+
+    private static final String ROOT = "dev.newsharvester.";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.newsharvester");
+    }
+
+    private static String[] packages(String... names) {
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = ROOT + names[i] + "..";
+        }
+        return out;
+    }
+
+    @Test
+    void partsDoNotDependOnTheFlowOrItsEntryPoints() {
+        noClasses().that().resideInAnyPackage(packages("fetch", "discover", "extract", "fingerprint", "store", "fleet",
+                        "outlet"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("pipeline", "query", "lambda", "cli", "local",
+                        "eval"))
+                .check(classes);
+    }
+
+    @Test
+    void theFlowDoesNotDependOnItsEntryPoints() {
+        noClasses().that().resideInAnyPackage(packages("pipeline", "query"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("lambda", "cli", "local", "eval"))
+                .check(classes);
+    }
+
+    @Test
+    void theLambdaHandlersNeverReachTheCommandLineOrTheLocalStack() {
+        noClasses().that().resideInAnyPackage(packages("lambda"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("cli", "local"))
+                .check(classes);
+    }
+
+    @Test
+    void extractionAndFingerprintsKnowNothingOfAwsOrHttp() {
+        noClasses().that().resideInAnyPackage(packages("extract", "fingerprint"))
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "java.net.http..",
+                        ROOT + "fetch..", ROOT + "store..", ROOT + "fleet..", ROOT + "discover..")
+                .check(classes);
+    }
+
+    @Test
+    void outletProfilesDependOnNoOtherPart() {
+        noClasses().that().resideInAnyPackage(packages("outlet"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("fetch", "discover", "extract", "fingerprint",
+                        "store", "fleet"))
+                .check(classes);
+    }
+}
