@@ -6,6 +6,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The {@link Pacer} of one unit of fleet work (a host's turn, a discovery turn): each request takes the host's lease
@@ -23,8 +29,8 @@ public final class FleetPacer implements Pacer {
     private final String turnHost;
     private final String token;
     private volatile boolean stale;
-    private final java.util.List<java.util.concurrent.CompletableFuture<Void>> releases =
-            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    private final List<CompletableFuture<Void>> releases =
+            Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Instant> lastEnd = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextAt = new ConcurrentHashMap<>();
 
@@ -95,7 +101,7 @@ public final class FleetPacer implements Pacer {
                 nextAt.merge(host, end.plus(delay).plusMillis(1), FleetPacer::later);
                 // Given back off the request's path: the caller passes the turn on meanwhile. The next request to
                 // the host is a delay away; finish() waits for it before the invocation ends.
-                releases.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                releases.add(CompletableFuture.runAsync(() -> {
                     try {
                         leases.release(host, holder, end);
                     } catch (RuntimeException e) {
@@ -120,14 +126,14 @@ public final class FleetPacer implements Pacer {
 
     /** Waits until every lease this unit took is given back (before its invocation returns and is frozen). */
     public void finish() {
-        java.util.List<java.util.concurrent.CompletableFuture<Void>> all;
+        List<CompletableFuture<Void>> all;
         synchronized (releases) {
-            all = java.util.List.copyOf(releases);
+            all = List.copyOf(releases);
         }
-        all.forEach(java.util.concurrent.CompletableFuture::join);
+        all.forEach(CompletableFuture::join);
     }
 
-    private static final java.util.concurrent.ExecutorService RELEASES = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    private static final ExecutorService RELEASES = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "lease-release");
         t.setDaemon(true);
         return t;

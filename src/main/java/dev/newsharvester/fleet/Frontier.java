@@ -17,6 +17,7 @@ import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import java.util.Base64;
 
 /**
  * The articles waiting for their host's turn: one item per (host, URL) under the host's partition. Adding is a
@@ -57,7 +58,7 @@ public final class Frontier {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(url.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(d);
+            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(d);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("no SHA-256 in this JVM", e);
         }

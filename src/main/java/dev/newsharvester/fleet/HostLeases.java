@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import java.util.HashMap;
 
 /**
  * One item per host in the fleet table holding what every instance must agree on:
@@ -83,7 +84,7 @@ public final class HostLeases {
     public Grant acquire(String host, String holder, Duration delay, String token) {
         long now = clock.millis();
         long d = Math.max(0, delay.toMillis());
-        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(":me", s(holder),
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":me", s(holder),
                 ":until", n(now + leaseFor.toMillis()), ":now", n(now), ":rested", n(now - d)));
         String condition = "(attribute_not_exists(leaseUntil) OR leaseUntil < :now)"
                 + " AND (attribute_not_exists(lastEnd) OR lastEnd <= :rested)"

@@ -26,6 +26,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import dev.newsharvester.store.AwsClients;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * ArticleFunction, the fleet's worker: handles SQS batches of the task queue, reporting partial batch failures so
@@ -66,7 +68,7 @@ public final class ArticleHandler implements RequestStreamHandler {
 
     private ArticleHandler(Harvester harvester, Map<String, String> env) {
         this(harvester, Wiring.isFleet(env)
-                ? Wiring.fleetWorker(env, harvester, dev.newsharvester.store.AwsClients.dynamoDb(env), Wiring.sqs(env))
+                ? Wiring.fleetWorker(env, harvester, AwsClients.dynamoDb(env), Wiring.sqs(env))
                 : null, null);
     }
 
@@ -146,7 +148,7 @@ public final class ArticleHandler implements RequestStreamHandler {
             String body = record.path("body").asText(null);
             ids.add(id);
             if (fleet != null && Duration.between(Instant.now(), deadline).compareTo(margin) < 0) {
-                failed.add(java.util.concurrent.CompletableFuture.completedFuture(true));  // not started: back to the queue
+                failed.add(CompletableFuture.completedFuture(true));  // not started: back to the queue
                 Events.log(context, "{\"level\":\"WARN\",\"messageId\":\"" + id + "\",\"message\":\"not started: "
                         + "less than " + margin.toSeconds() + " s left\"}");
                 continue;

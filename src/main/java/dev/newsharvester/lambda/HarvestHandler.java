@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import dev.newsharvester.store.AwsClients;
 
 /**
  * HarvestFunction. In a fleet (TASK_QUEUE_URL and FLEET_TABLE set) it is the schedule's planner: one discovery task
@@ -32,7 +33,7 @@ public final class HarvestHandler implements RequestStreamHandler {
     }
 
     private HarvestHandler(Map<String, String> env) {
-        this.planner = Wiring.isFleet(env) ? Wiring.planner(env, Wiring.outlets(env, dev.newsharvester.store.AwsClients.s3(env)),
+        this.planner = Wiring.isFleet(env) ? Wiring.planner(env, Wiring.outlets(env, AwsClients.s3(env)),
                 Wiring.sqs(env)) : null;
         this.harvester = planner == null ? Wiring.fromEnvironment(env) : null;
     }

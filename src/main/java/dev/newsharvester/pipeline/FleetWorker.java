@@ -22,6 +22,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import dev.newsharvester.discover.UrlCanonicalizer;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What a fleet worker does with one message of the task queue ({@link FleetMessage}); the one place where the fleet's
@@ -60,7 +66,7 @@ public final class FleetWorker {
     static final Duration TOKEN_STALE = Duration.ofMinutes(20);
 
     /** Due checks and frontier puts of discovered URLs run this many at once (their latency, not CPU, is the cost). */
-    private static final java.util.concurrent.ExecutorService CHECKS = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+    private static final ExecutorService CHECKS = Executors.newFixedThreadPool(8, r -> {
         Thread t = new Thread(r, "due-checks");
         t.setDaemon(true);
         return t;
@@ -120,7 +126,7 @@ public final class FleetWorker {
     Handled enqueue(ArticleTask task) {
         String url;
         try {
-            url = dev.newsharvester.discover.UrlCanonicalizer.canonicalize(task.url());
+            url = UrlCanonicalizer.canonicalize(task.url());
             outlets.get(task.outlet());
         } catch (IllegalArgumentException | OutletConfigException e) {
             return new Handled(false, ArticleOutcome.failed(task, e.getMessage()), null);
@@ -269,19 +275,19 @@ public final class FleetWorker {
         Set<String> hosts = new HashSet<>();
         found.urls().forEach(u -> hosts.add(Frontier.hostOf(u.url())));
         // One eventually consistent read per URL (and a conditional put for the due ones), several at once.
-        List<java.util.concurrent.Future<Integer>> checks = new java.util.ArrayList<>();
+        List<Future<Integer>> checks = new ArrayList<>();
         for (DiscoveredUrl u : found.urls()) {
             checks.add(CHECKS.submit(() -> !RevisitPolicy.decide(outlet, index.versions(u.url(), false), now).due() ? 0
                     : frontier.add(outlet.id(), u.url(), now) ? 2 : 1));
         }
-        for (java.util.concurrent.Future<Integer> c : checks) {
+        for (Future<Integer> c : checks) {
             int r;
             try {
                 r = c.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while queueing " + outlet.id() + "'s articles", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
             }
             due += r > 0 ? 1 : 0;

@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import dev.newsharvester.fleet.DiscoveryClaims;
+import dev.newsharvester.fleet.Frontier;
+import dev.newsharvester.fleet.HostLeases;
 
 /**
  * The harvest: for each outlet, discover article URLs, keep the new ones and those due a revisit,
@@ -220,8 +223,8 @@ public final class Harvester {
      * A fleet worker on this harvester's parts (outlets, fetcher, extractor, archive, index, discovery memory) and
      * the fleet's shared state.
      */
-    public FleetWorker fleetWorker(dev.newsharvester.fleet.HostLeases leases, dev.newsharvester.fleet.Frontier frontier,
-            dev.newsharvester.fleet.DiscoveryClaims claims, TaskQueue queue) {
+    public FleetWorker fleetWorker(HostLeases leases, Frontier frontier,
+            DiscoveryClaims claims, TaskQueue queue) {
         return new FleetWorker(outlets, fetcher, processor, discoverer, index, leases, frontier, claims, queue);
     }
 
