@@ -27,6 +27,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import dev.newsharvester.store.AwsClients;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -63,13 +65,16 @@ public final class ArticleHandler implements RequestStreamHandler {
     }
 
     private ArticleHandler(Map<String, String> env) {
-        this(Wiring.fromEnvironment(env), env);
+        this(env, AwsClients.dynamoDb(env), Wiring.sqsIfQueued(env));
     }
 
-    private ArticleHandler(Harvester harvester, Map<String, String> env) {
-        this(harvester, Wiring.isFleet(env)
-                ? Wiring.fleetWorker(env, harvester, AwsClients.dynamoDb(env), Wiring.sqs(env))
-                : null, null);
+    /** One DynamoDB and one SQS client per execution environment, shared by the harvester and the fleet worker. */
+    private ArticleHandler(Map<String, String> env, DynamoDbClient ddb, SqsClient sqs) {
+        this(env, ddb, sqs, Wiring.harvester(env, AwsClients.s3(env), ddb, sqs));
+    }
+
+    private ArticleHandler(Map<String, String> env, DynamoDbClient ddb, SqsClient sqs, Harvester harvester) {
+        this(harvester, Wiring.isFleet(env) ? Wiring.fleetWorker(env, harvester, ddb, sqs) : null, null);
     }
 
     /** Without a fleet: each record is processed inline. Reprocessing, when asked for, is wired from the environment. */

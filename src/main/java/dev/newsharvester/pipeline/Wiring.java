@@ -47,7 +47,12 @@ public final class Wiring {
 
     /** A harvester on the AWS clients the environment describes (Lambda's own environment, or --aws). */
     public static Harvester fromEnvironment(Map<String, String> env) {
-        return harvester(env, AwsClients.s3(env), AwsClients.dynamoDb(env), queueUrl(env) == null ? null : sqs(env));
+        return harvester(env, AwsClients.s3(env), AwsClients.dynamoDb(env), sqsIfQueued(env));
+    }
+
+    /** An SQS client when TASK_QUEUE_URL is set, else null. */
+    public static SqsClient sqsIfQueued(Map<String, String> env) {
+        return queueUrl(env) == null ? null : sqs(env);
     }
 
     /** A harvester on given clients (the embedded store, tests); {@code sqs} is used only when TASK_QUEUE_URL is set. */
