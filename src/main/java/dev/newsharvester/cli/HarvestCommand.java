@@ -6,6 +6,7 @@ import dev.newsharvester.pipeline.Harvester;
 import dev.newsharvester.pipeline.Outcome;
 import dev.newsharvester.pipeline.OutletReport;
 import dev.newsharvester.pipeline.ProgressListener;
+import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,14 +46,14 @@ final class HarvestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         try (StoreOptions.Store s = store.open()) {
+            Settings settings = s.settings();
             if (config != null) {
-                s.env().put(Wiring.OUTLETS_URI, config.toString());
+                settings = settings.withOutletsUri(config.toString());
             }
             if (allowPrivate != null) {
-                s.env().put(Wiring.ALLOW_PRIVATE_NETWORKS, allowPrivate);
+                settings = settings.withAllowPrivateNetworks(allowPrivate);
             }
-            Harvester harvester = Wiring.harvester(s.env(), s.s3(), s.dynamoDb(),
-                    s.env().containsKey(Wiring.TASK_QUEUE_URL) ? Wiring.sqs(s.env()) : null);
+            Harvester harvester = Wiring.harvester(settings, s.s3(), s.dynamoDb(), Wiring.sqsIfQueued(settings));
             HarvestReport report = harvester.harvest(outlets, progress(System.err, verbose));
             if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.newsharvester.local.LocalInvoker;
 import dev.newsharvester.local.SamTemplate;
 import dev.newsharvester.pipeline.Harvester;
+import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,23 +58,22 @@ final class InvokeCommand implements Callable<Integer> {
         }
         try (StoreOptions.Store s = store.open()) {
             Map<String, String> resources = new HashMap<>();
-            resources.put("ArticlesTable", s.env().get(Wiring.ARTICLES_TABLE));
-            resources.put("ArchiveBucket", s.env().get(Wiring.ARCHIVE_BUCKET));
+            resources.put("ArticlesTable", s.settings().articlesTable());
+            resources.put("ArchiveBucket", s.settings().archiveBucket());
             resources.put("ArticleTaskQueue", "");  // no queue locally: harvest processes inline
             SamTemplate.Function fn = sam.function(functionId, resources);
-            Map<String, String> env = new HashMap<>(s.env());
+            Map<String, String> env = new HashMap<>(System.getenv());
             fn.environment().forEach((k, v) -> {
                 if (!v.isEmpty()) {
                     env.put(k, v);
                 }
             });
             env.putAll(overrides(functionId));
+            Settings settings = Settings.fromEnvironment(env);
             if (!store.aws) {
-                env.put(Wiring.ARTICLES_TABLE, s.env().get(Wiring.ARTICLES_TABLE));
-                env.put(Wiring.ARCHIVE_BUCKET, s.env().get(Wiring.ARCHIVE_BUCKET));
+                settings = settings.withStore(s.settings().articlesTable(), s.settings().archiveBucket());
             }
-            Harvester harvester = Wiring.harvester(env, s.s3(), s.dynamoDb(),
-                    env.getOrDefault(Wiring.TASK_QUEUE_URL, "").isBlank() ? null : Wiring.sqs(env));
+            Harvester harvester = Wiring.harvester(settings, s.s3(), s.dynamoDb(), Wiring.sqsIfQueued(settings));
             System.err.printf("Invoking %s.%s (java21) with %s, timeout %ds%n", fn.handlerClass(), fn.handlerMethod(), eventFile, fn.timeoutSeconds());
             LocalInvoker.Result result = LocalInvoker.invoke(fn, harvester, event, System.err);
             System.err.printf("END Duration: %d ms%n", result.millis());

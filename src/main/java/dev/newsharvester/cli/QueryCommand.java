@@ -2,7 +2,6 @@ package dev.newsharvester.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsharvester.fingerprint.SimHash;
-import dev.newsharvester.pipeline.Wiring;
 import dev.newsharvester.query.ArticleQueries;
 import dev.newsharvester.query.Comparison;
 import dev.newsharvester.query.SimilarMatch;
@@ -47,8 +46,8 @@ final class QueryCommand {
         @Override
         public Integer call() throws Exception {
             try (StoreOptions.Store s = common.store.open()) {
-                ArticleQueries q = new ArticleQueries(new ArticleIndex(s.dynamoDb(), s.env().get(Wiring.ARTICLES_TABLE)),
-                        new Archive(s.s3(), s.env().get(Wiring.ARCHIVE_BUCKET)));
+                ArticleQueries q = new ArticleQueries(new ArticleIndex(s.dynamoDb(),
+                        s.settings().articlesTableRequired()), new Archive(s.s3(), s.settings().archiveBucketRequired()));
                 return run(q, System.out);
             }
         }

@@ -38,9 +38,8 @@ final class ReprocessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         try (StoreOptions.Store s = store.open()) {
-            outletsFile.applyTo(s.env());
             ReprocessRequest request = new ReprocessRequest(outlets, QueryCommand.time(since, null, "--since"), all, null);
-            ReprocessReport report = Wiring.reprocessor(s.env(), s.s3(), s.dynamoDb()).run(request, () -> false);
+            ReprocessReport report = Wiring.reprocessor(outletsFile.applyTo(s.settings()), s.s3(), s.dynamoDb()).run(request, () -> false);
             if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {

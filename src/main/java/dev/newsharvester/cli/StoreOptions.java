@@ -1,11 +1,9 @@
 package dev.newsharvester.cli;
 
 import dev.newsharvester.local.LocalStack;
-import dev.newsharvester.pipeline.Wiring;
+import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.store.AwsClients;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,8 +18,8 @@ final class StoreOptions {
     @Option(names = "--aws", description = "Use the real AWS account (default credential chain, ARTICLES_TABLE and ARCHIVE_BUCKET from the environment) instead of the embedded store.")
     boolean aws;
 
-    /** An open store: clients plus the environment a harvester or handler is wired with. */
-    record Store(S3Client s3, DynamoDbClient dynamoDb, Map<String, String> env, AutoCloseable closer) implements AutoCloseable {
+    /** An open store: clients plus the settings a harvester or handler is wired with. */
+    record Store(S3Client s3, DynamoDbClient dynamoDb, Settings settings, AutoCloseable closer) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             if (closer != null) {
@@ -31,14 +29,13 @@ final class StoreOptions {
     }
 
     Store open() {
-        Map<String, String> env = new HashMap<>(System.getenv());
+        Settings settings = Settings.fromEnvironment();
         if (aws) {
-            return new Store(AwsClients.s3(env), AwsClients.dynamoDb(env), env, null);
+            return new Store(AwsClients.s3(settings.aws()), AwsClients.dynamoDb(settings.aws()), settings, null);
         }
         LocalStack stack = LocalStack.open(data);
-        env.put(Wiring.ARTICLES_TABLE, stack.table());
-        env.put(Wiring.ARCHIVE_BUCKET, stack.bucket());
-        env.remove(Wiring.TASK_QUEUE_URL);  // the embedded default always processes inline
-        return new Store(stack.s3(), stack.dynamoDb(), env, stack);
+        // the embedded store always processes inline: no task queue, no fleet
+        return new Store(stack.s3(), stack.dynamoDb(),
+                settings.withStore(stack.table(), stack.bucket()).withFleet(null, null), stack);
     }
 }

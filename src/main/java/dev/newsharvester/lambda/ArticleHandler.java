@@ -13,6 +13,7 @@ import dev.newsharvester.pipeline.Harvester;
 import dev.newsharvester.pipeline.ReprocessReport;
 import dev.newsharvester.pipeline.ReprocessRequest;
 import dev.newsharvester.pipeline.Reprocessor;
+import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,20 +61,20 @@ public final class ArticleHandler implements RequestStreamHandler {
     private ExecutorService pool;
 
     public ArticleHandler() {
-        this(System.getenv());
+        this(Settings.fromEnvironment());
     }
 
-    private ArticleHandler(Map<String, String> env) {
-        this(env, AwsClients.dynamoDb(env), Wiring.sqsIfQueued(env));
+    private ArticleHandler(Settings settings) {
+        this(settings, AwsClients.dynamoDb(settings.aws()), Wiring.sqsIfQueued(settings));
     }
 
     /** One DynamoDB and one SQS client per execution environment, shared by the harvester and the fleet worker. */
-    private ArticleHandler(Map<String, String> env, DynamoDbClient ddb, SqsClient sqs) {
-        this(env, ddb, sqs, Wiring.harvester(env, AwsClients.s3(env), ddb, sqs));
+    private ArticleHandler(Settings settings, DynamoDbClient ddb, SqsClient sqs) {
+        this(settings, ddb, sqs, Wiring.harvester(settings, AwsClients.s3(settings.aws()), ddb, sqs));
     }
 
-    private ArticleHandler(Map<String, String> env, DynamoDbClient ddb, SqsClient sqs, Harvester harvester) {
-        this(harvester, Wiring.isFleet(env) ? Wiring.fleetWorker(env, harvester, ddb, sqs) : null, null);
+    private ArticleHandler(Settings settings, DynamoDbClient ddb, SqsClient sqs, Harvester harvester) {
+        this(harvester, settings.isFleet() ? Wiring.fleetWorker(settings, harvester, ddb, sqs) : null, null);
     }
 
     /** Without a fleet: each record is processed inline. Reprocessing, when asked for, is wired from the environment. */
@@ -123,7 +123,7 @@ public final class ArticleHandler implements RequestStreamHandler {
 
     private ObjectNode reprocess(ReprocessRequest request, Context context) throws IOException {
         if (reprocessor == null) {
-            reprocessor = Wiring.reprocessorFromEnvironment(System.getenv()); // first reprocess event of this instance
+            reprocessor = Wiring.reprocessorFromSettings(Settings.fromEnvironment()); // first reprocess event of this instance
         }
         ReprocessReport report;
         try {

@@ -8,12 +8,12 @@ import dev.newsharvester.pipeline.Harvester;
 import dev.newsharvester.pipeline.OutletReport;
 import dev.newsharvester.pipeline.Planner;
 import dev.newsharvester.pipeline.ProgressListener;
+import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Map;
 import dev.newsharvester.store.AwsClients;
 
 /**
@@ -29,13 +29,13 @@ public final class HarvestHandler implements RequestStreamHandler {
 
     /** Lambda's constructor: wiring happens once per execution environment (and before a SnapStart snapshot). */
     public HarvestHandler() {
-        this(System.getenv());
+        this(Settings.fromEnvironment());
     }
 
-    private HarvestHandler(Map<String, String> env) {
-        this.planner = Wiring.isFleet(env) ? Wiring.planner(env, Wiring.outlets(env, AwsClients.s3(env)),
-                Wiring.sqs(env)) : null;
-        this.harvester = planner == null ? Wiring.fromEnvironment(env) : null;
+    private HarvestHandler(Settings settings) {
+        this.planner = settings.isFleet() ? Wiring.planner(settings, Wiring.outlets(settings,
+                AwsClients.s3(settings.aws())), AwsClients.sqs(settings.aws())) : null;
+        this.harvester = planner == null ? Wiring.fromSettings(settings) : null;
     }
 
     public HarvestHandler(Harvester harvester) {

@@ -7,6 +7,7 @@ import dev.newsharvester.pipeline.Harvester;
 import dev.newsharvester.pipeline.Outcome;
 import dev.newsharvester.pipeline.OutletReport;
 import dev.newsharvester.pipeline.ProgressListener;
+import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
 import dev.newsharvester.query.ArticleQueries;
 import dev.newsharvester.query.Comparison;
@@ -24,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +53,10 @@ public final class Demo {
         try (DemoSite site = DemoSite.start(); LocalStack stack = LocalStack.open(dataDir)) {
             Path outletsFile = dataDir.resolve("outlets.yaml");
             Files.writeString(outletsFile, site.outletsYaml(), StandardCharsets.UTF_8);
-            Map<String, String> env = new HashMap<>();
-            env.put(Wiring.ARTICLES_TABLE, stack.table());
-            env.put(Wiring.ARCHIVE_BUCKET, stack.bucket());
-            env.put(Wiring.OUTLETS_URI, outletsFile.toString());
             // The guard opens only the demo site's own address.
-            env.put(Wiring.ALLOW_PRIVATE_NETWORKS, "127.0.0.1/32");
-            Harvester harvester = Wiring.harvester(env, stack.s3(), stack.dynamoDb(), null);
+            Settings settings = Settings.store(stack.table(), stack.bucket()).withOutletsUri(outletsFile.toString())
+                    .withAllowPrivateNetworks("127.0.0.1/32");
+            Harvester harvester = Wiring.harvester(settings, stack.s3(), stack.dynamoDb(), null);
             Archive archive = new Archive(stack.s3(), stack.bucket());
             ArticleQueries queries = new ArticleQueries(new ArticleIndex(stack.dynamoDb(), stack.table()), archive);
             ProgressListener listener = progress == null ? ProgressListener.NONE : new ProgressListener() {

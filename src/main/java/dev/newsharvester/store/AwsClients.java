@@ -1,23 +1,18 @@
 package dev.newsharvester.store;
 
-import java.net.URI;
-import java.util.Map;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the SDK clients the same way in Lambda and locally: the URL-connection HTTP client (no
- * Apache/Netty, small and quick to start), region from {@code AWS_REGION}, and the SDK's own
- * endpoint variables ({@code AWS_ENDPOINT_URL_S3}, {@code AWS_ENDPOINT_URL_DYNAMODB}, then
- * {@code AWS_ENDPOINT_URL}) read from the given map rather than the process environment, so
- * callers (tests, the local invoker) can supply their own.
+ * Apache/Netty, small and quick to start), and the region and endpoint overrides of an
+ * {@link AwsEndpoints} (read once from the SDK's own variables, or given by tests and the local invoker).
  */
 public final class AwsClients {
-    static final String DEFAULT_REGION = "us-east-1";
 
     /**
      * For S3-compatible servers: send plain bodies (Content-Length, checksum as a header) instead
@@ -33,52 +28,37 @@ public final class AwsClients {
      * An S3 client. With an endpoint override (a local S3-compatible server): path-style
      * addressing (no bucket DNS there) and no aws-chunked request bodies, see {@link #LOCAL_S3}.
      */
-    public static S3Client s3(Map<String, String> env) {
+    public static S3Client s3(AwsEndpoints aws) {
         var builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .region(region(env))
+                .region(aws.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build());
-        URI endpoint = endpoint(env, "AWS_ENDPOINT_URL_S3");
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint).forcePathStyle(true).serviceConfiguration(LOCAL_S3);
+        if (aws.s3() != null) {
+            builder.endpointOverride(aws.s3()).forcePathStyle(true).serviceConfiguration(LOCAL_S3);
         }
         return builder.build();
     }
 
     /** A DynamoDB client. */
-    public static DynamoDbClient dynamoDb(Map<String, String> env) {
+    public static DynamoDbClient dynamoDb(AwsEndpoints aws) {
         var builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
-                .region(region(env))
+                .region(aws.region())
                 .credentialsProvider(DefaultCredentialsProvider.builder().build());
-        URI endpoint = endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB");
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
+        if (aws.dynamoDb() != null) {
+            builder.endpointOverride(aws.dynamoDb());
         }
         return builder.build();
     }
 
-    static Region region(Map<String, String> env) {
-        String region = env.get("AWS_REGION");
-        return Region.of(region == null || region.isBlank() ? DEFAULT_REGION : region.trim());
-    }
-
-    /** The service-specific endpoint variable, else the general one, else null. */
-    static URI endpoint(Map<String, String> env, String serviceVariable) {
-        for (String name : new String[] {serviceVariable, "AWS_ENDPOINT_URL"}) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                try {
-                    URI uri = new URI(value.trim());
-                    if (uri.getScheme() == null || uri.getHost() == null) {
-                        throw new IllegalArgumentException(name + " is not an absolute URL: " + value);
-                    }
-                    return uri;
-                } catch (java.net.URISyntaxException e) {
-                    throw new IllegalArgumentException(name + " is not a valid URL: " + value, e);
-                }
-            }
+    /** An SQS client. */
+    public static SqsClient sqs(AwsEndpoints aws) {
+        var builder = SqsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(aws.region());
+        if (aws.sqs() != null) {
+            builder.endpointOverride(aws.sqs());
         }
-        return null;
+        return builder.build();
     }
 }

@@ -6,6 +6,7 @@ import dev.newsharvester.pipeline.HarvestReport;
 import dev.newsharvester.pipeline.Harvester;
 import dev.newsharvester.pipeline.Outcome;
 import dev.newsharvester.pipeline.ProgressListener;
+import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
@@ -54,8 +55,8 @@ public final class WriteCostBench {
         try (DemoSite site = DemoSite.start(); LocalStack stack = LocalStack.inMemory()) {
             Path outlets = dir.resolve("outlets.yaml");
             Files.writeString(outlets, site.outletsYaml(), StandardCharsets.UTF_8);
-            Map<String, String> env = new HashMap<>(Map.of(Wiring.ARTICLES_TABLE, stack.table(), Wiring.ARCHIVE_BUCKET,
-                    stack.bucket(), Wiring.OUTLETS_URI, outlets.toString(), Wiring.ALLOW_PRIVATE_NETWORKS, "127.0.0.1/32"));
+            Settings env = Settings.fromEnvironment(Map.of(Settings.ARTICLES_TABLE, stack.table(), Settings.ARCHIVE_BUCKET,
+                    stack.bucket(), Settings.OUTLETS_URI, outlets.toString(), Settings.ALLOW_PRIVATE_NETWORKS, "127.0.0.1/32"));
             ArticleIndex index = new ArticleIndex(stack.dynamoDb(), stack.table())
                     .withCapacityListener(c -> byKind.computeIfAbsent(kind(c), k -> new ArrayList<>()).add(c));
             Harvester harvester = Harvester.builder().outlets(Wiring.outlets(env, stack.s3())).fetcher(Wiring.fetcher(env))

@@ -5,6 +5,7 @@ import dev.newsharvester.fleet.FleetTable;
 import dev.newsharvester.lambda.ArticleHandler;
 import dev.newsharvester.lambda.HarvestHandler;
 import dev.newsharvester.pipeline.Harvester;
+import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,16 +25,16 @@ public final class FleetWiring {
     }
 
     /** The simulation's environment plus FLEET_TABLE; creates the fleet table (uncounted). */
-    public static Map<String, String> env(FleetSim sim) {
+    public static Settings env(FleetSim sim) {
         FleetTable.create(sim.stack().dynamoDb(), FLEET_TABLE);
         Map<String, String> env = new HashMap<>(sim.env());
-        env.put(Wiring.FLEET_TABLE, FLEET_TABLE);
-        return env;
+        env.put(Settings.FLEET_TABLE, FLEET_TABLE);
+        return Settings.fromEnvironment(env);
     }
 
     /** A new ArticleFunction instance per call (one per simulated execution environment). */
     public static Supplier<RequestStreamHandler> worker(FleetSim sim) {
-        Map<String, String> env = env(sim);
+        Settings env = env(sim);
         return () -> {
             Harvester h = Wiring.harvester(env, sim.s3(), sim.dynamoDb(), sim.sqs());
             return new ArticleHandler(h, Wiring.fleetWorker(env, h, sim.dynamoDb(), sim.sqs()), null);
@@ -42,7 +43,7 @@ public final class FleetWiring {
 
     /** A new HarvestFunction instance per call: the fleet's planner. */
     public static Supplier<RequestStreamHandler> planner(FleetSim sim) {
-        Map<String, String> env = env(sim);
+        Settings env = env(sim);
         return () -> new HarvestHandler(Wiring.planner(env, Wiring.outlets(env, sim.s3()), sim.sqs()));
     }
 }

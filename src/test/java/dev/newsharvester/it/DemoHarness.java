@@ -3,6 +3,7 @@ package dev.newsharvester.it;
 import dev.newsharvester.local.DemoSite;
 import dev.newsharvester.local.LocalStack;
 import dev.newsharvester.pipeline.Harvester;
+import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
 import dev.newsharvester.query.ArticleQueries;
 import dev.newsharvester.store.ArticleIndex;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The real parts wired together for integration tests: the demo site, the embedded store, a harvester. */
@@ -23,17 +22,15 @@ final class DemoHarness implements AutoCloseable {
     final Archive archive;
     final ArticleIndex index;
     final ArticleQueries queries;
-    final Map<String, String> env = new HashMap<>();
+    final Settings settings;
 
     DemoHarness(Path tmp) throws IOException {
         site = DemoSite.start();
         stack = LocalStack.inMemory();
         Path outlets = tmp.resolve("outlets.yaml");
         Files.writeString(outlets, site.outletsYaml(), StandardCharsets.UTF_8);
-        env.put(Wiring.ARTICLES_TABLE, stack.table());
-        env.put(Wiring.ARCHIVE_BUCKET, stack.bucket());
-        env.put(Wiring.OUTLETS_URI, outlets.toString());
-        env.put(Wiring.ALLOW_PRIVATE_NETWORKS, "127.0.0.1/32");
+        settings = Settings.store(stack.table(), stack.bucket()).withOutletsUri(outlets.toString())
+                .withAllowPrivateNetworks("127.0.0.1/32");
         archive = new Archive(stack.s3(), stack.bucket());
         index = new ArticleIndex(stack.dynamoDb(), stack.table());
         queries = new ArticleQueries(index, archive);
@@ -41,14 +38,12 @@ final class DemoHarness implements AutoCloseable {
 
     /** A harvester processing inline (no queue). */
     Harvester harvester() {
-        return Wiring.harvester(env, stack.s3(), stack.dynamoDb(), null);
+        return Wiring.harvester(settings, stack.s3(), stack.dynamoDb(), null);
     }
 
     /** A harvester that sends tasks to the queue. */
     Harvester queueingHarvester(SqsClient sqs, String queueUrl) {
-        Map<String, String> withQueue = new HashMap<>(env);
-        withQueue.put(Wiring.TASK_QUEUE_URL, queueUrl);
-        return Wiring.harvester(withQueue, stack.s3(), stack.dynamoDb(), sqs);
+        return Wiring.harvester(settings.withFleet(queueUrl, null), stack.s3(), stack.dynamoDb(), sqs);
     }
 
     /** A real outlet URL from events/ mapped onto the demo site's origin for that outlet. */

@@ -1,5 +1,7 @@
 package dev.newsharvester.it;
 
+import dev.newsharvester.store.AwsEndpoints;
+import dev.newsharvester.store.AwsClients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,6 +15,7 @@ import dev.newsharvester.lambda.ArticleHandler;
 import dev.newsharvester.lambda.BadEventException;
 import dev.newsharvester.lambda.HarvestHandler;
 import dev.newsharvester.pipeline.Harvester;
+import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,7 @@ class HandlersIT {
         int port = server.waitUntilStarted().localAddress().getPort();
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
-        sqs = Wiring.sqs(Map.of("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:" + port, "AWS_REGION", "us-east-1"));
+        sqs = AwsClients.sqs(AwsEndpoints.fromEnvironment(Map.of("AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:" + port, "AWS_REGION", "us-east-1")));
     }
 
     @AfterAll
@@ -142,7 +144,7 @@ class HandlersIT {
     void reprocessEventReExtractsStoredPagesWithoutFetching() throws Exception {
         article(event("article-url.json")); // something of outlet unn is stored
         int requests = h.site.requestLog().size();
-        ArticleHandler handler = new ArticleHandler(harvester, Wiring.reprocessor(h.env, h.stack.s3(), h.stack.dynamoDb()));
+        ArticleHandler handler = new ArticleHandler(harvester, Wiring.reprocessor(h.settings, h.stack.s3(), h.stack.dynamoDb()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(event("reprocess.json").getBytes(StandardCharsets.UTF_8)), out, null);
         JsonNode report = JSON.readTree(out.toByteArray());
@@ -183,7 +185,7 @@ class HandlersIT {
     private final class Fleet {
         final String table;
         final String queueUrl;
-        final Map<String, String> env = new HashMap<>(h.env);
+        final Settings env;
         final Harvester harvester;
         final ArticleHandler worker;
         final Frontier frontier;
@@ -193,9 +195,8 @@ class HandlersIT {
             table = "fleet-" + name;
             FleetTable.create(h.stack.dynamoDb(), table);
             queueUrl = sqs.createQueue(b -> b.queueName("tasks-" + name)).queueUrl();
-            env.put(Wiring.FLEET_TABLE, table);
-            env.put(Wiring.TASK_QUEUE_URL, queueUrl);
-            assertTrue(Wiring.isFleet(env));
+            env = h.settings.withFleet(queueUrl, table);
+            assertTrue(env.isFleet());
             harvester = Wiring.harvester(env, h.stack.s3(), h.stack.dynamoDb(), sqs);
             FleetWorker fleetWorker = Wiring.fleetWorker(env, harvester, h.stack.dynamoDb(), sqs);
             worker = new ArticleHandler(harvester, fleetWorker, null);

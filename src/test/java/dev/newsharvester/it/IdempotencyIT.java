@@ -87,7 +87,7 @@ class IdempotencyIT {
 
     /** A worker as a Lambda instance would be: its own fetcher and pipeline, shared store. */
     private Harvester worker() {
-        return Wiring.harvester(h.env, s3, h.stack.dynamoDb(), null);
+        return Wiring.harvester(h.settings, s3, h.stack.dynamoDb(), null);
     }
 
     @Test

@@ -216,7 +216,7 @@ class PipelineIT {
     void reprocessingWithTheSameExtractorReproducesEveryStoredTextAndWritesNothing() {
         long puts = h.stack.s3Puts();
         int requests = h.site.requestLog().size();
-        ReprocessReport report = Wiring.reprocessor(h.env, h.stack.s3(), h.stack.dynamoDb())
+        ReprocessReport report = Wiring.reprocessor(h.settings, h.stack.s3(), h.stack.dynamoDb())
                 .run(new ReprocessRequest(List.of(), null, true, null), () -> false);
         assertEquals(13, report.examined(), () -> report.toString());
         assertEquals(13, report.unchanged(), () -> "raw copies decode and extract to the stored texts: " + report);

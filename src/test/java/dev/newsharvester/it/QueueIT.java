@@ -1,5 +1,7 @@
 package dev.newsharvester.it;
 
+import dev.newsharvester.store.AwsEndpoints;
+import dev.newsharvester.store.AwsClients;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsharvester.lambda.ArticleHandler;
 import dev.newsharvester.lambda.HarvestHandler;
-import dev.newsharvester.pipeline.Wiring;
 import dev.newsharvester.store.StoredVersion;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -59,7 +60,7 @@ class QueueIT {
         env.put("AWS_REGION", "us-east-1");
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
-        sqs = Wiring.sqs(env);
+        sqs = AwsClients.sqs(AwsEndpoints.fromEnvironment(env));
         queueUrl = sqs.createQueue(b -> b.queueName("article-tasks")).queueUrl();
     }
 

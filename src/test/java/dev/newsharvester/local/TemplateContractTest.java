@@ -9,6 +9,7 @@ import dev.newsharvester.fleet.FleetTable;
 import dev.newsharvester.fleet.SharedRobots;
 import dev.newsharvester.pipeline.FleetWorker;
 import dev.newsharvester.pipeline.Harvester;
+import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -141,9 +142,9 @@ class TemplateContractTest {
                 "ArticlesTable", "articles", "ArchiveBucket", "bucket");
         for (String id : template.functionIds()) {
             Map<String, String> env = template.function(id, resources).environment();
-            assertEquals("fleet-table", env.get(Wiring.FLEET_TABLE), id + ": FLEET_TABLE is !Ref FleetTable");
-            assertEquals("https://sqs/q", env.get(Wiring.TASK_QUEUE_URL), id + ": TASK_QUEUE_URL is !Ref ArticleTaskQueue");
-            assertTrue(Wiring.isFleet(env), id + " is wired as planner or worker");
+            assertEquals("fleet-table", env.get(Settings.FLEET_TABLE), id + ": FLEET_TABLE is !Ref FleetTable");
+            assertEquals("https://sqs/q", env.get(Settings.TASK_QUEUE_URL), id + ": TASK_QUEUE_URL is !Ref ArticleTaskQueue");
+            assertTrue(Settings.fromEnvironment(env).isFleet(), id + " is wired as planner or worker");
         }
     }
 
@@ -302,14 +303,14 @@ class TemplateContractTest {
     /** A fleet worker wired as in Lambda, on clients that must not be called: for its margin. */
     private static FleetWorker fleetWorker() {
         Map<String, String> env = new HashMap<>();
-        env.put(Wiring.ARTICLES_TABLE, "articles");
-        env.put(Wiring.ARCHIVE_BUCKET, "bucket");
-        env.put(Wiring.TASK_QUEUE_URL, "https://sqs/q");
-        env.put(Wiring.FLEET_TABLE, "fleet");
+        env.put(Settings.ARTICLES_TABLE, "articles");
+        env.put(Settings.ARCHIVE_BUCKET, "bucket");
+        env.put(Settings.TASK_QUEUE_URL, "https://sqs/q");
+        env.put(Settings.FLEET_TABLE, "fleet");
         DynamoDbClient ddb = refusing(DynamoDbClient.class);
         SqsClient sqs = refusing(SqsClient.class);
-        Harvester harvester = Wiring.harvester(env, refusing(S3Client.class), ddb, sqs);
-        return Wiring.fleetWorker(env, harvester, ddb, sqs);
+        Harvester harvester = Wiring.harvester(Settings.fromEnvironment(env), refusing(S3Client.class), ddb, sqs);
+        return Wiring.fleetWorker(Settings.fromEnvironment(env), harvester, ddb, sqs);
     }
 
     private static <T> T refusing(Class<T> type) {

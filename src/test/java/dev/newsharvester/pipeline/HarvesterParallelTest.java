@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.newsharvester.fetch.LoopbackHttpServer;
 import dev.newsharvester.local.LocalStack;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
@@ -18,14 +17,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -157,7 +154,7 @@ class HarvesterParallelTest {
         }
         // The fifth outlet's discovery throws: the index fails every look-up of its URLs.
         Site broken = sites.get(4);
-        Map<String, String> env = env(outletsYaml(sites, delay));
+        Settings env = env(outletsYaml(sites, delay));
         Harvester harvester = Harvester.builder()
                 .outlets(Wiring.outlets(env, stack().s3()))
                 .fetcher(Wiring.fetcher(env))
@@ -233,14 +230,10 @@ class HarvesterParallelTest {
 
     /** A city paper serving robots.txt (404), a feed and one full article page per topic. */
 
-    private Map<String, String> env(String outletsYaml) throws IOException {
+    private Settings env(String outletsYaml) throws IOException {
         Path file = tmp.resolve("outlets.yaml");
         Files.writeString(file, outletsYaml, StandardCharsets.UTF_8);
-        Map<String, String> env = new HashMap<>();
-        env.put(Wiring.ARTICLES_TABLE, stack().table());
-        env.put(Wiring.ARCHIVE_BUCKET, stack.bucket());
-        env.put(Wiring.OUTLETS_URI, file.toString());
-        env.put(Wiring.ALLOW_PRIVATE_NETWORKS, "127.0.0.0/8");
-        return env;
+        return Settings.store(stack().table(), stack.bucket()).withOutletsUri(file.toString())
+                .withAllowPrivateNetworks("127.0.0.0/8");
     }
 }

@@ -19,10 +19,10 @@ class AwsClientsTest {
 
     @Test
     void regionDefaultsAndEndpointsFollowTheSdkVariables() {
-        try (var s3 = AwsClients.s3(Map.of());
-                var ddb = AwsClients.dynamoDb(Map.of("AWS_REGION", "eu-central-1",
+        try (var s3 = AwsClients.s3(AwsEndpoints.fromEnvironment(Map.of()));
+                var ddb = AwsClients.dynamoDb(AwsEndpoints.fromEnvironment(Map.of("AWS_REGION", "eu-central-1",
                         "AWS_ENDPOINT_URL", "http://127.0.0.1:8000",
-                        "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000"))) {
+                        "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000")))) {
             assertEquals(Region.US_EAST_1, s3.serviceClientConfiguration().region());
             assertEquals(Optional.empty(), s3.serviceClientConfiguration().endpointOverride());
             assertEquals(Region.EU_CENTRAL_1, ddb.serviceClientConfiguration().region());
@@ -30,10 +30,10 @@ class AwsClientsTest {
             assertEquals(Optional.of(URI.create("http://127.0.0.1:8000")), ddb.serviceClientConfiguration().endpointOverride());
         }
         assertEquals(URI.create("http://127.0.0.1:9000"),
-                AwsClients.endpoint(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:8000", "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000"),
+                AwsEndpoints.endpoint(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:8000", "AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000"),
                         "AWS_ENDPOINT_URL_S3"));
         var e = assertThrows(IllegalArgumentException.class,
-                () -> AwsClients.endpoint(Map.of("AWS_ENDPOINT_URL_S3", "localhost:9000"), "AWS_ENDPOINT_URL_S3"));
+                () -> AwsEndpoints.endpoint(Map.of("AWS_ENDPOINT_URL_S3", "localhost:9000"), "AWS_ENDPOINT_URL_S3"));
         assertTrue(e.getMessage().contains("AWS_ENDPOINT_URL_S3") && e.getMessage().contains("localhost:9000"), e.getMessage());
     }
 
@@ -45,7 +45,7 @@ class AwsClientsTest {
         System.setProperty("aws.accessKeyId", LocalStack.ACCESS_KEY_ID);
         System.setProperty("aws.secretAccessKey", LocalStack.SECRET_ACCESS_KEY);
         try (LocalStack stack = LocalStack.inMemory();
-                var s3 = AwsClients.s3(Map.of("AWS_ENDPOINT_URL_S3", stack.s3Endpoint().toString()))) {
+                var s3 = AwsClients.s3(AwsEndpoints.fromEnvironment(Map.of("AWS_ENDPOINT_URL_S3", stack.s3Endpoint().toString())))) {
             Archive archive = new Archive(s3, stack.bucket());
             String key = Archive.cleanKey("kyiv-daily", "https://kyiv-daily.example/a", "0123456789abcdef0123", LocalDate.of(2024, 5, 1));
             byte[] json = "{\"schemaVersion\":1}".getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,122 @@
+package dev.newsharvester.pipeline;
+
+import dev.newsharvester.store.AwsEndpoints;
+import java.util.Map;
+
+/**
+ * What a harvest is configured with, read once (from Lambda's environment, the CLI's options, a test) and then
+ * passed around whole: the one configuration value of a run (DESIGN.md "Configuration").
+ *
+ * <p>Blank values are absent (null). Only the storage names are required, and only where they are used
+ * ({@link #articlesTableRequired()}, {@link #archiveBucketRequired()}), so a planner needs no table.
+ *
+ * @param articlesTable        ARTICLES_TABLE: the DynamoDB index
+ * @param archiveBucket        ARCHIVE_BUCKET: the S3 archive
+ * @param taskQueueUrl         TASK_QUEUE_URL: the SQS task queue; without it articles are processed inline
+ * @param fleetTable           FLEET_TABLE: host leases, frontiers, turn tokens; with the queue, a fleet
+ * @param outletsUri           OUTLETS_URI: blank for the bundled profiles, {@code s3://bucket/key}, or a file
+ * @param allowPrivateNetworks ALLOW_PRIVATE_NETWORKS: CIDRs the address guard lets through (local sites only)
+ * @param userAgent            USER_AGENT: the crawler's User-Agent, else the built-in one
+ * @param aws                  region and endpoint overrides (the SDK's AWS_REGION and AWS_ENDPOINT_URL* variables)
+ */
+public record Settings(String articlesTable, String archiveBucket, String taskQueueUrl, String fleetTable,
+        String outletsUri, String allowPrivateNetworks, String userAgent, AwsEndpoints aws) {
+
+    public static final String ARTICLES_TABLE = "ARTICLES_TABLE";
+    public static final String ARCHIVE_BUCKET = "ARCHIVE_BUCKET";
+    public static final String TASK_QUEUE_URL = "TASK_QUEUE_URL";
+    public static final String FLEET_TABLE = "FLEET_TABLE";
+    public static final String OUTLETS_URI = "OUTLETS_URI";
+    public static final String ALLOW_PRIVATE_NETWORKS = "ALLOW_PRIVATE_NETWORKS";
+    public static final String USER_AGENT = "USER_AGENT";
+
+    public Settings {
+        articlesTable = blankToNull(articlesTable);
+        archiveBucket = blankToNull(archiveBucket);
+        taskQueueUrl = blankToNull(taskQueueUrl);
+        fleetTable = blankToNull(fleetTable);
+        outletsUri = blankToNull(outletsUri);
+        allowPrivateNetworks = blankToNull(allowPrivateNetworks);
+        userAgent = blankToNull(userAgent);
+        aws = aws == null ? AwsEndpoints.DEFAULT : aws;
+    }
+
+    /** The settings the process environment describes (Lambda, {@code --aws}). */
+    public static Settings fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /** The settings the given variables describe (the local invoker's template environment, tests). */
+    public static Settings fromEnvironment(Map<String, String> env) {
+        return new Settings(env.get(ARTICLES_TABLE), env.get(ARCHIVE_BUCKET), env.get(TASK_QUEUE_URL),
+                env.get(FLEET_TABLE), env.get(OUTLETS_URI), env.get(ALLOW_PRIVATE_NETWORKS), env.get(USER_AGENT),
+                AwsEndpoints.fromEnvironment(env));
+    }
+
+    /** An embedded or test store: the table and bucket, the bundled outlets, nothing else. */
+    public static Settings store(String articlesTable, String archiveBucket) {
+        return new Settings(articlesTable, archiveBucket, null, null, null, null, null, null);
+    }
+
+    /** These settings on another table and bucket (the embedded store). */
+    public Settings withStore(String table, String bucket) {
+        return new Settings(table, bucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks, userAgent, aws);
+    }
+
+    public Settings withOutletsUri(String uri) {
+        return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, uri, allowPrivateNetworks,
+                userAgent, aws);
+    }
+
+    public Settings withAllowPrivateNetworks(String cidrs) {
+        return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, cidrs, userAgent, aws);
+    }
+
+    /** These settings with a task queue and a fleet table (null for none). */
+    public Settings withFleet(String queueUrl, String fleet) {
+        return new Settings(articlesTable, archiveBucket, queueUrl, fleet, outletsUri, allowPrivateNetworks,
+                userAgent, aws);
+    }
+
+    public Settings withAws(AwsEndpoints endpoints) {
+        return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
+                userAgent, endpoints);
+    }
+
+    /** Whether articles go to a task queue rather than being processed inline. */
+    public boolean queued() {
+        return taskQueueUrl != null;
+    }
+
+    /** Whether these settings describe a fleet: a task queue and a fleet table. */
+    public boolean isFleet() {
+        return taskQueueUrl != null && fleetTable != null;
+    }
+
+    public String articlesTableRequired() {
+        return required(articlesTable, ARTICLES_TABLE, "the DynamoDB index table's name");
+    }
+
+    public String archiveBucketRequired() {
+        return required(archiveBucket, ARCHIVE_BUCKET, "the S3 archive bucket's name");
+    }
+
+    public String taskQueueUrlRequired() {
+        return required(taskQueueUrl, TASK_QUEUE_URL, "the SQS task queue's URL");
+    }
+
+    public String fleetTableRequired() {
+        return required(fleetTable, FLEET_TABLE, "the fleet table's name");
+    }
+
+    private static String required(String value, String name, String what) {
+        if (value == null) {
+            throw new IllegalStateException("environment variable " + name + " is not set: set it to " + what);
+        }
+        return value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
