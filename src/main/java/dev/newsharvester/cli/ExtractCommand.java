@@ -7,7 +7,7 @@ import dev.newsharvester.extract.ArticleExtractor;
 import dev.newsharvester.extract.Extraction;
 import dev.newsharvester.fingerprint.Fingerprint;
 import dev.newsharvester.fingerprint.Fingerprinter;
-import dev.newsharvester.pipeline.CleanCopy;
+import dev.newsharvester.store.CleanCopy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,6 +5,7 @@ import dev.newsharvester.extract.ArticleExtractor;
 import dev.newsharvester.fingerprint.Fingerprint;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.CleanCopy;
 import dev.newsharvester.store.StoredVersion;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,8 +57,8 @@ final class VersionWriter {
             cleanKey = original.get().cleanKey();   // same text: point at the copy already stored
         } else {
             cleanKey = Archive.cleanKey(version.outlet(), url, fp.sha256(), day(article, version.firstSeen()));
-            archive.putClean(cleanKey, CleanCopy.toJson(version.outlet(), article, fp, version.rawKey(), fetchedAt,
-                    version.extractorVersion()));
+            archive.putClean(cleanKey, CleanCopy.toJson(article, fp,
+                    new CleanCopy.Capture(version.outlet(), version.rawKey(), fetchedAt, version.extractorVersion())));
         }
         StoredVersion full = version.toBuilder().cleanKey(cleanKey)
                 .duplicateOf(original.map(StoredVersion::url).orElse(null)).build();

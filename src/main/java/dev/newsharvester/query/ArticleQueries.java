@@ -1,17 +1,14 @@
 package dev.newsharvester.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsharvester.discover.UrlCanonicalizer;
 import dev.newsharvester.fingerprint.SimHash;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.CleanCopy;
 import dev.newsharvester.store.SimHashHit;
 import dev.newsharvester.store.StoredVersion;
 import dev.newsharvester.store.StoryHit;
 import dev.newsharvester.store.VersionKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +37,6 @@ public final class ArticleQueries {
     public static final double NEAR_DUPLICATE_MIN_SIMILARITY = 0.5;
 
     private static final Pattern SHA256 = Pattern.compile("(?i)[0-9a-f]{64}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ArticleIndex index;
     private final Archive archive;
@@ -187,12 +183,7 @@ public final class ArticleQueries {
         if (v.cleanKey() == null) {
             throw new IllegalStateException("version " + v.hash() + " of " + v.url() + " has no clean copy");
         }
-        try {
-            JsonNode doc = JSON.readTree(archive.getClean(v.cleanKey()));
-            return doc.path("text").asText("");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CleanCopy.read(archive.getClean(v.cleanKey())).article().text();
     }
 
     /**
