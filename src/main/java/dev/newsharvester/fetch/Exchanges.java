@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -175,7 +174,7 @@ final class Exchanges implements AutoCloseable {
     /** base, 2 × base, … doubled per attempt, with ±50 % jitter so that many clients do not retry in step. */
     private Duration backoff(int attempt) {
         long base = retryBackoff.toMillis() << Math.min(attempt - 1, 10);
-        long jittered = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble()));
+        long jittered = (long) (base * Jitter.factor());
         return Duration.ofMillis(Math.min(jittered, maxRetryWait.toMillis()));
     }
 }

@@ -66,6 +66,7 @@ public final class ArticleHandler implements RequestStreamHandler {
 
     private ArticleHandler(Settings settings) {
         this(settings, AwsClients.dynamoDb(settings.aws()), Wiring.sqsIfQueued(settings));
+        Priming.register(settings.aws(), harvester.outlets(), fleet);  // SnapStart: primed before, refreshed after
     }
 
     /** One DynamoDB and one SQS client per execution environment, shared by the harvester and the fleet worker. */

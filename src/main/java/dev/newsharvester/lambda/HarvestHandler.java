@@ -36,6 +36,7 @@ public final class HarvestHandler implements RequestStreamHandler {
         this.planner = settings.isFleet() ? Wiring.planner(settings, Wiring.outlets(settings,
                 AwsClients.s3(settings.aws())), AwsClients.sqs(settings.aws())) : null;
         this.harvester = planner == null ? Wiring.fromSettings(settings) : null;
+        Priming.register(settings.aws(), planner != null ? planner.outlets() : harvester.outlets(), null);
     }
 
     public HarvestHandler(Harvester harvester) {

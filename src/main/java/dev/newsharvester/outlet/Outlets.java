@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.time.Clock;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -43,9 +45,35 @@ public final class Outlets {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, Outlet> byId;
+    /** For {@link #reloading} outlets: where the current ones come from (null for fixed outlets). */
+    private final OutletsReloader reloader;
 
     private Outlets(Map<String, Outlet> byId) {
         this.byId = byId;
+        this.reloader = null;
+    }
+
+    private Outlets(OutletsReloader reloader) {
+        this.byId = null;
+        this.reloader = reloader;
+    }
+
+    /**
+     * Outlets read from {@code loader} now, and again whenever the last read is older than {@code ttl} (zero: only on
+     * {@link #refresh()}). Every call ({@link #all}, {@link #get}, {@link #select}) answers from the current read, so a
+     * long-lived process (a Lambda environment, a SnapStart snapshot) follows edits of the outlets file.
+     */
+    public static Outlets reloading(Supplier<Outlets> loader, Duration ttl, Clock clock) {
+        return new Outlets(new OutletsReloader(loader, ttl, clock));
+    }
+
+    /** Reads reloading outlets again now (after a SnapStart restore); false when the source could not be read. */
+    public boolean refresh() {
+        return reloader == null || reloader.reload();
+    }
+
+    private Map<String, Outlet> byId() {
+        return reloader == null ? byId : reloader.current().byId();
     }
 
     /** The bundled profiles shipped inside the jar. */
@@ -256,14 +284,15 @@ public final class Outlets {
 
     /** All outlets, in file order. */
     public Collection<Outlet> all() {
-        return byId.values();
+        return byId().values();
     }
 
     /** The outlet with this id, or an exception listing the known ids. */
     public Outlet get(String id) {
-        Outlet o = byId.get(id);
+        Map<String, Outlet> current = byId();
+        Outlet o = current.get(id);
         if (o == null) {
-            throw new OutletConfigException("unknown outlet '" + id + "' (configured: " + String.join(", ", byId.keySet()) + ")");
+            throw new OutletConfigException("unknown outlet '" + id + "' (configured: " + String.join(", ", current.keySet()) + ")");
         }
         return o;
     }
@@ -271,7 +300,7 @@ public final class Outlets {
     /** The outlets with these ids (all when the list is null or empty), failing on an unknown id. */
     public List<Outlet> select(List<String> ids) {
         if (ids == null || ids.isEmpty()) {
-            return List.copyOf(byId.values());
+            return List.copyOf(byId().values());
         }
         List<Outlet> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();

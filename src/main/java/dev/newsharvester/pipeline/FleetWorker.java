@@ -82,7 +82,8 @@ public final class FleetWorker {
     private final DiscoveryClaims claims;
     private final TaskQueue queue;
     private final Clock clock;
-    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+    /** Names this worker's leases; renewed after a SnapStart restore, so that restored copies do not share it. */
+    private volatile String instance = newInstanceId();
 
     FleetWorker(Outlets outlets, HttpFetcher fetcher, ArticleProcessor processor, Discoverer discoverer,
             ArticleIndex index, HostLeases leases, Frontier frontier, DiscoveryClaims claims, TaskQueue queue) {
@@ -105,6 +106,20 @@ public final class FleetWorker {
 
     public Outlets outlets() {
         return outlets;
+    }
+
+    /** The id naming this worker's leases (with a per-request suffix). */
+    public String instance() {
+        return instance;
+    }
+
+    /** A new {@link #instance()}: every environment restored from one snapshot must hold its own. */
+    public void renewInstance() {
+        instance = newInstanceId();
+    }
+
+    private static String newInstanceId() {
+        return UUID.randomUUID().toString().substring(0, 8);
     }
 
     /**

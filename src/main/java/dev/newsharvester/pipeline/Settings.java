@@ -1,6 +1,7 @@
 package dev.newsharvester.pipeline;
 
 import dev.newsharvester.store.AwsEndpoints;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -18,9 +19,12 @@ import java.util.Map;
  * @param allowPrivateNetworks ALLOW_PRIVATE_NETWORKS: CIDRs the address guard lets through (local sites only)
  * @param userAgent            USER_AGENT: the crawler's User-Agent, else the built-in one
  * @param aws                  region and endpoint overrides (the SDK's AWS_REGION and AWS_ENDPOINT_URL* variables)
+ * @param outletsTtl           OUTLETS_TTL_SECONDS: how old the outlets read from OUTLETS_URI may get before they are
+ *                             read again in a long-lived process (default 300 s; 0 = only at start and after a
+ *                             SnapStart restore)
  */
 public record Settings(String articlesTable, String archiveBucket, String taskQueueUrl, String fleetTable,
-        String outletsUri, String allowPrivateNetworks, String userAgent, AwsEndpoints aws) {
+        String outletsUri, String allowPrivateNetworks, String userAgent, AwsEndpoints aws, Duration outletsTtl) {
 
     public static final String ARTICLES_TABLE = "ARTICLES_TABLE";
     public static final String ARCHIVE_BUCKET = "ARCHIVE_BUCKET";
@@ -29,6 +33,8 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
     public static final String OUTLETS_URI = "OUTLETS_URI";
     public static final String ALLOW_PRIVATE_NETWORKS = "ALLOW_PRIVATE_NETWORKS";
     public static final String USER_AGENT = "USER_AGENT";
+    public static final String OUTLETS_TTL_SECONDS = "OUTLETS_TTL_SECONDS";
+    public static final Duration DEFAULT_OUTLETS_TTL = Duration.ofMinutes(5);
 
     public Settings {
         articlesTable = blankToNull(articlesTable);
@@ -39,6 +45,17 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
         allowPrivateNetworks = blankToNull(allowPrivateNetworks);
         userAgent = blankToNull(userAgent);
         aws = aws == null ? AwsEndpoints.DEFAULT : aws;
+        outletsTtl = outletsTtl == null ? DEFAULT_OUTLETS_TTL : outletsTtl;
+        if (outletsTtl.isNegative()) {
+            throw new IllegalArgumentException(OUTLETS_TTL_SECONDS + " must be 0 or more seconds, got " + outletsTtl);
+        }
+    }
+
+    /** Settings with the default outlets TTL. */
+    public Settings(String articlesTable, String archiveBucket, String taskQueueUrl, String fleetTable,
+            String outletsUri, String allowPrivateNetworks, String userAgent, AwsEndpoints aws) {
+        this(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks, userAgent, aws,
+                null);
     }
 
     /** The settings the process environment describes (Lambda, {@code --aws}). */
@@ -50,7 +67,23 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
     public static Settings fromEnvironment(Map<String, String> env) {
         return new Settings(env.get(ARTICLES_TABLE), env.get(ARCHIVE_BUCKET), env.get(TASK_QUEUE_URL),
                 env.get(FLEET_TABLE), env.get(OUTLETS_URI), env.get(ALLOW_PRIVATE_NETWORKS), env.get(USER_AGENT),
-                AwsEndpoints.fromEnvironment(env));
+                AwsEndpoints.fromEnvironment(env), seconds(env.get(OUTLETS_TTL_SECONDS), OUTLETS_TTL_SECONDS));
+    }
+
+    private static Duration seconds(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long s = Long.parseLong(value.trim());
+            if (s >= 0) {
+                return Duration.ofSeconds(s);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("environment variable " + name + " must be a whole number of seconds, 0 or"
+                + " more, got '" + value + "': e.g. " + name + "=300");
     }
 
     /** An embedded or test store: the table and bucket, the bundled outlets, nothing else. */
@@ -60,27 +93,35 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
 
     /** These settings on another table and bucket (the embedded store). */
     public Settings withStore(String table, String bucket) {
-        return new Settings(table, bucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks, userAgent, aws);
+        return new Settings(table, bucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks, userAgent, aws,
+                outletsTtl);
     }
 
     public Settings withOutletsUri(String uri) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, uri, allowPrivateNetworks,
-                userAgent, aws);
+                userAgent, aws, outletsTtl);
     }
 
     public Settings withAllowPrivateNetworks(String cidrs) {
-        return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, cidrs, userAgent, aws);
+        return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, cidrs, userAgent, aws,
+                outletsTtl);
     }
 
     /** These settings with a task queue and a fleet table (null for none). */
     public Settings withFleet(String queueUrl, String fleet) {
         return new Settings(articlesTable, archiveBucket, queueUrl, fleet, outletsUri, allowPrivateNetworks,
-                userAgent, aws);
+                userAgent, aws, outletsTtl);
     }
 
     public Settings withAws(AwsEndpoints endpoints) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
-                userAgent, endpoints);
+                userAgent, endpoints, outletsTtl);
+    }
+
+    /** These settings with another outlets TTL. */
+    public Settings withOutletsTtl(Duration ttl) {
+        return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
+                userAgent, aws, ttl);
     }
 
     /** Whether articles go to a task queue rather than being processed inline. */

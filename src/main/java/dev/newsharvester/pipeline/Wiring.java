@@ -112,12 +112,23 @@ public final class Wiring {
         return f;
     }
 
-    /** The outlets of the settings: the bundled profiles, an {@code s3://bucket/key} object, or a file. */
+    /**
+     * The outlets of the settings: the bundled profiles, or an {@code s3://bucket/key} object or a file, read again
+     * when older than {@link Settings#outletsTtl()} (and after a SnapStart restore, {@link Outlets#refresh()}).
+     */
     public static Outlets outlets(Settings settings, S3Client s3) {
-        String uri = settings.outletsUri();
-        if (uri == null) {
-            return Outlets.bundled();
+        return outlets(settings, s3, Clock.systemUTC());
+    }
+
+    /** {@link #outlets(Settings, S3Client)} on a given clock (tests). */
+    public static Outlets outlets(Settings settings, S3Client s3, Clock clock) {
+        if (settings.outletsUri() == null) {
+            return Outlets.bundled();  // inside the jar: nothing to reload
         }
+        return Outlets.reloading(() -> readOutlets(settings.outletsUri(), s3), settings.outletsTtl(), clock);
+    }
+
+    private static Outlets readOutlets(String uri, S3Client s3) {
         if (uri.startsWith("s3://")) {
             URI u = URI.create(uri);
             String key = u.getPath().startsWith("/") ? u.getPath().substring(1) : u.getPath();

@@ -1,6 +1,8 @@
 package dev.newsharvester.store;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,10 +31,15 @@ public final class AwsClients {
      * addressing (no bucket DNS there) and no aws-chunked request bodies, see {@link #LOCAL_S3}.
      */
     public static S3Client s3(AwsEndpoints aws) {
+        return s3(aws, UrlConnectionHttpClient.create(), DefaultCredentialsProvider.builder().build());
+    }
+
+    /** {@link #s3(AwsEndpoints)} on another HTTP client and credentials (SnapStart priming's canned client). */
+    public static S3Client s3(AwsEndpoints aws, SdkHttpClient http, AwsCredentialsProvider credentials) {
         var builder = S3Client.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(http)
                 .region(aws.region())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build());
+                .credentialsProvider(credentials);
         if (aws.s3() != null) {
             builder.endpointOverride(aws.s3()).forcePathStyle(true).serviceConfiguration(LOCAL_S3);
         }
@@ -41,10 +48,15 @@ public final class AwsClients {
 
     /** A DynamoDB client. */
     public static DynamoDbClient dynamoDb(AwsEndpoints aws) {
+        return dynamoDb(aws, UrlConnectionHttpClient.create(), DefaultCredentialsProvider.builder().build());
+    }
+
+    /** {@link #dynamoDb(AwsEndpoints)} on another HTTP client and credentials. */
+    public static DynamoDbClient dynamoDb(AwsEndpoints aws, SdkHttpClient http, AwsCredentialsProvider credentials) {
         var builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(http)
                 .region(aws.region())
-                .credentialsProvider(DefaultCredentialsProvider.builder().build());
+                .credentialsProvider(credentials);
         if (aws.dynamoDb() != null) {
             builder.endpointOverride(aws.dynamoDb());
         }
@@ -53,9 +65,15 @@ public final class AwsClients {
 
     /** An SQS client. */
     public static SqsClient sqs(AwsEndpoints aws) {
+        return sqs(aws, UrlConnectionHttpClient.create(), DefaultCredentialsProvider.builder().build());
+    }
+
+    /** {@link #sqs(AwsEndpoints)} on another HTTP client and credentials. */
+    public static SqsClient sqs(AwsEndpoints aws, SdkHttpClient http, AwsCredentialsProvider credentials) {
         var builder = SqsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(aws.region());
+                .httpClient(http)
+                .region(aws.region())
+                .credentialsProvider(credentials);
         if (aws.sqs() != null) {
             builder.endpointOverride(aws.sqs());
         }
