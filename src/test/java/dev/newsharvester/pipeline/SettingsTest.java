@@ -45,4 +45,17 @@ class SettingsTest {
         assertEquals("t2", s.withStore("t2", "b2").articlesTable());
         assertEquals("/tmp/outlets.yaml", s.withStore("t2", "b2").outletsUri());
     }
+
+    @Test
+    void theOutletsTtlIsFiveMinutesUnlessSetAndABadValueSaysWhatToGive() {
+        assertEquals(java.time.Duration.ofMinutes(5), Settings.fromEnvironment(Map.of()).outletsTtl());
+        assertEquals(java.time.Duration.ZERO,
+                Settings.fromEnvironment(Map.of(Settings.OUTLETS_TTL_SECONDS, "0")).outletsTtl());
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnvironment(Map.of(Settings.OUTLETS_TTL_SECONDS, "5m")));
+        assertEquals("environment variable OUTLETS_TTL_SECONDS must be a whole number of seconds, 0 or more, got '5m':"
+                + " e.g. OUTLETS_TTL_SECONDS=300", e.getMessage());
+        assertEquals(java.time.Duration.ofSeconds(60),
+                Settings.store("t", "b").withOutletsTtl(java.time.Duration.ofSeconds(60)).withStore("t2", "b2").outletsTtl());
+    }
 }
