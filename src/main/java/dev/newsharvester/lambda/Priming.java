@@ -94,6 +94,11 @@ public final class Priming implements Resource {
         return priming;
     }
 
+    /** The hooks registered so far in this process (a restore simulated outside Lambda runs them in turn). */
+    public static List<Priming> registered() {
+        return List.copyOf(REGISTERED);
+    }
+
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         primed = prime();
