@@ -2,8 +2,6 @@ package dev.newsharvester.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.newsharvester.fetch.RobotsStore;
 import dev.newsharvester.fleet.FleetTable;
 import dev.newsharvester.fleet.SharedRobots;
@@ -30,20 +28,20 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static dev.newsharvester.local.TemplateNodes.RESOURCES;
+import static dev.newsharvester.local.TemplateNodes.TEMPLATE;
+import static dev.newsharvester.local.TemplateNodes.TREE;
+import static dev.newsharvester.local.TemplateNodes.getAttNode;
+import static dev.newsharvester.local.TemplateNodes.refNode;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,11 +51,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** template.yaml against the code: what Lambda will look for must exist, and the rights and limits must fit it. */
 class TemplateContractTest {
 
-    private static final Path TEMPLATE = Path.of("template.yaml");
-    private static final JsonNode TREE = SamTemplate.tree(TEMPLATE);
-    private static final JsonNode RESOURCES = TREE.path("Resources");
-    /** {@code ${Resource.Arn}} alone or followed by a path: a resource of this template, or part of it. */
-    private static final Pattern SUB_ARN = Pattern.compile("^\\$\\{([A-Za-z0-9]+)\\.Arn}(/.*)?$");
 
     @Test
     void everyHandlerIsAPublicStreamHandlerMethod() {
@@ -111,7 +104,7 @@ class TemplateContractTest {
     @Test
     void workerTakesDueMessagesAtOnce() {
         JsonNode tasks = sqsEvent("ArticleFunction");
-        assertEquals(ref("ArticleTaskQueue", "Arn"), tasks.path("Queue"));
+        assertEquals(getAttNode("ArticleTaskQueue", "Arn"), tasks.path("Queue"));
         // Turn tokens are delayed messages: a batching window would delay each host's next request.
         assertEquals(0, tasks.path("MaximumBatchingWindowInSeconds").asInt(-1), "batching window");
         assertTrue(tasks.path("BatchSize").asInt() >= 1 && tasks.path("BatchSize").asInt() <= 10,
@@ -192,79 +185,33 @@ class TemplateContractTest {
         assertEquals(refNode("FleetTable"), TREE.path("Outputs").path("FleetTableName").path("Value"));
     }
 
-    // ------------------------------------------------------------------ rights
+    // ------------------------------------------------------------------ logs and traces
 
     @Test
-    void policiesAreInlineStatementsScopedToThisStacksResources() {
+    void logsAreJsonInEachFunctionsOwnGroupAndLambdaNeverDropsInfo() {
+        JsonNode global = TREE.path("Globals").path("Function");
+        assertEquals("Active", global.path("Tracing").asText(), "X-Ray tracing");
+        JsonNode logging = global.path("LoggingConfig");
+        assertEquals("JSON", logging.path("LogFormat").asText());
+        assertEquals("INFO", logging.path("SystemLogLevel").asText(), "START/REPORT lines (restore duration) kept");
+        // EMF lines carry no level: Lambda counts them as INFO, so its filter must never be above INFO
+        List<String> order = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
+        for (JsonNode level : TREE.path("Parameters").path("LogLevel").path("AllowedValues")) {
+            Object applied = TemplateNodes.evaluate(logging.path("ApplicationLogLevel"), Map.of("LogLevel", level.asText()));
+            assertTrue(order.indexOf((String) applied) <= order.indexOf("INFO"), level + " -> " + applied);
+            if (order.indexOf(level.asText()) <= order.indexOf("INFO")) {
+                assertEquals(level.asText(), applied, "a finer LogLevel reaches Lambda's filter as it is");
+            }
+        }
         for (String id : SamTemplate.read(TEMPLATE).functionIds()) {
-            JsonNode policies = RESOURCES.path(id).path("Properties").path("Policies");
-            assertTrue(policies.isArray() && !policies.isEmpty(), id + ": Policies");
-            for (JsonNode policy : policies) {
-                // SAM policy templates and managed policies are not checked here: keep to inline statements.
-                assertTrue(policy.isObject() && policy.size() == 1 && policy.path("Statement").isArray(),
-                        id + ": only inline {Statement: [...]} policies: " + policy);
-                for (JsonNode s : policy.path("Statement")) {
-                    assertEquals("Allow", s.path("Effect").asText(), id + ": " + s);
-                    for (JsonNode action : list(s.path("Action"))) {
-                        assertTrue(action.isTextual() && action.asText().matches("[a-z0-9]+:[A-Za-z]+"),
-                                id + ": an action without wildcards: " + action);
-                    }
-                    assertFalse(list(s.path("Resource")).isEmpty(), id + ": a statement without Resource: " + s);
-                    for (JsonNode resource : list(s.path("Resource"))) {
-                        assertNotNull(scopedResource(resource), id + ": '" + resource + "' is not one of this stack's resources");
-                    }
-                }
-            }
+            String group = RESOURCES.path(id).path("Properties").path("LoggingConfig").path("LogGroup").path("Ref").asText();
+            assertEquals("AWS::Logs::LogGroup", RESOURCES.path(group).path("Type").asText(), id + ": its own log group");
+            assertTrue(RESOURCES.path(group).path("Properties").path("RetentionInDays").asInt() > 0, group + " retention");
+            Map<String, String> env = SamTemplate.read(TEMPLATE).function(id).environment();
+            assertEquals("INFO", env.get("LOG_LEVEL"), id);
+            assertEquals("news-harvester", env.get("POWERTOOLS_SERVICE_NAME"), id + ": the ServiceName default");
+            assertEquals("NewsHarvester", env.get("POWERTOOLS_METRICS_NAMESPACE"), id);
         }
-    }
-
-    @Test
-    void theFunctionsHoldTheRightsTheFleetUses() {
-        Map<String, Set<String>> planner = rights("HarvestFunction");
-        assertEquals(Map.of("ArticleTaskQueue.Arn", Set.of("sqs:SendMessage")), planner,
-                "the planner only sends discovery tasks (SendMessageBatch is authorized by sqs:SendMessage)");
-
-        Map<String, Set<String>> worker = rights("ArticleFunction");
-        assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                "dynamodb:Query"), worker.get("FleetTable.Arn"), "host leases, frontier, tokens, robots.txt, claims");
-        assertEquals(Set.of("sqs:SendMessage"), worker.get("ArticleTaskQueue.Arn"), "turns, articles, discovery turns");
-        assertTrue(worker.get("ArticlesTable.Arn").containsAll(Set.of("dynamodb:GetItem", "dynamodb:PutItem",
-                "dynamodb:UpdateItem", "dynamodb:Query")), "the index");
-    }
-
-    /** resource ("X.Arn", or the Sub text) -> actions granted on it, over all of a function's statements. */
-    private static Map<String, Set<String>> rights(String function) {
-        Map<String, Set<String>> out = new TreeMap<>();
-        for (JsonNode policy : RESOURCES.path(function).path("Properties").path("Policies")) {
-            for (JsonNode s : policy.path("Statement")) {
-                for (JsonNode resource : list(s.path("Resource"))) {
-                    String scoped = scopedResource(resource);
-                    Set<String> actions = out.computeIfAbsent(scoped != null ? scoped : resource.toString(), k -> new TreeSet<>());
-                    list(s.path("Action")).forEach(a -> actions.add(a.asText()));
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
-     * "X.Attr" for {@code !GetAtt X.Attr}, the text for {@code !Sub ${X.Arn}/...}, where X is a resource of this
-     * template; null for anything else (a literal ARN, "*", a parameter).
-     */
-    private static String scopedResource(JsonNode resource) {
-        JsonNode getAtt = resource.get("Fn::GetAtt");
-        if (resource.size() == 1 && getAtt != null && getAtt.isArray() && getAtt.size() == 2
-                && RESOURCES.has(getAtt.get(0).asText())) {
-            return getAtt.get(0).asText() + "." + getAtt.get(1).asText();
-        }
-        JsonNode sub = resource.get("Fn::Sub");
-        if (resource.size() == 1 && sub != null && sub.isTextual()) {
-            Matcher m = SUB_ARN.matcher(sub.asText());
-            if (m.matches() && RESOURCES.has(m.group(1)) && !"/*".equals(m.group(2))) {
-                return sub.asText();
-            }
-        }
-        return null;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -276,28 +223,6 @@ class TemplateContractTest {
             }
         }
         throw new AssertionError(function + " has no SQS event");
-    }
-
-    private static List<JsonNode> list(JsonNode node) {
-        List<JsonNode> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(out::add);
-        } else if (!node.isMissingNode() && !node.isNull()) {
-            out.add(node);
-        }
-        return out;
-    }
-
-    /** {@code !Ref name} as the tree holds it. */
-    private static JsonNode refNode(String name) {
-        return JsonNodeFactory.instance.objectNode().put("Ref", name);
-    }
-
-    /** {@code !GetAtt resource.attribute} as the tree holds it. */
-    private static JsonNode ref(String resource, String attribute) {
-        ObjectNode n = JsonNodeFactory.instance.objectNode();
-        n.putArray("Fn::GetAtt").add(resource).add(attribute);
-        return n;
     }
 
     /** A fleet worker wired as in Lambda, on clients that must not be called: for its margin. */
