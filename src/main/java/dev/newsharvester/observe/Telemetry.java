@@ -20,10 +20,17 @@ public final class Telemetry {
 
     private final LogSettings settings;
     private final Clock clock;
+    private final AtomicBoolean cold;
 
     public Telemetry(LogSettings settings, Clock clock) {
+        this(settings, clock, COLD);
+    }
+
+    /** With its own cold-start flag (tests: a fresh JVM's). */
+    Telemetry(LogSettings settings, Clock clock, AtomicBoolean cold) {
         this.settings = settings;
         this.clock = clock;
+        this.cold = cold;
     }
 
     public static Telemetry fromEnvironment(Map<String, String> env) {
@@ -36,8 +43,7 @@ public final class Telemetry {
 
     /** Starts an invocation writing its lines to {@code sink}; close it to flush its metrics. */
     public Invocation begin(String requestId, LineSink sink) {
-        boolean cold = COLD.getAndSet(false);
-        return new Invocation(new JsonLog(settings, sink, clock, requestId, cold),
+        return new Invocation(new JsonLog(settings, sink, clock, requestId, cold.getAndSet(false)),
                 new HarvestMetrics(settings.service()), sink, requestId);
     }
 
