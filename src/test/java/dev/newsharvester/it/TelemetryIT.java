@@ -11,7 +11,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsharvester.lambda.ArticleHandler;
 import dev.newsharvester.lambda.HarvestHandler;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsharvester.fleet.FleetTable;
 import dev.newsharvester.pipeline.Harvester;
+import dev.newsharvester.pipeline.Settings;
+import dev.newsharvester.pipeline.Wiring;
+import dev.newsharvester.store.AwsClients;
+import dev.newsharvester.store.AwsEndpoints;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -239,5 +250,86 @@ class TelemetryIT {
         assertEquals(report.path("problems").size(), m.get("Problems" + unn).intValue());
         assertEquals((double) articles.size(), m.get("Articles" + unn));
         assertEquals(report.path("counts").path("NEW").asDouble(), m.get("NewArticles" + unn));
+    }
+
+    @Test
+    @Order(3)
+    void aFleetLogsItsDiscoveryAndEachArticleWithItsMessageId() throws Exception {
+        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        int port = server.waitUntilStarted().localAddress().getPort();
+        try (DemoHarness fresh = new DemoHarness(Files.createDirectories(tmp.resolve("fleet")));
+                SqsClient sqs = AwsClients.sqs(AwsEndpoints.fromEnvironment(Map.of("AWS_ENDPOINT_URL_SQS",
+                        "http://127.0.0.1:" + port, "AWS_REGION", "us-east-1")))) {
+            FleetTable.create(fresh.stack.dynamoDb(), "fleet-telemetry");
+            String queue = sqs.createQueue(b -> b.queueName("tasks-telemetry")).queueUrl();
+            Settings env = fresh.settings.withFleet(queue, "fleet-telemetry");
+            Harvester fleetHarvester = Wiring.harvester(env, fresh.stack.s3(), fresh.stack.dynamoDb(), sqs);
+            ArticleHandler worker = new ArticleHandler(fleetHarvester,
+                    Wiring.fleetWorker(env, fleetHarvester, fresh.stack.dynamoDb(), sqs), null);
+
+            String discover = fresh.local(Files.readString(Path.of("events", "discover-outlet.json")));
+            Written found = work(worker, discover, "req-discover");
+            JsonNode line = found.logs().stream().filter(l -> l.path("message").asText().equals("discovery"))
+                    .findFirst().orElseThrow(() -> new AssertionError(found.logs().toString()));
+            assertEquals("7d1f0c2a-3b4e-4f5a-8c6d-9e0f1a2b3c4d", line.path("sqs_message_id").asText());
+            assertEquals("unn", line.path("outlet").asText());
+            assertEquals(5, line.path("discovered").asInt(), line.toString());
+            Map<String, Double> m = found.metrics();
+            assertEquals(Map.of("DiscoveredUrls{Service=" + SERVICE + ",Outlet=unn}", 5.0,
+                    "Problems{Service=" + SERVICE + ",Outlet=unn}", 0.0), m);
+
+            // the turns, as Lambda would run them, until the queue is quiet: a line and the metrics per article
+            List<JsonNode> articles = new ArrayList<>();
+            Map<String, Double> total = new TreeMap<>();
+            List<Message> due = take(sqs, queue);
+            for (int round = 0; round < 60 && !due.isEmpty(); round++) {
+                Written w = work(worker, batch(due), "req-turn-" + round);
+                List<String> ids = due.stream().map(Message::messageId).toList();
+                w.articles().forEach(a -> assertTrue(ids.contains(a.path("sqs_message_id").asText()), a.toString()));
+                articles.addAll(w.articles());
+                w.metrics().forEach((k, v) -> total.merge(k, v, Double::sum));
+                due = take(sqs, queue);
+            }
+            assertEquals(5, articles.size(), articles.toString());
+            articles.forEach(a -> assertEquals("NEW", a.path("outcome").asText(), a.toString()));
+            assertEquals(5.0, total.get("Articles{Service=" + SERVICE + ",Outlet=unn}"), total.toString());
+            assertEquals(5.0, total.get("NewArticles{Service=" + SERVICE + ",Outlet=unn}"));
+            assertEquals(5.0, total.get("Articles{Service=" + SERVICE + ",Outcome=NEW}"));
+        } finally {
+            server.stopAndWait();
+        }
+    }
+
+    private static Written work(ArticleHandler worker, String event, String requestId) throws Exception {
+        StringBuilder log = new StringBuilder();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        worker.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, context(requestId, log));
+        Written w = Written.of(log.toString(), out.toByteArray());
+        assertEquals("[]", w.response().path("batchItemFailures").toString(), w.response().toString());
+        return w;
+    }
+
+    private static List<Message> take(SqsClient sqs, String queue) {
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            List<Message> got = sqs.receiveMessage(b -> b.queueUrl(queue).maxNumberOfMessages(10)
+                    .waitTimeSeconds(all.isEmpty() ? 1 : 0)).messages();
+            if (got.isEmpty()) {
+                return all;
+            }
+            got.forEach(msg -> sqs.deleteMessage(b -> b.queueUrl(queue).receiptHandle(msg.receiptHandle())));
+            all.addAll(got);
+        }
+    }
+
+    private static String batch(List<Message> messages) throws Exception {
+        ObjectNode event = JSON.createObjectNode();
+        ArrayNode records = event.putArray("Records");
+        for (Message msg : messages) {
+            records.addObject().put("messageId", msg.messageId()).put("body", msg.body()).put("eventSource", "aws:sqs");
+        }
+        return JSON.writeValueAsString(event);
     }
 }
