@@ -47,6 +47,9 @@ import java.util.concurrent.CompletableFuture;
  * fleet. A reprocessing run ({@code {"reprocess": {…}}}, see {@link Events#reprocessRequest}) uses the rights this
  * function already holds; it stops {@value #REPROCESS_MARGIN_MS} ms before the deadline and answers with
  * {@code next}, the event that continues it.
+ *
+ * <p>Each invocation logs a JSON line per article (with its SQS message id), per discovery turn and per error, and
+ * writes its metrics once at its end ({@link dev.newsharvester.observe.Telemetry}; where the lines go: {@link Output}).
  */
 public final class ArticleHandler implements RequestStreamHandler {
 
@@ -96,12 +99,6 @@ public final class ArticleHandler implements RequestStreamHandler {
         this.harvester = harvester;
         this.fleet = fleet;
         this.reprocessor = reprocessor;
-    }
-
-    /** This handler with its logs and metrics written by {@code telemetry} (tests: another LOG_LEVEL, service). */
-    public ArticleHandler with(Telemetry telemetry) {
-        output = new Output(telemetry, output.stdout());
-        return this;
     }
 
     @Override

@@ -23,7 +23,8 @@ import dev.newsharvester.store.AwsClients;
  * HarvestFunction. In a fleet (TASK_QUEUE_URL and FLEET_TABLE set) it is the schedule's planner: one discovery task
  * per outlet on the task queue, answered with the {@link Planner.Plan}; the workers discover. Without a fleet it
  * harvests inline (or, with only a queue, discovers and sends one task per article, as before fleets) and answers
- * with the per-outlet reports.
+ * with the per-outlet reports, logging a JSON line per article and per outlet report and writing the run's metrics
+ * ({@link dev.newsharvester.observe.Telemetry}).
  */
 public final class HarvestHandler implements RequestStreamHandler {
 
@@ -53,12 +54,6 @@ public final class HarvestHandler implements RequestStreamHandler {
     public HarvestHandler(Planner planner) {
         this.harvester = null;
         this.planner = planner;
-    }
-
-    /** This handler with its logs and metrics written by {@code telemetry} (tests: another LOG_LEVEL, service). */
-    public HarvestHandler with(Telemetry telemetry) {
-        output = new Output(telemetry, output.stdout());
-        return this;
     }
 
     @Override
