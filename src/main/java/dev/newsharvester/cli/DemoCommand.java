@@ -1,6 +1,7 @@
 package dev.newsharvester.cli;
 
 import dev.newsharvester.local.Demo;
+import dev.newsharvester.pipeline.ProgressListener;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,9 +18,19 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No per-article progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
+            description = "Progress on stderr as readable text (default), or as the functions' JSON log lines and EMF"
+                    + " metrics (LOG_LEVEL filters them).")
+    LogFormat logFormat;
+
     @Override
     public Integer call() throws Exception {
-        Demo.run(data, System.out, quiet ? null : System.err);
+        if (logFormat == LogFormat.json) {
+            ProgressListener listener = logFormat.listener(System.err, false);
+            Demo.run(data, System.out, listener, report -> LogFormat.finished(listener, report));
+        } else {
+            Demo.run(data, System.out, quiet ? null : System.err);
+        }
         return 0;
     }
 }

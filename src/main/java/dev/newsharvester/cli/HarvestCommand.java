@@ -39,6 +39,11 @@ final class HarvestCommand implements Callable<Integer> {
             + " and a summary every two seconds).")
     boolean verbose;
 
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
+            description = "Progress on stderr as readable text (default), or as the functions' JSON log lines and EMF"
+                    + " metrics, to pipe to jq or a log shipper (LOG_LEVEL filters them).")
+    LogFormat logFormat;
+
     @Mixin
     StoreOptions store;
 
@@ -54,7 +59,9 @@ final class HarvestCommand implements Callable<Integer> {
                 settings = settings.withAllowPrivateNetworks(allowPrivate);
             }
             Harvester harvester = Wiring.harvester(settings, s.s3(), s.dynamoDb(), Wiring.sqsIfQueued(settings));
-            HarvestReport report = harvester.harvest(outlets, progress(System.err, verbose));
+            ProgressListener progress = logFormat.listener(System.err, verbose);
+            HarvestReport report = harvester.harvest(outlets, progress);
+            LogFormat.finished(progress, report);
             if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {
@@ -62,14 +69,6 @@ final class HarvestCommand implements Callable<Integer> {
             }
             return report.total(Outcome.FAILED) > 0 || report.outlets().stream().anyMatch(o -> !o.problems().isEmpty()) ? 1 : 0;
         }
-    }
-
-    /**
-     * Progress on stderr, never mixed with the report on stdout: a line per outlet discovered and per failed article,
-     * a summary line every two seconds and at the end; with {@code verbose}, a line per article.
-     */
-    static ProgressListener progress(PrintStream err, boolean verbose) {
-        return new HarvestProgressPrinter(err, Duration.ofSeconds(2), verbose);
     }
 
     static void printReport(HarvestReport report, PrintStream out) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsharvester.observe.Telemetry;
 import dev.newsharvester.outlet.OutletConfigException;
 import dev.newsharvester.pipeline.ArticleOutcome;
 import dev.newsharvester.pipeline.ArticleTask;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +47,9 @@ import java.util.concurrent.CompletableFuture;
  * fleet. A reprocessing run ({@code {"reprocess": {…}}}, see {@link Events#reprocessRequest}) uses the rights this
  * function already holds; it stops {@value #REPROCESS_MARGIN_MS} ms before the deadline and answers with
  * {@code next}, the event that continues it.
+ *
+ * <p>Each invocation logs a JSON line per article (with its SQS message id), per discovery turn and per error, and
+ * writes its metrics once at its end ({@link dev.newsharvester.observe.Telemetry}; where the lines go: {@link Output}).
  */
 public final class ArticleHandler implements RequestStreamHandler {
 
@@ -59,9 +64,11 @@ public final class ArticleHandler implements RequestStreamHandler {
     private final FleetWorker fleet;
     private Reprocessor reprocessor;
     private ExecutorService pool;
+    private Output output = new Output(Telemetry.fromEnvironment(System.getenv()), false);
 
     public ArticleHandler() {
         this(Settings.fromEnvironment());
+        output = new Output(output.telemetry(), true);
     }
 
     private ArticleHandler(Settings settings) {
@@ -95,26 +102,37 @@ public final class ArticleHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Events.read(input);
+    public void handleRequest(InputStream input, OutputStream out, Context context) throws IOException {
+        try (Telemetry.Invocation inv = output.begin(context)) {
+            try {
+                handle(Events.read(input), out, context, inv);
+            } catch (RuntimeException e) {
+                inv.error(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+                throw e;
+            }
+        }
+    }
+
+    private void handle(JsonNode event, OutputStream output, Context context, Telemetry.Invocation inv)
+            throws IOException {
         if (event.has("Records")) {
-            Events.JSON.writeValue(output, batch(event.get("Records"), context));
+            Events.JSON.writeValue(output, batch(event.get("Records"), context, inv));
             return;
         }
         if (event.has("reprocess")) {
-            Events.JSON.writeValue(output, reprocess(Events.reprocessRequest(event), context));
+            Events.JSON.writeValue(output, reprocess(Events.reprocessRequest(event), context, inv));
             return;
         }
         if (event.has("url") || event.has("outlet")) {
             ArticleTask task = Events.task(event, "event");
             if (fleet != null) {
                 FleetWorker.Handled h = fleet.handle(Events.JSON.writeValueAsString(task), deadline(context));
-                Events.log(context, Events.JSON.writeValueAsString(h));
+                Output.handled(inv, h, null);
                 Events.JSON.writeValue(output, h);
                 return;
             }
             ArticleOutcome outcome = harvester.process(task);
-            log(context, outcome);
+            inv.article(outcome, null);
             Events.JSON.writeValue(output, outcome);
             return;
         }
@@ -122,7 +140,7 @@ public final class ArticleHandler implements RequestStreamHandler {
                 + " or {\"reprocess\": {…}}");
     }
 
-    private ObjectNode reprocess(ReprocessRequest request, Context context) throws IOException {
+    private ObjectNode reprocess(ReprocessRequest request, Context context, Telemetry.Invocation inv) {
         if (reprocessor == null) {
             reprocessor = Wiring.reprocessorFromSettings(Settings.fromEnvironment()); // first reprocess event of this instance
         }
@@ -137,11 +155,11 @@ public final class ArticleHandler implements RequestStreamHandler {
         if (report.next() != null) {
             out.putObject("next").set("reprocess", Events.JSON.valueToTree(report.next()));
         }
-        Events.log(context, Events.JSON.writeValueAsString(out));
+        inv.log().info("reprocess report", Events.JSON.convertValue(out, Map.class));
         return out;
     }
 
-    private ObjectNode batch(JsonNode records, Context context) throws IOException {
+    private ObjectNode batch(JsonNode records, Context context, Telemetry.Invocation inv) {
         if (!records.isArray()) {
             throw new BadEventException("'Records' must be a list of SQS messages");
         }
@@ -155,11 +173,10 @@ public final class ArticleHandler implements RequestStreamHandler {
             ids.add(id);
             if (fleet != null && Duration.between(Instant.now(), deadline).compareTo(margin) < 0) {
                 failed.add(CompletableFuture.completedFuture(true));  // not started: back to the queue
-                Events.log(context, "{\"level\":\"WARN\",\"messageId\":\"" + id + "\",\"message\":\"not started: "
-                        + "less than " + margin.toSeconds() + " s left\"}");
+                inv.log().warn("not started: less than " + margin.toSeconds() + " s left", Map.of("sqs_message_id", id));
                 continue;
             }
-            failed.add(pool().submit(() -> handleRecord(id, body, deadline, context)));
+            failed.add(pool().submit(() -> handleRecord(id, body, deadline, inv)));
         }
         ObjectNode response = Events.JSON.createObjectNode();
         ArrayNode failures = response.putArray("batchItemFailures");
@@ -181,31 +198,26 @@ public final class ArticleHandler implements RequestStreamHandler {
     }
 
     /** True when the message must come back (a batch item failure). Never throws. */
-    private boolean handleRecord(String id, String body, Instant deadline, Context context) {
+    private boolean handleRecord(String id, String body, Instant deadline, Telemetry.Invocation inv) {
         try {
             if (fleet != null) {
                 FleetWorker.Handled h = fleet.handle(body, deadline);
-                ObjectNode line = h.outcome() != null ? Events.JSON.valueToTree(h.outcome()) : Events.JSON.createObjectNode();
-                line.put("messageId", id);
-                if (h.note() != null) {
-                    line.put("note", h.note());
-                }
-                Events.log(context, line.toString());
+                Output.handled(inv, h, id);
                 return h.retry();
             }
             ArticleTask task = Events.task(body, "message " + id);
             ArticleOutcome outcome = harvester.process(task);
-            Events.log(context, Events.JSON.valueToTree(outcome).toString());
+            inv.article(outcome, id);
             return outcome.retryable();
         } catch (BadEventException e) {
             // Never succeeds on retry, but is not dropped: after maxReceiveCount it lands in the DLQ.
-            logError(context, id, e.getMessage());
+            inv.error(e.getMessage(), id);
             return true;
         } catch (IllegalArgumentException e) {
-            logError(context, id, "message " + id + ": " + e.getMessage());
+            inv.error("message " + id + ": " + e.getMessage(), id);
             return true;
         } catch (RuntimeException e) {
-            logError(context, id, e.getClass().getSimpleName() + ": " + e.getMessage());
+            inv.error(e.getClass().getSimpleName() + ": " + e.getMessage(), id);
             return true;
         }
     }
@@ -224,14 +236,5 @@ public final class ArticleHandler implements RequestStreamHandler {
     private static Instant deadline(Context context) {
         return context == null ? Instant.now().plus(NO_CONTEXT_LIMIT)
                 : Instant.now().plusMillis(context.getRemainingTimeInMillis());
-    }
-
-    private static void logError(Context context, String id, String message) {
-        ObjectNode line = Events.JSON.createObjectNode().put("level", "ERROR").put("messageId", id).put("message", message);
-        Events.log(context, line.toString());
-    }
-
-    private static void log(Context context, ArticleOutcome outcome) throws IOException {
-        Events.log(context, Events.JSON.writeValueAsString(outcome));
     }
 }

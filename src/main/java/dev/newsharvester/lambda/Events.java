@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.amazonaws.services.lambda.runtime.Context;
 import dev.newsharvester.pipeline.ArticleTask;
 import dev.newsharvester.pipeline.ReprocessRequest;
 import java.io.IOException;
@@ -24,15 +23,6 @@ public final class Events {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Events() {
-    }
-
-    /** One log line: to the Lambda logger (CloudWatch; stderr in a local invoke), or stdout without a context. */
-    static void log(Context context, String line) {
-        if (context != null) {
-            context.getLogger().log(line + "\n");
-        } else {
-            System.out.println(line);
-        }
     }
 
     static JsonNode read(InputStream in) throws IOException {

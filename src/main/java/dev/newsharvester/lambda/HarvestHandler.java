@@ -2,7 +2,9 @@ package dev.newsharvester.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.newsharvester.observe.Telemetry;
 import dev.newsharvester.outlet.OutletConfigException;
+import dev.newsharvester.pipeline.ArticleOutcome;
 import dev.newsharvester.pipeline.HarvestReport;
 import dev.newsharvester.pipeline.Harvester;
 import dev.newsharvester.pipeline.OutletReport;
@@ -14,22 +16,26 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 import dev.newsharvester.store.AwsClients;
 
 /**
  * HarvestFunction. In a fleet (TASK_QUEUE_URL and FLEET_TABLE set) it is the schedule's planner: one discovery task
  * per outlet on the task queue, answered with the {@link Planner.Plan}; the workers discover. Without a fleet it
  * harvests inline (or, with only a queue, discovers and sends one task per article, as before fleets) and answers
- * with the per-outlet reports.
+ * with the per-outlet reports, logging a JSON line per article and per outlet report and writing the run's metrics
+ * ({@link dev.newsharvester.observe.Telemetry}).
  */
 public final class HarvestHandler implements RequestStreamHandler {
 
     private final Harvester harvester;
     private final Planner planner;
+    private Output output = new Output(Telemetry.fromEnvironment(System.getenv()), false);
 
     /** Lambda's constructor: wiring happens once per execution environment (and before a SnapStart snapshot). */
     public HarvestHandler() {
         this(Settings.fromEnvironment());
+        output = new Output(output.telemetry(), true);
     }
 
     private HarvestHandler(Settings settings) {
@@ -51,7 +57,18 @@ public final class HarvestHandler implements RequestStreamHandler {
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+    public void handleRequest(InputStream input, OutputStream out, Context context) throws IOException {
+        try (Telemetry.Invocation inv = output.begin(context)) {
+            try {
+                handle(input, out, inv);
+            } catch (RuntimeException e) {
+                inv.error(e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+                throw e;
+            }
+        }
+    }
+
+    private void handle(InputStream input, OutputStream output, Telemetry.Invocation inv) throws IOException {
         List<String> outlets = Events.harvestOutlets(Events.read(input));
         try {
             (planner != null ? planner.outlets() : harvester.outlets()).select(outlets);
@@ -60,14 +77,17 @@ public final class HarvestHandler implements RequestStreamHandler {
         }
         if (planner != null) {
             Planner.Plan plan = planner.plan(outlets);
-            Events.log(context, Events.JSON.writeValueAsString(plan));
+            inv.log().info("plan", Events.JSON.convertValue(plan, Map.class));
             Events.JSON.writeValue(output, plan);
             return;
         }
         HarvestReport report = harvester.harvest(outlets, ProgressListener.NONE);
+        for (ArticleOutcome o : report.outcomes()) {
+            inv.article(o, null);
+        }
         for (OutletReport r : report.outlets()) {
             // One structured line per outlet: the counts the design asks every run to log.
-            Events.log(context, Events.JSON.writeValueAsString(r));
+            inv.outlet(r);
         }
         Events.JSON.writeValue(output, report.outlets());
     }

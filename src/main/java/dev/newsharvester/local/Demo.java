@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +50,21 @@ public final class Demo {
     }
 
     public static Result run(Path dataDir, PrintStream out, PrintStream progress) throws IOException {
+        ProgressListener listener = progress == null ? ProgressListener.NONE : new ProgressListener() {
+            @Override
+            public void processed(ArticleOutcome o, int done, int total) {
+                progress.printf("  [%s] %d/%d %s%n", o.outlet(), done, total, o.outcome());
+            }
+        };
+        return run(dataDir, out, listener, report -> { });
+    }
+
+    /**
+     * The demo with its progress told to {@code listener}; {@code finished} gets each round's report once the round's
+     * harvest returned.
+     */
+    public static Result run(Path dataDir, PrintStream out, ProgressListener listener,
+            Consumer<HarvestReport> finished) throws IOException {
         prepare(dataDir);
         try (DemoSite site = DemoSite.start(); LocalStack stack = LocalStack.open(dataDir)) {
             Path outletsFile = dataDir.resolve("outlets.yaml");
@@ -59,18 +75,13 @@ public final class Demo {
             Harvester harvester = Wiring.harvester(settings, stack.s3(), stack.dynamoDb(), null);
             Archive archive = new Archive(stack.s3(), stack.bucket());
             ArticleQueries queries = new ArticleQueries(new ArticleIndex(stack.dynamoDb(), stack.table()), archive);
-            ProgressListener listener = progress == null ? ProgressListener.NONE : new ProgressListener() {
-                @Override
-                public void processed(ArticleOutcome o, int done, int total) {
-                    progress.printf("  [%s] %d/%d %s%n", o.outlet(), done, total, o.outcome());
-                }
-            };
 
             out.println("Demo site: " + site.origin("unn") + " (UNN), " + site.origin("up") + " (Ukrainska Pravda), "
                     + site.origin("agg") + " (aggregator); store: " + dataDir);
             out.println();
             out.println("== Round 1: first harvest ==");
             HarvestReport round1 = harvester.harvest(List.of(), listener);
+            finished.accept(round1);
             print(round1, out, site);
 
             site.setRound(2);
@@ -79,6 +90,7 @@ public final class Demo {
             out.println();
             out.println("== Round 2: the site changed counters, sidebars and ads on every page, and edited one article ==");
             HarvestReport round2 = harvester.harvest(List.of(), listener);
+            finished.accept(round2);
             long round2Puts = stack.s3Puts() - putsBefore;
             print(round2, out, site);
             List<String> round2Requests = List.copyOf(site.requestLog().subList(requestsBefore, site.requestLog().size()));

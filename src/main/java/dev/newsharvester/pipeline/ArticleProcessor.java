@@ -62,6 +62,12 @@ final class ArticleProcessor {
      *                     worker passes the host's turn on from there); not called when nothing was fetched
      */
     ArticleOutcome process(ArticleTask task, HttpFetcher via, Instant fetchedSince, Consumer<FetchResult> onFetched) {
+        ArticleTiming.Stopwatch watch = new ArticleTiming.Stopwatch();
+        return timed(task, via, fetchedSince, onFetched, watch).withTiming(watch.stop());
+    }
+
+    private ArticleOutcome timed(ArticleTask task, HttpFetcher via, Instant fetchedSince, Consumer<FetchResult> onFetched,
+            ArticleTiming.Stopwatch watch) {
         Outlet outlet;
         String url;
         try {
@@ -75,7 +81,7 @@ final class ArticleProcessor {
         }
         ArticleTask canonical = new ArticleTask(task.outlet(), url);
         try {
-            return process(canonical, outlet, via, fetchedSince, onFetched);
+            return process(canonical, outlet, via, fetchedSince, onFetched, watch);
         } catch (RuntimeException e) {
             // Store or service errors: nothing half-written is indexed, so a retry is safe.
             return ArticleOutcome.failedRetryable(canonical, "error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -83,7 +89,7 @@ final class ArticleProcessor {
     }
 
     private ArticleOutcome process(ArticleTask task, Outlet outlet, HttpFetcher via, Instant fetchedSince,
-            Consumer<FetchResult> onFetched) {
+            Consumer<FetchResult> onFetched, ArticleTiming.Stopwatch watch) {
         String url = task.url();
         List<StoredVersion> versions = index.versions(url);
         Optional<StoredVersion> current = versions.stream().max((a, b) -> a.lastSeen().compareTo(b.lastSeen()));
@@ -96,7 +102,9 @@ final class ArticleProcessor {
         }
         Validators validators = current.map(v -> new Validators(v.etag(), v.lastModified())).orElse(Validators.NONE);
 
+        long fetchStart = System.nanoTime();
         FetchResult fetched = via.fetch(URI.create(url), validators, outlet.crawlDelay());
+        watch.fetched(fetched, fetchStart);
         onFetched.accept(fetched);
         Instant now = clock.instant();
         switch (fetched.status()) {
@@ -127,8 +135,10 @@ final class ArticleProcessor {
             }
         }
 
+        long extractStart = System.nanoTime();
         Extraction extraction = extractor.extract(fetched.text(), fetched.finalUrl().toString(), outlet.selectors(),
                 outlet.timezone());
+        watch.extracted(extractStart);
         if (!extraction.isArticle()) {
             return ArticleOutcome.skipped(task, "not an article: " + extraction.notArticleReason());
         }

@@ -47,11 +47,22 @@ import java.util.concurrent.Future;
  */
 public final class FleetWorker {
 
-    /** How a message went: {@code retry} hands it back to the queue (a batch item failure). */
-    public record Handled(boolean retry, ArticleOutcome outcome, String note) {
+    /**
+     * How a message went: {@code retry} hands it back to the queue (a batch item failure); {@code discovery}, for a
+     * discovery turn, what it found (else null).
+     */
+    public record Handled(boolean retry, ArticleOutcome outcome, String note, Discovered discovery) {
+        public Handled(boolean retry, ArticleOutcome outcome, String note) {
+            this(retry, outcome, note, null);
+        }
+
         static Handled done(String note) {
             return new Handled(false, null, note);
         }
+    }
+
+    /** What one discovery turn of an outlet found: article URLs and problems (a run's turns add up). */
+    public record Discovered(String outlet, int urls, int problems) {
     }
 
     /** Tries of an article that failed in a way that may pass (timeouts, 5xx) before it is given up. */
@@ -309,18 +320,19 @@ public final class FleetWorker {
             queued += r == 2 ? 1 : 0;
         }
         hosts.forEach(h -> ensureToken(h, pacer.nextAt(h)));   // visible when the host is free again
+        Discovered discovered = new Discovered(outlet.id(), found.urls().size(), found.problems().size());
         String note = "discovered " + found.urls().size() + ", due " + due + ", queued " + queued
                 + (found.problems().isEmpty() ? "" : "; problems: " + String.join("; ", found.problems()));
         if (!found.deferred().isEmpty()) {
             if (d.turn() + 1 >= MAX_DISCOVERY_TURNS) {
-                return Handled.done(note + "; gave up on " + found.deferred().size() + " sources after "
-                        + MAX_DISCOVERY_TURNS + " turns");
+                return new Handled(false, null, note + "; gave up on " + found.deferred().size() + " sources after "
+                        + MAX_DISCOVERY_TURNS + " turns", discovered);
             }
             queue.send(new FleetMessage.Discover(d.outlet(), d.run(), d.turn() + 1, found.deferred()),
                     Duration.between(clock.instant(), later(found.retryAt(), clock.instant())));
             note += "; " + found.deferred().size() + " sources on a later turn";
         }
-        return Handled.done(note);
+        return new Handled(false, null, note, discovered);
     }
 
     private static Instant later(Instant a, Instant b) {

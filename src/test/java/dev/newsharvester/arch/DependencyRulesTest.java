@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * DESIGN.md's arrows: {@code lambda}/{@code cli} → {@code pipeline}/{@code query} → {@code fetch}/{@code discover}/
  * {@code extract}/{@code fingerprint}/{@code store}/{@code fleet} → {@code outlet}; {@code extract} and
- * {@code fingerprint} know nothing of AWS or HTTP; the Lambda artifact's packages never reach the local stack.
+ * {@code fingerprint} know nothing of AWS or HTTP; the Lambda artifact's packages never reach the local stack;
+ * {@code observe} (logs and metrics) sits between the entry points and the flow.
  */
 class DependencyRulesTest {
 
@@ -45,6 +46,17 @@ class DependencyRulesTest {
     void theFlowDoesNotDependOnItsEntryPoints() {
         noClasses().that().resideInAnyPackage(packages("pipeline", "query"))
                 .should().dependOnClassesThat().resideInAnyPackage(packages("lambda", "cli", "local", "eval"))
+                .check(classes);
+    }
+
+    @Test
+    void logsAndMetricsServeTheEntryPointsAndNeverReachThem() {
+        noClasses().that().resideInAnyPackage(packages("observe"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("lambda", "cli", "local", "eval"))
+                .check(classes);
+        noClasses().that().resideInAnyPackage(packages("pipeline", "query", "fetch", "discover", "extract",
+                        "fingerprint", "store", "fleet", "outlet"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("observe"))
                 .check(classes);
     }
 

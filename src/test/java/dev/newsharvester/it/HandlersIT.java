@@ -360,6 +360,7 @@ class HandlersIT {
                 HandlersIT.class.getClassLoader(), new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getRemainingTimeInMillis" -> millis;
+                    case "getAwsRequestId" -> "request-with-" + millis + "-ms";
                     case "getLogger" -> new com.amazonaws.services.lambda.runtime.LambdaLogger() {
                         @Override
                         public void log(String message) {
