@@ -1,6 +1,7 @@
 package dev.newsharvester.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsharvester.observe.HarvestMetrics;
 import dev.newsharvester.pipeline.Outcome;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The alarms of template.yaml against the metric contract the code emits, and what each must watch. */
 class TemplateAlarmsTest {
 
-    static final String NAMESPACE = "NewsHarvester";
+    static final String NAMESPACE = HarvestMetrics.NAMESPACE;
     /**
      * The metrics the functions emit (embedded metric format), each with the dimension sets it carries: the shared
      * contract of issue 10 (HELPERS.md). Every NewsHarvester metric an alarm or the dashboard names must be here.
@@ -46,10 +47,10 @@ class TemplateAlarmsTest {
         Map<String, Set<Set<String>>> c = new LinkedHashMap<>();
         Set<String> byOutlet = Set.of("Service", "Outlet");
         c.put("Articles", Set.of(Set.of("Service", "Outcome"), byOutlet));
-        for (String m : List.of("NewArticles", "Failed", "Blocked", "NotModified", "DiscoveredUrls", "Problems")) {
-            c.put(m, Set.of(byOutlet));
+        for (String m : HarvestMetrics.PER_OUTLET) {
+            c.putIfAbsent(m, Set.of(byOutlet));
         }
-        for (String m : List.of("FetchLatency", "ExtractTime", "Bytes", "OutletsDrifting", "OutletsSilent", "OutletsFailing")) {
+        for (String m : HarvestMetrics.FLEET) {
             c.put(m, Set.of(Set.of("Service")));
         }
         return Map.copyOf(c);
