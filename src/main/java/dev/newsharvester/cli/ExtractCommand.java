@@ -31,7 +31,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON with url, title, authors, published, modified, language, text, wordCount, sha256, simhash.")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write NAME.txt (or NAME.json) per input file into DIR.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write NAME.txt (or NAME.json) per input file into DIR; nothing for a page rejected as not an article (exit code 1).")
     Path out;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Saved HTML pages.")
@@ -43,9 +43,6 @@ final class ExtractCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         if (out == null && files.size() > 1) {
             throw new IllegalArgumentException("several files need --out DIR (one output file per page)");
-        }
-        if (out != null) {
-            Files.createDirectories(out);
         }
         int failed = 0;
         int done = 0;
@@ -67,7 +64,8 @@ final class ExtractCommand implements Callable<Integer> {
             }
             if (out == null) {
                 stdout.print(rendered);
-            } else {
+            } else if (x.isArticle()) { // a rejected page gets no output file
+                Files.createDirectories(out);
                 String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
                 Files.writeString(out.resolve(name + (json ? ".json" : ".txt")), rendered, StandardCharsets.UTF_8);
                 done++;

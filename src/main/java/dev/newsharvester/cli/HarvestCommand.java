@@ -50,14 +50,9 @@ final class HarvestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        try (StoreOptions.Store s = store.open()) {
-            Settings settings = s.settings();
-            if (config != null) {
-                settings = settings.withOutletsUri(config.toString());
-            }
-            if (allowPrivate != null) {
-                settings = settings.withAllowPrivateNetworks(allowPrivate);
-            }
+        validateOutlets(configured(Settings.fromEnvironment()));
+        try (StoreOptions.Store s = store.create()) {
+            Settings settings = configured(s.settings());
             Harvester harvester = Wiring.harvester(settings, s.s3(), s.dynamoDb(), Wiring.sqsIfQueued(settings));
             ProgressListener progress = logFormat.listener(System.err, verbose);
             HarvestReport report = harvester.harvest(outlets, progress);
@@ -68,6 +63,18 @@ final class HarvestCommand implements Callable<Integer> {
                 printReport(report, out);
             }
             return report.total(Outcome.FAILED) > 0 || report.outlets().stream().anyMatch(o -> !o.problems().isEmpty()) ? 1 : 0;
+        }
+    }
+
+    private Settings configured(Settings settings) {
+        Settings out = config == null ? settings : settings.withOutletsUri(config.toString());
+        return allowPrivate == null ? out : out.withAllowPrivateNetworks(allowPrivate);
+    }
+
+    /** A bad outlets file or an unknown --outlets id is reported before any store is made (s3:// files are read later, from the store). */
+    private void validateOutlets(Settings settings) {
+        if (settings.outletsUri() == null || !settings.outletsUri().startsWith("s3://")) {
+            Wiring.outlets(settings, null).select(outlets);
         }
     }
 

@@ -56,7 +56,7 @@ final class InvokeCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("event file not found: " + eventFile);
         }
-        try (StoreOptions.Store s = store.open()) {
+        try (StoreOptions.Store s = store.create()) {
             Map<String, String> resources = new HashMap<>();
             resources.put("ArticlesTable", s.settings().articlesTable());
             resources.put("ArchiveBucket", s.settings().archiveBucket());

@@ -1,22 +1,29 @@
 package dev.newsharvester.cli;
 
 import dev.newsharvester.local.LocalStack;
+import dev.newsharvester.local.StoreDirectory;
 import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.store.AwsClients;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Where the index and archive live: the embedded store in a data directory (default) or AWS (--aws). */
 final class StoreOptions {
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Embedded store directory (default: ${DEFAULT-VALUE}).",
+    @Option(names = "--data", paramLabel = "DIR", description = "Embedded store directory (default: ${DEFAULT-VALUE}); only harvest and invoke make one, in a new or empty directory.",
             defaultValue = ".harvester")
     Path data;
 
     @Option(names = "--aws", description = "Use the real AWS account (default credential chain, ARTICLES_TABLE and ARCHIVE_BUCKET from the environment) instead of the embedded store.")
     boolean aws;
+
+    /** The command this mixin belongs to: its name is written into the store's lock file. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     /** An open store: clients plus the settings a harvester or handler is wired with. */
     record Store(S3Client s3, DynamoDbClient dynamoDb, Settings settings, AutoCloseable closer) implements AutoCloseable {
@@ -28,12 +35,23 @@ final class StoreOptions {
         }
     }
 
+    /** An existing store (refused, untouched, when {@code --data} is not one); for commands that only use a store. */
     Store open() {
+        return open(false);
+    }
+
+    /** The store, made in {@code --data} if that directory is new or empty; for the commands that harvest. */
+    Store create() {
+        return open(true);
+    }
+
+    private Store open(boolean create) {
         Settings settings = Settings.fromEnvironment();
         if (aws) {
             return new Store(AwsClients.s3(settings.aws()), AwsClients.dynamoDb(settings.aws()), settings, null);
         }
-        LocalStack stack = LocalStack.open(data);
+        String name = command == null ? "news-harvester" : command.qualifiedName();
+        LocalStack stack = LocalStack.open(create ? StoreDirectory.create(data, name) : StoreDirectory.open(data, name));
         // the embedded store always processes inline: no task queue, no fleet
         return new Store(stack.s3(), stack.dynamoDb(),
                 settings.withStore(stack.table(), stack.bucket()).withFleet(null, null), stack);

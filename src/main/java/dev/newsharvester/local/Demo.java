@@ -65,8 +65,8 @@ public final class Demo {
      */
     public static Result run(Path dataDir, PrintStream out, ProgressListener listener,
             Consumer<HarvestReport> finished) throws IOException {
-        prepare(dataDir);
-        try (DemoSite site = DemoSite.start(); LocalStack stack = LocalStack.open(dataDir)) {
+        StoreDirectory store = prepare(dataDir);
+        try (LocalStack stack = LocalStack.open(store); DemoSite site = DemoSite.start()) {
             Path outletsFile = dataDir.resolve("outlets.yaml");
             Files.writeString(outletsFile, site.outletsYaml(), StandardCharsets.UTF_8);
             // The guard opens only the demo site's own address.
@@ -222,20 +222,38 @@ public final class Demo {
         return u.getRawPath();
     }
 
-    /** The demo keeps its store in its own directory; it clears it only if an earlier demo made it. */
-    private static void prepare(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            boolean empty;
+    /**
+     * The demo keeps its store in its own directory, locked for the run: a new or empty one, or one an earlier
+     * demo made, which it clears (everything but the store's marker and lock).
+     */
+    private static StoreDirectory prepare(Path dir) throws IOException {
+        boolean earlierDemo = Files.exists(dir.resolve(MARKER));
+        if (Files.isDirectory(dir) && !earlierDemo) {
             try (Stream<Path> s = Files.list(dir)) {
-                empty = s.findAny().isEmpty();
+                if (s.findAny().isPresent()) {
+                    throw new IllegalArgumentException(dir + " holds files the demo did not make; give the demo its own --data directory");
+                }
             }
-            if (!empty && !Files.exists(dir.resolve(MARKER))) {
-                throw new IllegalArgumentException(dir + " holds files the demo did not make; give the demo its own --data directory");
-            }
-            deleteTree(dir);
         }
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(MARKER), "news-harvester demo store; `demo` clears this directory on each run\n");
+        if (earlierDemo && !Files.exists(dir.resolve(StoreDirectory.MARKER))) {
+            deleteTree(dir); // made by a version without the store marker
+        }
+        StoreDirectory store = StoreDirectory.create(dir, "news-harvester demo");
+        try {
+            try (Stream<Path> entries = Files.list(dir)) {
+                for (Path p : entries.toList()) {
+                    String name = p.getFileName().toString();
+                    if (!name.equals(StoreDirectory.MARKER) && !name.equals(StoreDirectory.LOCK)) {
+                        deleteTree(p);
+                    }
+                }
+            }
+            Files.writeString(dir.resolve(MARKER), "news-harvester demo store; `demo` clears this directory on each run\n");
+            return store;
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

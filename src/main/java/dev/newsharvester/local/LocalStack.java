@@ -46,8 +46,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *                                       directory can be served to the AWS CLI on request)
  *   s3/news-harvester-archive/…          one file per object (s3proxy filesystem-nio2)
  * </pre>
- * A data directory can be open by one {@code LocalStack} at a time; a second open in the same
- * process fails with {@link IllegalStateException}.
+ * plus the marker and lock files of {@link StoreDirectory}. A data directory can be open by one
+ * process and one {@code LocalStack} at a time; a second open fails with {@link IllegalStateException}
+ * naming the holder.
  *
  * <p>Both clients are thread-safe. {@link #close()} must be called: DynamoDB Local runs
  * non-daemon threads that would keep the JVM alive.
@@ -82,6 +83,8 @@ public final class LocalStack implements AutoCloseable {
     private final DynamoDbClient dynamoDb;
     private final S3Side s3Side;
     private boolean closed;
+    /** The data directory held while open (null in memory). */
+    private StoreDirectory store;
 
     /** s3proxy and a client for it. */
     private record S3Side(S3Proxy proxy, URI endpoint, S3Client client, AtomicLong puts) {
@@ -151,26 +154,41 @@ public final class LocalStack implements AutoCloseable {
         this.s3Side = s3Side;
     }
 
-    /** A store persisted under {@code dataDir} (created if missing); a later open of the same directory sees the data. */
+    /**
+     * The store in {@code dataDir}, made there if the directory is new or empty ({@link StoreDirectory#create});
+     * a later open of the same directory sees the data.
+     */
     public static LocalStack open(Path dataDir) {
         Objects.requireNonNull(dataDir, "dataDir");
+        return open(StoreDirectory.create(dataDir, "LocalStack.open"));
+    }
+
+    /** The store in a directory this process holds; the stack releases it on {@link #close()} (or when it fails to start). */
+    public static LocalStack open(StoreDirectory store) {
+        Path dataDir = store.path();
         Path dynamoDir = dataDir.resolve("dynamodb");
         Path s3Dir = dataDir.resolve("s3");
         try {
             Files.createDirectories(dynamoDir);
             Files.createDirectories(s3Dir);
+            LocalStack stack = start(
+                    () -> {
+                        try {
+                            return DynamoDBEmbedded.create(dynamoDir.resolve(DYNAMODB_FILE).toFile(), DISABLE_TELEMETRY);
+                        } catch (IllegalArgumentException inUse) { // "Database specified by path already in use"
+                            throw new IllegalStateException("local store " + dataDir + " is already open in this process", inUse);
+                        }
+                    },
+                    () -> new FilesystemNio2BlobStore(s3Dir.toAbsolutePath().toString()));
+            stack.store = store;
+            return stack;
         } catch (IOException e) {
+            store.close();
             throw new UncheckedIOException("cannot create local store directories under " + dataDir, e);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
-        return start(
-                () -> {
-                    try {
-                        return DynamoDBEmbedded.create(dynamoDir.resolve(DYNAMODB_FILE).toFile(), DISABLE_TELEMETRY);
-                    } catch (IllegalArgumentException inUse) { // "Database specified by path already in use"
-                        throw new IllegalStateException("local store " + dataDir + " is already open in this process", inUse);
-                    }
-                },
-                () -> new FilesystemNio2BlobStore(s3Dir.toAbsolutePath().toString()));
     }
 
     /** A store that lives in memory only and is gone after {@link #close()}. */
@@ -273,6 +291,13 @@ public final class LocalStack implements AutoCloseable {
             dynamoDbLocal.shutdownNow();
         } catch (RuntimeException e) {
             failures.add(e);
+        }
+        if (store != null) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
         }
         if (!failures.isEmpty()) {
             RuntimeException first = failures.get(0);

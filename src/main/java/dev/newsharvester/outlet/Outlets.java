@@ -1,5 +1,8 @@
 package dev.newsharvester.outlet;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -42,7 +45,9 @@ public final class Outlets {
     private static final Set<String> FIELDS = Set.of("id", "name", "language", "timezone", "feeds", "sitemaps",
             "listings", "articlePattern", "revisit", "minRevisitInterval", "crawlDelay", "selectors", "notes");
     private static final Set<String> SELECTOR_FIELDS = Set.of("body", "title", "authors", "date", "remove");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key given twice in one mapping is an error (Jackson keeps the last one silently otherwise). */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
     private final Map<String, Outlet> byId;
     /** For {@link #reloading} outlets: where the current ones come from (null for fixed outlets). */
@@ -104,6 +109,14 @@ public final class Outlets {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String line = at == null || at.getLineNr() < 1 ? "" : ": line " + at.getLineNr();
+            String what = firstLine(e.getOriginalMessage());
+            if (what.startsWith("Duplicate field ")) {
+                what = "key " + what.substring("Duplicate field ".length()) + " is given twice in one mapping (remove one)";
+            }
+            throw new OutletConfigException(source + line + ": not valid YAML: " + what, e);
         } catch (IOException e) {
             throw new OutletConfigException(source + ": not valid YAML: " + firstLine(e.getMessage()), e);
         }

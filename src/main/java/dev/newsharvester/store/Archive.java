@@ -10,9 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -204,6 +206,26 @@ public final class Archive {
             }
             throw e;
         }
+    }
+
+    /** An archived object: its key and when it was written. */
+    public record Entry(String key, Instant lastModified) {
+    }
+
+    /** Every object whose key starts with {@code prefix}, in key order (ListObjectsV2, a page per 1,000). */
+    public List<Entry> list(String prefix) {
+        List<Entry> out = new ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()
+                .forEach(o -> out.add(new Entry(o.key(), o.lastModified())));
+        return out;
+    }
+
+    /**
+     * Deletes an object. Only the sweep of objects the index does not know calls it: an indexed version's
+     * objects are written once and kept.
+     */
+    public void delete(String key) {
+        s3.deleteObject(b -> b.bucket(bucket).key(requireKey(key)));
     }
 
     /** PUT requests sent by this instance, including those refused because the key existed (412). */
