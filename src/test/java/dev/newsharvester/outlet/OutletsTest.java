@@ -86,4 +86,20 @@ class OutletsTest {
                 });
         assertTrue(e.getMessage().contains(expectedPart), () -> "message was: " + e.getMessage());
     }
+
+    @Test
+    void aKeyGivenTwiceIsRejectedWithItsLine() {
+        String yaml = """
+                outlets:
+                  - id: unn
+                    feeds: [https://unn.ua/en/rss/news_en.xml]
+                    selectors:
+                      body: article .news-text
+                      body: article .content
+                """;
+        var e = assertThrows(OutletConfigException.class, () -> Outlets.parse(yaml, "outlets.yaml"));
+        assertEquals("outlets.yaml: line 6: not valid YAML: key 'body' is given twice in one mapping (remove one)", e.getMessage());
+        var top = assertThrows(OutletConfigException.class, () -> Outlets.parse("outlets: []\noutlets: []\n", "o.yaml"));
+        assertTrue(top.getMessage().startsWith("o.yaml: line 2: "), top.getMessage());
+    }
 }
