@@ -163,7 +163,7 @@ class CliIT {
         assertEquals(1, batch.code(), "one page is not an article");
         assertTrue(batch.err().contains("not an article: " + empty), batch.err());
         assertTrue(Files.readString(out.resolve("page.txt")).contains("Giuseppe Cavo Dragone"));
-        assertTrue(Files.exists(out.resolve("empty.txt")));
+        assertFalse(Files.exists(out.resolve("empty.txt")), "nothing is written for a page rejected as not an article");
 
         CliRun several = run("extract", page.toString(), empty.toString());
         assertEquals(1, several.code());
@@ -181,5 +181,6 @@ class CliIT {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("outlet 'unn': field 'revisit'"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(tmp.resolve("s")), "no store is made for a bad outlets file");
     }
 }
