@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import dev.newsharvester.store.AwsClients;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * HarvestFunction. In a fleet (TASK_QUEUE_URL and FLEET_TABLE set) it is the schedule's planner: one discovery task
@@ -39,10 +40,15 @@ public final class HarvestHandler implements RequestStreamHandler {
     }
 
     private HarvestHandler(Settings settings) {
-        this.planner = settings.isFleet() ? Wiring.planner(settings, Wiring.outlets(settings,
-                AwsClients.s3(settings.aws())), AwsClients.sqs(settings.aws())) : null;
+        this.planner = settings.isFleet() ? planner(settings, AwsClients.s3(settings.aws())) : null;
         this.harvester = planner == null ? Wiring.fromSettings(settings) : null;
         Priming.register(settings.aws(), planner != null ? planner.outlets() : harvester.outlets(), null);
+    }
+
+    /** The fleet's planner; it evaluates outlet health at the start of each run. */
+    private static Planner planner(Settings settings, S3Client s3) {
+        return Wiring.planner(settings, Wiring.outlets(settings, s3), AwsClients.sqs(settings.aws()), s3,
+                AwsClients.dynamoDb(settings.aws()));
     }
 
     public HarvestHandler(Harvester harvester) {

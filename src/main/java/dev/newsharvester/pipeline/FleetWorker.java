@@ -95,9 +95,11 @@ public final class FleetWorker {
     private final Clock clock;
     /** Names this worker's leases; renewed after a SnapStart restore, so that restored copies do not share it. */
     private volatile String instance = newInstanceId();
+    private final HealthMonitor health;
 
     FleetWorker(Outlets outlets, HttpFetcher fetcher, ArticleProcessor processor, Discoverer discoverer,
-            ArticleIndex index, HostLeases leases, Frontier frontier, DiscoveryClaims claims, TaskQueue queue) {
+            ArticleIndex index, HostLeases leases, Frontier frontier, DiscoveryClaims claims, TaskQueue queue,
+            HealthMonitor health) {
         this.outlets = outlets;
         this.fetcher = fetcher;
         this.processor = processor;
@@ -108,6 +110,7 @@ public final class FleetWorker {
         this.claims = claims;
         this.queue = queue;
         this.clock = leases.clock();
+        this.health = health;
     }
 
     /** Time a record needs to be started: one whole request plus extraction and storage. */
@@ -225,6 +228,9 @@ public final class FleetWorker {
             return Handled.done("stale turn token of " + t.host() + ": dropped");
         }
         boolean kept = settle(job, outcome);
+        if (!kept && health != null) {
+            health.processed(outcome);   // final: neither deferred nor to be tried again
+        }
         if (kept && passed.get()) {
             ensureToken(t.host());   // the token passed on may have been retired meanwhile
         }
@@ -296,6 +302,9 @@ public final class FleetWorker {
     private Handled discover(FleetMessage.Discover d, Outlet outlet, FleetPacer pacer, Instant now) {
         Discovery found = discoverer.discover(outlet, fetcher.pacedBy(pacer),
                 d.sources() == null ? Discoverer.sourcesOf(outlet) : d.sources());
+        if (health != null) {
+            health.discovered(outlet.id(), d.run(), found.urls().size());   // a run's turns add up
+        }
         int due = 0;
         int queued = 0;
         Set<String> hosts = new HashSet<>();

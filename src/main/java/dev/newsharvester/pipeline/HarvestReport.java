@@ -1,13 +1,21 @@
 package dev.newsharvester.pipeline;
 
+import dev.newsharvester.health.HealthReport;
 import java.util.List;
 
-/** The result of one harvest: per-outlet counts and, for inline processing, every article outcome. */
-public record HarvestReport(List<OutletReport> outlets, List<ArticleOutcome> outcomes) {
+/**
+ * The result of one harvest: per-outlet counts, for inline processing every article outcome, and the harvested
+ * outlets' health after it (null when the harvest keeps no health counters).
+ */
+public record HarvestReport(List<OutletReport> outlets, List<ArticleOutcome> outcomes, HealthReport health) {
 
     public HarvestReport {
         outlets = List.copyOf(outlets);
         outcomes = List.copyOf(outcomes);
+    }
+
+    public HarvestReport(List<OutletReport> outlets, List<ArticleOutcome> outcomes) {
+        this(outlets, outcomes, null);
     }
 
     /** Total of one outcome over all outlets. */

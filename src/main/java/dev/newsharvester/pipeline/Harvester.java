@@ -5,14 +5,19 @@ import dev.newsharvester.discover.Discoverer;
 import dev.newsharvester.discover.Discovery;
 import dev.newsharvester.extract.ArticleExtractor;
 import dev.newsharvester.fetch.HttpFetcher;
+import dev.newsharvester.health.HealthReport;
+import dev.newsharvester.health.HealthThresholds;
 import dev.newsharvester.outlet.Outlet;
 import dev.newsharvester.outlet.Outlets;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.HealthCounters;
+import dev.newsharvester.store.HealthObjects;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import dev.newsharvester.fleet.DiscoveryClaims;
 import dev.newsharvester.fleet.Frontier;
 import dev.newsharvester.fleet.HostLeases;
@@ -52,6 +58,7 @@ public final class Harvester {
     private final HttpFetcher fetcher;
     private final Clock clock;
     private final int parallelism;
+    private final HealthMonitor health;
 
     private Harvester(Builder b) {
         this.outlets = Objects.requireNonNull(b.outlets, "outlets");
@@ -61,6 +68,7 @@ public final class Harvester {
         this.discoverer = new Discoverer(fetcher);
         this.dispatcher = b.dispatcher;
         this.parallelism = b.parallelism;
+        this.health = b.health == null ? null : b.health.apply(index, clock);
         this.processor = new ArticleProcessor(outlets, fetcher, b.extractor, Objects.requireNonNull(b.archive, "archive"),
                 index, clock);
     }
@@ -71,6 +79,11 @@ public final class Harvester {
 
     public Outlets outlets() {
         return outlets;
+    }
+
+    /** What counts this harvester's outcomes and discoveries into outlet health; null when nothing does. */
+    public HealthMonitor health() {
+        return health;
     }
 
     /** Threads working on different hosts at once. */
@@ -89,10 +102,11 @@ public final class Harvester {
     public HarvestReport harvest(List<String> outletIds, ProgressListener progress) {
         List<Outlet> selected = outlets.select(outletIds);
         long started = System.nanoTime();
+        Instant run = clock.instant();
         Object calls = new Object();   // one listener call at a time; also serialises dispatch
         Found[] found = new Found[selected.size()];
         new HostScheduler<>(selected, Harvester::discoveryHost, Outlet::crawlDelay).run(parallelism, "harvest-discovery",
-                (i, outlet) -> found[i] = discover(outlet, progress, calls));
+                (i, outlet) -> found[i] = discover(outlet, run, progress, calls));
 
         List<OutletReport> reports = new ArrayList<>();
         if (dispatcher != null) {
@@ -101,7 +115,7 @@ public final class Harvester {
                 reports.add(f.failed() != null ? f.failed() : new OutletReport(selected.get(i).id(), f.discovered(),
                         f.due().size(), f.discovered() - f.due().size(), 0, f.due().size(), null, f.problems()));
             }
-            return new HarvestReport(reports, List.of());
+            return new HarvestReport(reports, List.of(), evaluateHealth(selected));
         }
 
         List<ArticleTask> tasks = new ArrayList<>();
@@ -143,11 +157,23 @@ public final class Harvester {
             reports.add(new OutletReport(selected.get(i).id(), f.discovered(), f.due().size(),
                     f.discovered() - f.due().size(), f.due().size(), 0, counts, f.problems()));
         }
-        return new HarvestReport(reports, Arrays.asList(results));
+        return new HarvestReport(reports, Arrays.asList(results), evaluateHealth(selected));
+    }
+
+    /** The outlets' health after this harvest (null without a monitor, or when the counters cannot be read). */
+    private HealthReport evaluateHealth(List<Outlet> selected) {
+        if (health == null) {
+            return null;
+        }
+        try {
+            return health.evaluate(selected.stream().map(Outlet::id).toList());
+        } catch (RuntimeException e) {
+            return null;   // health is an observation: the harvest's own report stands
+        }
     }
 
     /** Discovers one outlet and, with a queue, dispatches its due tasks. An outlet failure becomes its report. */
-    private Found discover(Outlet outlet, ProgressListener progress, Object calls) {
+    private Found discover(Outlet outlet, Instant run, ProgressListener progress, Object calls) {
         List<String> problems = new ArrayList<>();
         List<ArticleTask> due = new ArrayList<>();
         int discovered = 0;
@@ -161,9 +187,15 @@ public final class Harvester {
                 }
             }
         } catch (RuntimeException e) {
+            if (health != null) {
+                health.discovered(outlet.id(), run, 0);
+            }
             problems.add("outlet failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return new Found(discovered, due, problems,
                     new OutletReport(outlet.id(), discovered, due.size(), 0, 0, 0, null, problems));
+        }
+        if (health != null) {
+            health.discovered(outlet.id(), run, discovered);
         }
         synchronized (calls) {
             progress.discovered(outlet.id(), discovered, due.size());
@@ -176,11 +208,16 @@ public final class Harvester {
 
     /** The per-article flow; it does not throw, but if it did, the other hosts' articles would go on. */
     private ArticleOutcome processInline(ArticleTask task) {
+        ArticleOutcome outcome;
         try {
-            return processor.process(task);
+            outcome = processor.process(task);
         } catch (RuntimeException e) {
-            return ArticleOutcome.failedRetryable(task, "error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            outcome = ArticleOutcome.failedRetryable(task, "error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+        if (health != null) {
+            health.processed(outcome);
+        }
+        return outcome;
     }
 
     /** The host an outlet's discovery starts on: that of its first feed, sitemap or listing. */
@@ -225,12 +262,16 @@ public final class Harvester {
      */
     public FleetWorker fleetWorker(HostLeases leases, Frontier frontier,
             DiscoveryClaims claims, TaskQueue queue) {
-        return new FleetWorker(outlets, fetcher, processor, discoverer, index, leases, frontier, claims, queue);
+        return new FleetWorker(outlets, fetcher, processor, discoverer, index, leases, frontier, claims, queue, health);
     }
 
     /** Processes one article task: the per-article flow, shared by every entry point. Never throws. */
     public ArticleOutcome process(ArticleTask task) {
-        return processor.process(task);
+        ArticleOutcome outcome = processor.process(task);
+        if (health != null) {
+            health.processed(outcome);
+        }
+        return outcome;
     }
 
     /** Options for a {@link Harvester}. Outlets, fetcher, archive and index are required. */
@@ -243,8 +284,18 @@ public final class Harvester {
         private TaskDispatcher dispatcher;
         private Clock clock = Clock.systemUTC();
         private int parallelism = DEFAULT_PARALLELISM;
+        private BiFunction<ArticleIndex, Clock, HealthMonitor> health;
 
         private Builder() {
+        }
+
+        /**
+         * Counts outcomes and discoveries into these health counters and evaluates them after each harvest, storing
+         * the health object in {@code objects} (null: not stored). Default: no health.
+         */
+        public Builder health(HealthCounters counters, HealthThresholds thresholds, HealthObjects objects) {
+            this.health = (index, clock) -> new HealthMonitor(counters, thresholds, objects, index, clock);
+            return this;
         }
 
         public Builder outlets(Outlets outlets) {

@@ -1,10 +1,14 @@
 package dev.newsharvester.pipeline;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.newsharvester.health.HealthReport;
 import dev.newsharvester.outlet.Outlet;
 import dev.newsharvester.outlet.Outlets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,30 +25,57 @@ public final class Planner {
      * @param run     the run's id (its start instant): two tasks of one run may both discover an outlet (a redelivery)
      * @param planned discovery tasks sent
      * @param failed  outlets whose task could not be sent, each "id: why"
+     * @param health  the planned outlets' health as the run started (null without health counters, or when they
+     *                could not be read); in the answer only its flag counts appear
      */
-    public record Plan(String run, int planned, List<String> failed) {
+    public record Plan(String run, int planned, List<String> failed, @JsonIgnore HealthReport health) {
         public Plan {
             failed = List.copyOf(failed);
+        }
+
+        /** Outlets flagged DRIFT, SILENT and FAILING when the run started (absent without health). */
+        @JsonProperty("health")
+        public Map<String, Integer> flagged() {
+            return health == null ? null
+                    : Map.of("drifting", health.drifting(), "silent", health.silent(), "failing", health.failing());
         }
     }
 
     private final Outlets outlets;
     private final TaskQueue queue;
     private final Clock clock;
+    private final HealthMonitor health;
 
     public Planner(Outlets outlets, TaskQueue queue, Clock clock) {
+        this(outlets, queue, clock, null);
+    }
+
+    /** A planner that evaluates the outlets' health at the start of each run (null: it does not). */
+    public Planner(Outlets outlets, TaskQueue queue, Clock clock, HealthMonitor health) {
         this.outlets = Objects.requireNonNull(outlets, "outlets");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.health = health;
     }
 
     public Outlets outlets() {
         return outlets;
     }
 
-    /** Plans the outlets with these ids (all when empty); an unknown id fails before anything is sent. */
+    /**
+     * Plans the outlets with these ids (all when empty); an unknown id fails before anything is sent. First their
+     * health is evaluated from the counters the previous runs left (and stored as the run's health object).
+     */
     public Plan plan(List<String> outletIds) {
         List<Outlet> selected = outlets.select(outletIds);
+        HealthReport report = null;
+        if (health != null) {
+            try {
+                report = health.evaluate(selected.stream().map(Outlet::id).toList());
+            } catch (RuntimeException e) {
+                // health is an observation: planning goes on
+            }
+        }
         String run = clock.instant().toString();
         List<FleetMessage.Discover> tasks = selected.stream()
                 .map(o -> new FleetMessage.Discover(o.id(), run, 0, null)).toList();
@@ -52,6 +83,6 @@ public final class Planner {
         for (TaskQueue.Refused r : queue.sendAll(tasks)) {
             failed.add(((FleetMessage.Discover) r.message()).outlet() + ": " + r.why());
         }
-        return new Plan(run, tasks.size() - failed.size(), failed);
+        return new Plan(run, tasks.size() - failed.size(), failed, report);
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsharvester.pipeline;
 
+import dev.newsharvester.health.HealthThresholds;
 import dev.newsharvester.store.AwsEndpoints;
 import java.time.Duration;
 import java.util.Map;
@@ -22,9 +23,12 @@ import java.util.Map;
  * @param outletsTtl           OUTLETS_TTL_SECONDS: how old the outlets read from OUTLETS_URI may get before they are
  *                             read again in a long-lived process (default 300 s; 0 = only at start and after a
  *                             SnapStart restore)
+ * @param health               when outlet health raises its flags: HEALTH_SILENT_RUNS, HEALTH_FAILING_SHARE,
+ *                             HEALTH_FAILING_MIN, HEALTH_DRIFT_DROP, HEALTH_DRIFT_MIN_RECENT, HEALTH_DRIFT_MIN_BASELINE
  */
 public record Settings(String articlesTable, String archiveBucket, String taskQueueUrl, String fleetTable,
-        String outletsUri, String allowPrivateNetworks, String userAgent, AwsEndpoints aws, Duration outletsTtl) {
+        String outletsUri, String allowPrivateNetworks, String userAgent, AwsEndpoints aws, Duration outletsTtl,
+        HealthThresholds health) {
 
     public static final String ARTICLES_TABLE = "ARTICLES_TABLE";
     public static final String ARCHIVE_BUCKET = "ARCHIVE_BUCKET";
@@ -35,6 +39,12 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
     public static final String USER_AGENT = "USER_AGENT";
     public static final String OUTLETS_TTL_SECONDS = "OUTLETS_TTL_SECONDS";
     public static final Duration DEFAULT_OUTLETS_TTL = Duration.ofMinutes(5);
+    public static final String HEALTH_SILENT_RUNS = "HEALTH_SILENT_RUNS";
+    public static final String HEALTH_FAILING_SHARE = "HEALTH_FAILING_SHARE";
+    public static final String HEALTH_FAILING_MIN = "HEALTH_FAILING_MIN";
+    public static final String HEALTH_DRIFT_DROP = "HEALTH_DRIFT_DROP";
+    public static final String HEALTH_DRIFT_MIN_RECENT = "HEALTH_DRIFT_MIN_RECENT";
+    public static final String HEALTH_DRIFT_MIN_BASELINE = "HEALTH_DRIFT_MIN_BASELINE";
 
     public Settings {
         articlesTable = blankToNull(articlesTable);
@@ -49,13 +59,14 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
         if (outletsTtl.isNegative()) {
             throw new IllegalArgumentException(OUTLETS_TTL_SECONDS + " must be 0 or more seconds, got " + outletsTtl);
         }
+        health = health == null ? HealthThresholds.DEFAULT : health;
     }
 
-    /** Settings with the default outlets TTL. */
+    /** Settings with the default outlets TTL and health thresholds. */
     public Settings(String articlesTable, String archiveBucket, String taskQueueUrl, String fleetTable,
             String outletsUri, String allowPrivateNetworks, String userAgent, AwsEndpoints aws) {
         this(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks, userAgent, aws,
-                null);
+                null, null);
     }
 
     /** The settings the process environment describes (Lambda, {@code --aws}). */
@@ -67,7 +78,37 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
     public static Settings fromEnvironment(Map<String, String> env) {
         return new Settings(env.get(ARTICLES_TABLE), env.get(ARCHIVE_BUCKET), env.get(TASK_QUEUE_URL),
                 env.get(FLEET_TABLE), env.get(OUTLETS_URI), env.get(ALLOW_PRIVATE_NETWORKS), env.get(USER_AGENT),
-                AwsEndpoints.fromEnvironment(env), seconds(env.get(OUTLETS_TTL_SECONDS), OUTLETS_TTL_SECONDS));
+                AwsEndpoints.fromEnvironment(env), seconds(env.get(OUTLETS_TTL_SECONDS), OUTLETS_TTL_SECONDS),
+                healthThresholds(env));
+    }
+
+    /** The health thresholds the variables set, each defaulting to {@link HealthThresholds#DEFAULT}'s. */
+    static HealthThresholds healthThresholds(Map<String, String> env) {
+        HealthThresholds d = HealthThresholds.DEFAULT;
+        return new HealthThresholds(whole(env, HEALTH_SILENT_RUNS, d.silentRuns()),
+                fraction(env, HEALTH_FAILING_SHARE, d.failingShare()), whole(env, HEALTH_FAILING_MIN, d.failingMin()),
+                fraction(env, HEALTH_DRIFT_DROP, d.driftDrop()), whole(env, HEALTH_DRIFT_MIN_RECENT, d.driftMinRecent()),
+                whole(env, HEALTH_DRIFT_MIN_BASELINE, d.driftMinBaseline()));
+    }
+
+    private static int whole(Map<String, String> env, String name, int dflt) {
+        String v = blankToNull(env.get(name));
+        try {
+            return v == null ? dflt : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("environment variable " + name + " must be a whole number (default "
+                    + dflt + "), was '" + v + "'");
+        }
+    }
+
+    private static double fraction(Map<String, String> env, String name, double dflt) {
+        String v = blankToNull(env.get(name));
+        try {
+            return v == null ? dflt : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("environment variable " + name + " must be a fraction such as " + dflt
+                    + ", was '" + v + "'");
+        }
     }
 
     private static Duration seconds(String value, String name) {
@@ -94,34 +135,40 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
     /** These settings on another table and bucket (the embedded store). */
     public Settings withStore(String table, String bucket) {
         return new Settings(table, bucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks, userAgent, aws,
-                outletsTtl);
+                outletsTtl, health);
     }
 
     public Settings withOutletsUri(String uri) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, uri, allowPrivateNetworks,
-                userAgent, aws, outletsTtl);
+                userAgent, aws, outletsTtl, health);
     }
 
     public Settings withAllowPrivateNetworks(String cidrs) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, cidrs, userAgent, aws,
-                outletsTtl);
+                outletsTtl, health);
     }
 
     /** These settings with a task queue and a fleet table (null for none). */
     public Settings withFleet(String queueUrl, String fleet) {
         return new Settings(articlesTable, archiveBucket, queueUrl, fleet, outletsUri, allowPrivateNetworks,
-                userAgent, aws, outletsTtl);
+                userAgent, aws, outletsTtl, health);
     }
 
     public Settings withAws(AwsEndpoints endpoints) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
-                userAgent, endpoints, outletsTtl);
+                userAgent, endpoints, outletsTtl, health);
     }
 
     /** These settings with another outlets TTL. */
     public Settings withOutletsTtl(Duration ttl) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
-                userAgent, aws, ttl);
+                userAgent, aws, ttl, health);
+    }
+
+    /** These settings with other health thresholds. */
+    public Settings withHealth(HealthThresholds thresholds) {
+        return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
+                userAgent, aws, outletsTtl, thresholds);
     }
 
     /** Whether articles go to a task queue rather than being processed inline. */

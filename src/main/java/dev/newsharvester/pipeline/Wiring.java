@@ -8,6 +8,8 @@ import dev.newsharvester.outlet.Outlets;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.AwsClients;
+import dev.newsharvester.store.HealthCounters;
+import dev.newsharvester.store.HealthObjects;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -60,7 +62,9 @@ public final class Wiring {
                 .outlets(outlets(settings, s3))
                 .fetcher(fetcher.build())
                 .archive(new Archive(s3, settings.archiveBucketRequired()))
-                .index(new ArticleIndex(ddb, settings.articlesTableRequired()));
+                .index(new ArticleIndex(ddb, settings.articlesTableRequired()))
+                .health(new HealthCounters(ddb, settings.articlesTableRequired()), settings.health(),
+                        new HealthObjects(s3, settings.archiveBucketRequired()));
         if (settings.queued()) {
             if (sqs == null) {
                 throw new IllegalStateException(Settings.TASK_QUEUE_URL + " is set but no SQS client was given");
@@ -82,6 +86,22 @@ public final class Wiring {
     /** The planner of a fleet: one discovery task per outlet on the task queue. */
     public static Planner planner(Settings settings, Outlets outlets, SqsClient sqs) {
         return new Planner(outlets, new TaskQueue(sqs, settings.taskQueueUrlRequired()), Clock.systemUTC());
+    }
+
+    /**
+     * The same planner evaluating the outlets' health at the start of each run from the counters in the index table,
+     * and storing the health object in the archive bucket (without a table and bucket in the settings: no health).
+     */
+    public static Planner planner(Settings settings, Outlets outlets, SqsClient sqs, S3Client s3, DynamoDbClient ddb) {
+        return new Planner(outlets, new TaskQueue(sqs, settings.taskQueueUrlRequired()), Clock.systemUTC(),
+                settings.articlesTable() == null || settings.archiveBucket() == null ? null
+                        : healthMonitor(settings, s3, ddb));
+    }
+
+    /** Outlet health on the index table and archive bucket of the settings (for the planner and {@code status}). */
+    public static HealthMonitor healthMonitor(Settings settings, S3Client s3, DynamoDbClient ddb) {
+        return new HealthMonitor(new HealthCounters(ddb, settings.articlesTableRequired()), settings.health(),
+                new HealthObjects(s3, settings.archiveBucketRequired()), null, Clock.systemUTC());
     }
 
     /** A reprocessor on the AWS clients the settings describe. */

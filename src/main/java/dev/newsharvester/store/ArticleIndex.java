@@ -267,7 +267,10 @@ public final class ArticleIndex {
     }
 
     private List<StoredVersion> query(QueryRequest request) {
-        return items(request).stream().map(Items::fromItem).collect(Collectors.toCollection(ArrayList::new));
+        // health counters share the table (HealthCounters) and sit in hash-index under their sort key: no content hash
+        // or URL equals theirs, but a caller's string could; they are never versions
+        return items(request).stream().filter(i -> !HealthCounters.isHealthPartition(Items.str(i, URL)))
+                .map(Items::fromItem).collect(Collectors.toCollection(ArrayList::new));
     }
 
     private List<Map<String, AttributeValue>> items(QueryRequest request) {

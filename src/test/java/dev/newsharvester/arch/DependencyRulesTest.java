@@ -9,10 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md's arrows: {@code lambda}/{@code cli} → {@code pipeline}/{@code query} → {@code fetch}/{@code discover}/
- * {@code extract}/{@code fingerprint}/{@code store}/{@code fleet} → {@code outlet}; {@code extract} and
- * {@code fingerprint} know nothing of AWS or HTTP; the Lambda artifact's packages never reach the local stack;
- * {@code observe} (logs and metrics) sits between the entry points and the flow.
+ * DESIGN.md's arrows: {@code lambda}/{@code cli} → {@code pipeline}/{@code query} → {@code health} → {@code fetch}/
+ * {@code discover}/{@code extract}/{@code fingerprint}/{@code store}/{@code fleet} → {@code outlet} ({@code health}
+ * reads {@code store} only); {@code extract} and {@code fingerprint} know nothing of AWS or HTTP; the Lambda
+ * artifact's packages never reach the local stack; {@code observe} (logs and metrics) sits between the entry points
+ * and the flow.
  */
 class DependencyRulesTest {
 
@@ -38,7 +39,16 @@ class DependencyRulesTest {
         noClasses().that().resideInAnyPackage(packages("fetch", "discover", "extract", "fingerprint", "store", "fleet",
                         "outlet"))
                 .should().dependOnClassesThat().resideInAnyPackage(packages("pipeline", "query", "lambda", "cli", "local",
-                        "eval"))
+                        "eval", "health"))
+                .check(classes);
+    }
+
+    /** Outlet health sits between the flow and the store: it reads counters, it neither fetches nor runs the flow. */
+    @Test
+    void healthReadsTheStoreOnly() {
+        noClasses().that().resideInAnyPackage(packages("health"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("pipeline", "query", "lambda", "cli", "local",
+                        "eval", "observe", "fetch", "discover", "extract", "fingerprint", "fleet"))
                 .check(classes);
     }
 
