@@ -3,6 +3,7 @@ package dev.newsharvester.health;
 import dev.newsharvester.store.HealthCounters;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,16 +54,20 @@ public final class HealthEvaluator {
      */
     static OutletHealth assess(String outlet, HealthCounters.Latest latest, List<HealthCounters.Hour> hours,
             List<HealthCounters.Run> runs, Instant at, HealthThresholds t) {
-        List<HealthCounters.Hour> day = since(hours, at.minus(DAY));
-        List<HealthCounters.Hour> week = since(hours, at.minus(WEEK));
+        // windows of whole hour buckets: "24 h" are the current hour and the 23 before it
+        Instant hour = at.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        Instant dayStart = hour.minus(DAY);
+        Instant weekStart = hour.minus(WEEK);
+        List<HealthCounters.Hour> day = since(hours, dayStart);
+        List<HealthCounters.Hour> week = since(hours, weekStart);
         Outcomes dayOutcomes = Outcomes.of(day);
 
         // the recent window: the last 24 h, widened an hour at a time (at most to 7 days) until it holds enough
-        Instant recentStart = at.minus(DAY);
+        Instant recentStart = dayStart;
         long recentCount = Completeness.of(day).articles();
         for (int i = hours.size() - 1; i >= 0 && recentCount < t.driftMinRecent(); i--) {
             HealthCounters.Hour h = hours.get(i);
-            if (h.start().isBefore(recentStart) && !h.start().isBefore(at.minus(WEEK))) {
+            if (h.start().isBefore(recentStart) && !h.start().isBefore(weekStart)) {
                 recentStart = h.start();
                 recentCount += h.newArticles();
             }

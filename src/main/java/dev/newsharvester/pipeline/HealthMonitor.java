@@ -1,5 +1,6 @@
 package dev.newsharvester.pipeline;
 
+import dev.newsharvester.fetch.FetchStatus;
 import dev.newsharvester.health.HealthEvaluator;
 import dev.newsharvester.health.HealthReport;
 import dev.newsharvester.health.HealthThresholds;
@@ -75,7 +76,9 @@ public final class HealthMonitor {
                         !s.authors().isEmpty(), s.published() != null && !s.published().isBlank(), s.wordCount()))
                         .orElse(null);
             }
-            boolean blocked = o.outcome() == Outcome.FAILED && o.reason() != null && o.reason().startsWith("BLOCKED");
+            // ArticleProcessor's reason for a fetch that ended BLOCKED (401, 403, 451, an anti-bot page)
+            boolean blocked = o.outcome() == Outcome.FAILED && o.reason() != null
+                    && o.reason().startsWith(FetchStatus.BLOCKED.name() + ":");
             counters.outcome(o.outlet(), clock.instant(), o.outcome().name(), blocked, fresh);
         } catch (RuntimeException e) {
             dropped.incrementAndGet();
