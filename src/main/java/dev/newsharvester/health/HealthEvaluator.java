@@ -95,7 +95,9 @@ public final class HealthEvaluator {
             reasons.add("DRIFT: " + String.join("; ", drift) + " (" + recent.articles() + " new articles since "
                     + cut + " against " + baseline.articles() + " before)");
         }
-        return new OutletHealth(outlet, latest.lastDiscovery(), latest.lastNew(), dayOutcomes, Outcomes.of(week),
+        Instant lastNew = hours.stream().map(HealthCounters.Hour::lastNew).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        return new OutletHealth(outlet, latest.lastDiscovery(), lastNew, dayOutcomes, Outcomes.of(week),
                 Completeness.of(week), recent, baseline, runs.stream().map(HealthCounters.Run::discovered).toList(),
                 flags, reasons);
     }

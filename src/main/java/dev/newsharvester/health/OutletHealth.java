@@ -8,7 +8,7 @@ import java.util.Set;
  * The health of one outlet at one instant.
  *
  * @param lastDiscovery  the last discovery run that found article URLs (null: never)
- * @param lastNew        the last NEW article (null: never)
+ * @param lastNew        the last NEW article (null: none in the 35 days the counters keep)
  * @param day            article outcomes over the last 24 hours
  * @param week           article outcomes over the last 7 days
  * @param completeness   what the new articles of the last 7 days carried

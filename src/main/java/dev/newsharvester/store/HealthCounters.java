@@ -26,9 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <pre>
  *   url (partition)     hash (sort)               attributes
  *   health#&lt;outlet&gt;    h#&lt;yyyy-MM-ddTHH&gt;         o_&lt;OUTCOME&gt;, blocked, newArticles, newTitle, newAuthors,
- *                                                 newPublished, newWords80, wb0..wb15 (word-count histogram), expires
+ *                                                 newPublished, newWords80, wb0..wb15 (word-count histogram),
+ *                                                 lastNew (a new article's time), expires
  *   health#&lt;outlet&gt;    r#&lt;run start, fixed ts&gt;   discovered (URLs found by the run), expires
- *   health#&lt;outlet&gt;    latest                    lastDiscovery, lastNew (ISO instants, only ever moved forward)
+ *   health#&lt;outlet&gt;    latest                    lastDiscovery (ISO instant, only ever moved forward)
  * </pre>
  * Hour and run items expire after {@link #RETENTION} (TTL attribute {@code expires}, epoch seconds). None of these
  * attributes is a key or projected attribute of a secondary index ({@link IndexSchema}); the items do sit in
@@ -57,9 +58,12 @@ public final class HealthCounters {
     public record NewArticle(boolean title, boolean authors, boolean published, int words) {
     }
 
-    /** One hour of one outlet: outcome counts (by outcome name) and what new articles carried. */
+    /**
+     * One hour of one outlet: outcome counts (by outcome name) and what new articles carried; {@code lastNew} is the
+     * time of the last new article written in that hour (of writers a few seconds apart, the last to write).
+     */
     public record Hour(Instant start, Map<String, Long> outcomes, long blocked, long newArticles, long withTitle,
-            long withAuthors, long withPublished, long with80Words, long[] wordHistogram) {
+            long withAuthors, long withPublished, long with80Words, long[] wordHistogram, Instant lastNew) {
         public long outcome(String name) {
             return outcomes.getOrDefault(name, 0L);
         }
@@ -69,8 +73,8 @@ public final class HealthCounters {
     public record Run(Instant run, long discovered) {
     }
 
-    /** The last discovery that found URLs, and the last new article; null when never. */
-    public record Latest(Instant lastDiscovery, Instant lastNew) {
+    /** The last discovery that found URLs; null when never. */
+    public record Latest(Instant lastDiscovery) {
     }
 
     private final DynamoDbClient ddb;
@@ -114,10 +118,14 @@ public final class HealthCounters {
             }
             add(adds, names, values, WORD_BUCKET + bucketOf(fresh.words()));
         }
-        update(outlet, HOUR_PREFIX + HOUR.format(at), at, adds, names, values);
+        List<String> sets = new ArrayList<>();
         if (fresh != null) {
-            advance(outlet, LAST_NEW, at);
+            // in the same write: one update per article, whatever it carried
+            names.put("#n", LAST_NEW);
+            values.put(":n", AttributeValue.fromS(Items.formatTs(at)));
+            sets.add("#n = :n");
         }
+        update(outlet, HOUR_PREFIX + HOUR.format(at), at, adds, sets, names, values);
     }
 
     /** Counts a discovery of {@code outlet} by the run started at {@code run} (several turns of a run add up). */
@@ -126,7 +134,7 @@ public final class HealthCounters {
         Map<String, String> names = new HashMap<>();
         names.put("#d", DISCOVERED);
         values.put(":d", n(urls));
-        update(outlet, RUN_PREFIX + Items.formatTs(run), at, new ArrayList<>(List.of("#d :d")), names, values);
+        update(outlet, RUN_PREFIX + Items.formatTs(run), at, List.of("#d :d"), List.of(), names, values);
         if (urls > 0) {
             advance(outlet, LAST_DISCOVERY, at);
         }
@@ -152,12 +160,11 @@ public final class HealthCounters {
         return out;
     }
 
-    /** The outlet's latest times (strongly consistent read of one small item). */
+    /** The outlet's last successful discovery (strongly consistent read of one small item). */
     public Latest latest(String outlet) {
         Map<String, AttributeValue> item = ddb.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(outlet, LATEST))).item();
-        return new Latest(Items.instant(item == null ? Map.of() : item, LAST_DISCOVERY),
-                Items.instant(item == null ? Map.of() : item, LAST_NEW));
+        return new Latest(Items.instant(item == null ? Map.of() : item, LAST_DISCOVERY));
     }
 
     /** The bucket index of a word count in {@link #WORD_BUCKETS}. */
@@ -177,12 +184,14 @@ public final class HealthCounters {
         adds.add(ref + " :one");
     }
 
-    private void update(String outlet, String sk, Instant at, List<String> adds, Map<String, String> names,
-            Map<String, AttributeValue> values) {
+    private void update(String outlet, String sk, Instant at, List<String> adds, List<String> sets,
+            Map<String, String> names, Map<String, AttributeValue> values) {
         names.put("#x", EXPIRES);
         values.put(":x", n(at.plus(RETENTION).getEpochSecond()));
+        List<String> set = new ArrayList<>(sets);
+        set.add("#x = :x");
         ddb.updateItem(b -> b.tableName(table).key(key(outlet, sk))
-                .updateExpression("ADD " + String.join(", ", adds) + " SET #x = :x")
+                .updateExpression("ADD " + String.join(", ", adds) + " SET " + String.join(", ", set))
                 .expressionAttributeNames(names).expressionAttributeValues(values));
     }
 
@@ -234,7 +243,7 @@ public final class HealthCounters {
                 + ":00").toInstant(ZoneOffset.UTC);
         return new Hour(start.truncatedTo(ChronoUnit.HOURS), Collections.unmodifiableMap(outcomes),
                 number(item, BLOCKED), number(item, NEW_ARTICLES), number(item, NEW_TITLE), number(item, NEW_AUTHORS),
-                number(item, NEW_PUBLISHED), number(item, NEW_WORDS80), words);
+                number(item, NEW_PUBLISHED), number(item, NEW_WORDS80), words, Items.instant(item, LAST_NEW));
     }
 
     private static long number(Map<String, AttributeValue> item, String name) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsharvester.store.ArticleIndex;
+import dev.newsharvester.store.HealthCounters;
+import dev.newsharvester.store.HealthObjects;
 import dev.newsharvester.store.StoredVersion;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +67,35 @@ class FleetSimIT {
         }
         assertEquals(0, sim.dlqDepth());
         assertTrue(report.fetchedArticles() >= (long) HOSTS * ARTICLES);
+    }
+
+    /**
+     * Ten workers counted every outcome and discovery into the shared health counters at once (atomic ADD on the
+     * same items): per outlet exactly one NEW per article and the run's discovered URLs, nothing lost or doubled.
+     */
+    @Test
+    void healthCountersAddUpAcrossTheFleet() throws InterruptedException {
+        assertFalse(report.timedOut(), report.toText());
+        HealthCounters counters = new HealthCounters(sim.stack().dynamoDb(), sim.stack().table()); // uncounted reads
+        Instant now = Instant.now();
+        for (LoopbackHosts.Outlet o : sim.hosts().outlets()) {
+            long fresh = 0;
+            long withTitle = 0;
+            for (int tries = 0; tries < 50 && fresh < ARTICLES; tries++) {
+                List<HealthCounters.Hour> hours = counters.hours(o.id(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofHours(2)));
+                fresh = hours.stream().mapToLong(h -> h.outcome("NEW")).sum();
+                withTitle = hours.stream().mapToLong(HealthCounters.Hour::withTitle).sum();
+                Thread.sleep(fresh < ARTICLES ? 100 : 0);
+            }
+            assertEquals(ARTICLES, fresh, o.id() + ": one NEW per article");
+            assertEquals(ARTICLES, withTitle, o.id() + ": every new article's title counted");
+            List<HealthCounters.Run> runs = counters.runs(o.id(), now.plus(Duration.ofHours(2)), 3);
+            assertEquals(1, runs.size(), o.id() + ": one planned run");
+            assertEquals(ARTICLES, runs.get(0).discovered(), o.id() + ": the run's discovered URLs");
+            assertTrue(counters.latest(o.id()).lastDiscovery() != null, o.id());
+        }
+        assertTrue(new HealthObjects(sim.s3(), sim.stack().bucket()).get(HealthObjects.LATEST).isPresent(),
+                "the planner stored the health object before planning");
     }
 
     @Test

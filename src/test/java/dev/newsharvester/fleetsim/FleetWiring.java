@@ -41,9 +41,10 @@ public final class FleetWiring {
         };
     }
 
-    /** A new HarvestFunction instance per call: the fleet's planner. */
+    /** A new HarvestFunction instance per call: the fleet's planner (it evaluates outlet health first, as in AWS). */
     public static Supplier<RequestStreamHandler> planner(FleetSim sim) {
         Settings env = env(sim);
-        return () -> new HarvestHandler(Wiring.planner(env, Wiring.outlets(env, sim.s3()), sim.sqs()));
+        return () -> new HarvestHandler(Wiring.planner(env, Wiring.outlets(env, sim.s3()), sim.sqs(), sim.s3(),
+                sim.dynamoDb()));
     }
 }

@@ -22,19 +22,20 @@ class HealthEvaluatorTest {
 
     static final Instant AT = Instant.parse("2026-12-04T12:30:00Z");
     static final HealthThresholds T = HealthThresholds.DEFAULT;
-    static final Latest NEVER = new Latest(null, null);
+    static final Latest NEVER = new Latest(null);
 
     /** An hour {@code hoursAgo} before AT's hour with {@code n} new articles of {@code words} words each. */
     static Hour news(int hoursAgo, int n, int words, boolean authors) {
         long[] histogram = new long[HealthCounters.WORD_BUCKETS.length];
         histogram[HealthCounters.bucketOf(words)] = n;
         return new Hour(AT.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(hoursAgo)),
-                Map.of("NEW", (long) n), 0, n, n, authors ? n : 0, n, words >= 80 ? n : 0, histogram);
+                Map.of("NEW", (long) n), 0, n, n, authors ? n : 0, n, words >= 80 ? n : 0, histogram,
+                AT.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(hoursAgo)).plusSeconds(600));
     }
 
     static Hour outcomes(int hoursAgo, Map<String, Long> counts, long blocked) {
         return new Hour(AT.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(hoursAgo)), counts,
-                blocked, 0, 0, 0, 0, 0, new long[HealthCounters.WORD_BUCKETS.length]);
+                blocked, 0, 0, 0, 0, 0, new long[HealthCounters.WORD_BUCKETS.length], null);
     }
 
     /** Six days of five 420-word articles a day, then {@code recent} today. */
@@ -156,12 +157,13 @@ class HealthEvaluatorTest {
     @Test
     void reportCountsFlaggedOutletsAndSerialises() {
         OutletHealth drift = HealthEvaluator.assess("a", NEVER, history(news(2, 5, 45, false)), List.of(), AT, T);
-        OutletHealth ok = HealthEvaluator.assess("b", new Latest(AT.minusSeconds(60), AT.minusSeconds(7200)),
+        OutletHealth ok = HealthEvaluator.assess("b", new Latest(AT.minusSeconds(60)),
                 history(news(2, 5, 400, true)), List.of(), AT, T);
         HealthReport r = new HealthReport(AT, T, List.of(drift, ok));
         assertEquals(List.of(1, 0, 0), List.of(r.drifting(), r.silent(), r.failing()));
         String json = r.toJson();
         assertTrue(json.contains("\"drifting\" : 1") && json.contains("\"lastDiscovery\" : \"2026-12-04T12:29:00Z\""),
                 json);
+        assertEquals(Instant.parse("2026-12-04T10:10:00Z"), ok.lastNew(), "the newest hour's last new article");
     }
 }
