@@ -5,14 +5,14 @@ import java.util.List;
 
 /**
  * What the new articles of a window carried: how many had a title, authors, a publication date and at least 80
- * words, and their median word count (from the counters' histogram; null without articles).
+ * words, and their median word count (from the counters' histogram; null without articles); and how many fetched
+ * pages the extractor found no article in ({@code notArticles}).
  */
-public record Completeness(long articles, long title, long authors, long published, long words80, Integer medianWords) {
-
-    static final Completeness NONE = new Completeness(0, 0, 0, 0, 0, null);
+public record Completeness(long articles, long title, long authors, long published, long words80, Integer medianWords,
+        long notArticles) {
 
     static Completeness of(List<HealthCounters.Hour> hours) {
-        long articles = 0, title = 0, authors = 0, published = 0, words80 = 0;
+        long articles = 0, title = 0, authors = 0, published = 0, words80 = 0, notArticles = 0;
         long[] histogram = new long[HealthCounters.WORD_BUCKETS.length];
         for (HealthCounters.Hour h : hours) {
             articles += h.newArticles();
@@ -20,11 +20,12 @@ public record Completeness(long articles, long title, long authors, long publish
             authors += h.withAuthors();
             published += h.withPublished();
             words80 += h.with80Words();
+            notArticles += h.notArticle();
             for (int i = 0; i < histogram.length; i++) {
                 histogram[i] += h.wordHistogram()[i];
             }
         }
-        return new Completeness(articles, title, authors, published, words80, median(histogram));
+        return new Completeness(articles, title, authors, published, words80, median(histogram), notArticles);
     }
 
     /** The median of a word-count histogram, interpolated inside its bucket; null when it is empty. */
@@ -47,6 +48,16 @@ public record Completeness(long articles, long title, long authors, long publish
             before += histogram[i];
         }
         return lower[lower.length - 1];
+    }
+
+    /** New articles and pages with no article: what the extractor was given. */
+    public long pages() {
+        return articles + notArticles;
+    }
+
+    /** The share of those pages that gave an article; 0 without pages. */
+    public double articleYield() {
+        return pages() == 0 ? 0 : (double) articles / pages();
     }
 
     /** The share of articles carrying a field (one of the counts here); 0 without articles. */

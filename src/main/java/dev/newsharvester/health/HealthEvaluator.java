@@ -62,14 +62,14 @@ public final class HealthEvaluator {
         List<HealthCounters.Hour> week = since(hours, weekStart);
         Outcomes dayOutcomes = Outcomes.of(day);
 
-        // the recent window: the last 24 h, widened an hour at a time (at most to 7 days) until it holds enough
+        // the recent window: the last 24 h, widened an hour at a time (at most to 7 days) until it holds enough pages
         Instant recentStart = dayStart;
-        long recentCount = Completeness.of(day).articles();
+        long recentCount = Completeness.of(day).pages();
         for (int i = hours.size() - 1; i >= 0 && recentCount < t.driftMinRecent(); i--) {
             HealthCounters.Hour h = hours.get(i);
             if (h.start().isBefore(recentStart) && !h.start().isBefore(weekStart)) {
                 recentStart = h.start();
-                recentCount += h.newArticles();
+                recentCount += h.newArticles() + h.notArticle();
             }
         }
         Instant cut = recentStart;
@@ -105,10 +105,18 @@ public final class HealthEvaluator {
     /** What fell sharply, one phrase each; empty when nothing did or there are too few articles to say. */
     static List<String> drift(Completeness recent, Completeness baseline, HealthThresholds t) {
         List<String> out = new ArrayList<>();
-        if (recent.articles() < t.driftMinRecent() || baseline.articles() < t.driftMinBaseline()) {
+        if (recent.pages() < t.driftMinRecent() || baseline.articles() < t.driftMinBaseline()) {
             return out;
         }
         double keep = 1 - t.driftDrop();
+        // pages that no longer give an article at all ("no article body found"): the plainest redesign
+        if (baseline.articleYield() >= FIELD_FLOOR && recent.articleYield() < baseline.articleYield() * keep) {
+            out.add("an article in " + percent(recent.articleYield()) + " of new pages against "
+                    + percent(baseline.articleYield()));
+        }
+        if (recent.articles() < t.driftMinRecent()) {
+            return out;   // too few articles left to judge what they carry
+        }
         if (baseline.medianWords() != null && recent.medianWords() != null
                 && recent.medianWords() < baseline.medianWords() * keep) {
             out.add("median words " + recent.medianWords() + " against " + baseline.medianWords());

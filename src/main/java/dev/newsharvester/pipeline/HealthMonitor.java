@@ -79,7 +79,10 @@ public final class HealthMonitor {
             // ArticleProcessor's reason for a fetch that ended BLOCKED (401, 403, 451, an anti-bot page)
             boolean blocked = o.outcome() == Outcome.FAILED && o.reason() != null
                     && o.reason().startsWith(FetchStatus.BLOCKED.name() + ":");
-            counters.outcome(o.outlet(), clock.instant(), o.outcome().name(), blocked, fresh);
+            // and its reason for a page with no article in it (a redesign the extractor does not know, often)
+            boolean notArticle = o.outcome() == Outcome.SKIPPED && o.reason() != null
+                    && o.reason().startsWith("not an article");
+            counters.outcome(o.outlet(), clock.instant(), o.outcome().name(), blocked, notArticle, fresh);
         } catch (RuntimeException e) {
             dropped.incrementAndGet();
         }

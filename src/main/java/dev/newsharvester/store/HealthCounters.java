@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *
  * <pre>
  *   url (partition)     hash (sort)               attributes
- *   health#&lt;outlet&gt;    h#&lt;yyyy-MM-ddTHH&gt;         o_&lt;OUTCOME&gt;, blocked, newArticles, newTitle, newAuthors,
+ *   health#&lt;outlet&gt;    h#&lt;yyyy-MM-ddTHH&gt;         o_&lt;OUTCOME&gt;, blocked, notArticle, newArticles, newTitle, newAuthors,
  *                                                 newPublished, newWords80, wb0..wb15 (word-count histogram),
  *                                                 lastNew (a new article's time), expires
  *   health#&lt;outlet&gt;    r#&lt;run start, fixed ts&gt;   discovered (URLs found by the run), expires
@@ -49,7 +49,7 @@ public final class HealthCounters {
             4800};
 
     static final String HOUR_PREFIX = "h#", RUN_PREFIX = "r#", LATEST = "latest";
-    static final String OUTCOME_PREFIX = "o_", BLOCKED = "blocked", NEW_ARTICLES = "newArticles", NEW_TITLE = "newTitle",
+    static final String OUTCOME_PREFIX = "o_", BLOCKED = "blocked", NOT_ARTICLE = "notArticle", NEW_ARTICLES = "newArticles", NEW_TITLE = "newTitle",
             NEW_AUTHORS = "newAuthors", NEW_PUBLISHED = "newPublished", NEW_WORDS80 = "newWords80", WORD_BUCKET = "wb",
             DISCOVERED = "discovered", EXPIRES = "expires", LAST_DISCOVERY = "lastDiscovery", LAST_NEW = "lastNew";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH").withZone(ZoneOffset.UTC);
@@ -59,10 +59,12 @@ public final class HealthCounters {
     }
 
     /**
-     * One hour of one outlet: outcome counts (by outcome name) and what new articles carried; {@code lastNew} is the
-     * time of the last new article written in that hour (of writers a few seconds apart, the last to write).
+     * One hour of one outlet: outcome counts (by outcome name), the FAILED ones that were blocked, the pages the
+     * extractor found no article in, and what new articles carried; {@code lastNew} is the time of the last new
+     * article written in that hour (of writers a few seconds apart, the last to write).
      */
-    public record Hour(Instant start, Map<String, Long> outcomes, long blocked, long newArticles, long withTitle,
+    public record Hour(Instant start, Map<String, Long> outcomes, long blocked, long notArticle, long newArticles,
+            long withTitle,
             long withAuthors, long withPublished, long with80Words, long[] wordHistogram, Instant lastNew) {
         public long outcome(String name) {
             return outcomes.getOrDefault(name, 0L);
@@ -93,14 +95,21 @@ public final class HealthCounters {
         return pk != null && pk.startsWith(PARTITION_PREFIX);
     }
 
-    /** Counts one article outcome of {@code outlet} at {@code at}; {@code fresh} is given for a NEW article. */
-    public void outcome(String outlet, Instant at, String outcome, boolean blocked, NewArticle fresh) {
+    /**
+     * Counts one article outcome of {@code outlet} at {@code at}: {@code blocked} for a FAILED fetch that was blocked,
+     * {@code notArticle} for a page the extractor found no article in; {@code fresh} is given for a NEW article.
+     */
+    public void outcome(String outlet, Instant at, String outcome, boolean blocked, boolean notArticle,
+            NewArticle fresh) {
         Map<String, AttributeValue> values = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         List<String> adds = new ArrayList<>();
         add(adds, names, values, OUTCOME_PREFIX + outcome);
         if (blocked) {
             add(adds, names, values, BLOCKED);
+        }
+        if (notArticle) {
+            add(adds, names, values, NOT_ARTICLE);
         }
         if (fresh != null) {
             add(adds, names, values, NEW_ARTICLES);
@@ -242,7 +251,7 @@ public final class HealthCounters {
         Instant start = java.time.LocalDateTime.parse(Items.str(item, IndexSchema.HASH).substring(HOUR_PREFIX.length())
                 + ":00").toInstant(ZoneOffset.UTC);
         return new Hour(start.truncatedTo(ChronoUnit.HOURS), Collections.unmodifiableMap(outcomes),
-                number(item, BLOCKED), number(item, NEW_ARTICLES), number(item, NEW_TITLE), number(item, NEW_AUTHORS),
+                number(item, BLOCKED), number(item, NOT_ARTICLE), number(item, NEW_ARTICLES), number(item, NEW_TITLE), number(item, NEW_AUTHORS),
                 number(item, NEW_PUBLISHED), number(item, NEW_WORDS80), words, Items.instant(item, LAST_NEW));
     }
 

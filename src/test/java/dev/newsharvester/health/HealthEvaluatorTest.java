@@ -29,13 +29,13 @@ class HealthEvaluatorTest {
         long[] histogram = new long[HealthCounters.WORD_BUCKETS.length];
         histogram[HealthCounters.bucketOf(words)] = n;
         return new Hour(AT.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(hoursAgo)),
-                Map.of("NEW", (long) n), 0, n, n, authors ? n : 0, n, words >= 80 ? n : 0, histogram,
+                Map.of("NEW", (long) n), 0, 0, n, n, authors ? n : 0, n, words >= 80 ? n : 0, histogram,
                 AT.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(hoursAgo)).plusSeconds(600));
     }
 
     static Hour outcomes(int hoursAgo, Map<String, Long> counts, long blocked) {
         return new Hour(AT.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(hoursAgo)), counts,
-                blocked, 0, 0, 0, 0, 0, new long[HealthCounters.WORD_BUCKETS.length], null);
+                blocked, 0, 0, 0, 0, 0, 0, new long[HealthCounters.WORD_BUCKETS.length], null);
     }
 
     /** Six days of five 420-word articles a day, then {@code recent} today. */
@@ -68,6 +68,20 @@ class HealthEvaluatorTest {
         assertTrue(reason.startsWith("DRIFT: median words"), reason);
         assertTrue(reason.contains("authors on 0% against 100%"), reason);
         assertTrue(reason.contains(">=80 words on 0% against 100%"), reason);
+    }
+
+    @Test
+    void pagesThatNoLongerGiveAnArticleAreDrift() {
+        Hour rejected = new Hour(AT.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(Duration.ofHours(2)),
+                Map.of("SKIPPED", 6L), 0, 6, 0, 0, 0, 0, 0, new long[HealthCounters.WORD_BUCKETS.length], null);
+        OutletHealth h = HealthEvaluator.assess("kyiv", NEVER, history(rejected), List.of(), AT, T);
+        assertEquals(Set.of(Flag.DRIFT), h.flags());
+        assertTrue(h.reasons().get(0).startsWith("DRIFT: an article in 0% of new pages against 100%"), h.reasons()::toString);
+        assertEquals(6, h.recent().pages());
+        // a page or two the extractor rejects among many articles is no drift
+        Hour mixed = new Hour(rejected.start(), Map.of("SKIPPED", 2L, "NEW", 5L), 0, 2, 5, 5, 5, 5, 5,
+                news(2, 5, 400, true).wordHistogram(), null);
+        assertEquals(Set.of(), HealthEvaluator.assess("kyiv", NEVER, history(mixed), List.of(), AT, T).flags());
     }
 
     @Test

@@ -55,9 +55,9 @@ class HealthCountersTest {
                 for (int k = 0; k < each; k++) {
                     Instant at = T.plusSeconds(instance * 60L + k);
                     if (k % 4 == 0) {
-                        counters.outcome(outlet, at, "FAILED", k % 8 == 0, null);
+                        counters.outcome(outlet, at, "FAILED", k % 8 == 0, false, null);
                     } else {
-                        counters.outcome(outlet, at, "NEW", false,
+                        counters.outcome(outlet, at, "NEW", false, false,
                                 new HealthCounters.NewArticle(true, k % 2 == 0, true, 40 * k));
                     }
                     counters.discovery(outlet, T, at, 1);
@@ -117,7 +117,9 @@ class HealthCountersTest {
     void healthItemsAreNeverReadAsVersions() {
         String outlet = outlet();
         HealthCounters counters = new HealthCounters(stack.dynamoDb(), stack.table());
-        counters.outcome(outlet, T, "NEW", false, new HealthCounters.NewArticle(true, true, true, 300));
+        counters.outcome(outlet, T, "NEW", false, false, new HealthCounters.NewArticle(true, true, true, 300));
+        counters.outcome(outlet, T, "SKIPPED", false, true, null);
+        assertEquals(1, counters.hours(outlet, T, T.plusSeconds(1)).get(0).notArticle());
         counters.discovery(outlet, T, T, 4);
         ArticleIndex index = new ArticleIndex(stack.dynamoDb(), stack.table());
         // the items sit in hash-index under their sort key, but no reader returns them
