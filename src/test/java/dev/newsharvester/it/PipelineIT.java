@@ -47,6 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
 
+    /** Every harvest stores its health report: health/runs/<time>.json and health/latest.json. */
+    static final int HEALTH_OBJECTS = 2;
     static final String DRAGONE = "/en/news/head-of-nato-military-committee-on-the-deployment-of-a-contingent-in-ukraine-this-was-not-discussed-in-the-alliance";
     static final String HEATING = "/en/news/kyiv-prepares-for-the-heating-season-96-of-boiler-houses-are-ready-the-city-says";
     static final String GRAIN = "/en/news/ukraine-has-threshed-over-20-million-tons-of-new-crop-grain-the-pace-of-harvest-is-behind-last-years";
@@ -139,7 +141,7 @@ class PipelineIT {
         HarvestReport report = harvester.harvest(List.of(), ProgressListener.NONE);
         assertEquals(12, report.total(Outcome.UNCHANGED), () -> "outcomes: " + report.outcomes());
         assertEquals(0, report.total(Outcome.NEW) + report.total(Outcome.REVISED) + report.total(Outcome.DUPLICATE));
-        assertEquals(puts, h.stack.s3Puts(), "no S3 PUT for an unchanged site");
+        assertEquals(puts + HEALTH_OBJECTS, h.stack.s3Puts(), "no S3 PUT for an unchanged site but the run's health objects");
         List<String> log = h.site.requestLog().subList(requests, h.site.requestLog().size());
         long conditional304 = log.stream().filter(l -> l.contains(" 304 ") && l.contains("If-None-Match")).count();
         assertTrue(conditional304 >= 12, () -> "conditional GETs answered 304: " + log);
@@ -157,8 +159,8 @@ class PipelineIT {
         assertEquals(List.of(h.url("agg", AGG_GRAIN)), byOutcome.get(Outcome.DUPLICATE), () -> "outcomes: " + report.outcomes());
         assertEquals(11, byOutcome.get(Outcome.UNCHANGED).size(), () -> "outcomes: " + report.outcomes());
         assertEquals(0, report.total(Outcome.FAILED) + report.total(Outcome.NEW));
-        // The revision stores a raw and a clean copy; the duplicate only its raw page.
-        assertEquals(3, h.stack.s3Puts() - puts);
+        // The revision stores a raw and a clean copy; the duplicate only its raw page (and the run its health objects).
+        assertEquals(3 + HEALTH_OBJECTS, h.stack.s3Puts() - puts);
 
         ArticleOutcome dup = report.outcomes().stream().filter(o -> o.outcome() == Outcome.DUPLICATE).findFirst().orElseThrow();
         assertEquals(h.url("unn", GRAIN), dup.duplicateOf());
