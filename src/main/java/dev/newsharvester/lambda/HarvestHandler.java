@@ -2,6 +2,7 @@ package dev.newsharvester.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.newsharvester.health.HealthReport;
 import dev.newsharvester.observe.Telemetry;
 import dev.newsharvester.outlet.OutletConfigException;
 import dev.newsharvester.pipeline.ArticleOutcome;
@@ -83,6 +84,7 @@ public final class HarvestHandler implements RequestStreamHandler {
         }
         if (planner != null) {
             Planner.Plan plan = planner.plan(outlets);
+            health(inv, plan.health());
             inv.log().info("plan", Events.JSON.convertValue(plan, Map.class));
             Events.JSON.writeValue(output, plan);
             return;
@@ -95,6 +97,14 @@ public final class HarvestHandler implements RequestStreamHandler {
             // One structured line per outlet: the counts the design asks every run to log.
             inv.outlet(r);
         }
+        health(inv, report.health());
         Events.JSON.writeValue(output, report.outlets());
+    }
+
+    /** The health gauges the alarms watch, once per run (none when the run kept no health). */
+    private static void health(Telemetry.Invocation inv, HealthReport health) {
+        if (health != null) {
+            inv.metrics().health(health.drifting(), health.silent(), health.failing());
+        }
     }
 }

@@ -11,12 +11,14 @@ import dev.newsharvester.health.Flag;
 import dev.newsharvester.health.HealthReport;
 import dev.newsharvester.health.HealthThresholds;
 import dev.newsharvester.health.OutletHealth;
+import dev.newsharvester.lambda.HarvestHandler;
 import dev.newsharvester.local.LocalStack;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.HealthCounters;
 import dev.newsharvester.store.HealthObjects;
 import dev.newsharvester.store.StoredVersion;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -80,6 +82,8 @@ class OutletHealthIT {
             before = r.health();
         }
         assertEquals(0, before.drifting(), before.toJson());
+        clock.set(clock.instant().plusSeconds(60));   // a run of its own
+        assertEquals(0, driftingGauge(harvester), "the metric the drift alarm watches, before the redesign");
         OutletHealth steady = before.outlets().get(0);
         assertEquals(5, steady.day().count("NEW"));
         assertEquals(30, steady.week().count("NEW"));
@@ -101,6 +105,8 @@ class OutletHealthIT {
         }
         HealthReport after = redesigned.health();
         assertEquals(1, after.drifting(), after.toJson());
+        clock.set(clock.instant().plusSeconds(60));
+        assertEquals(1, driftingGauge(harvester), "the metric the drift alarm watches moves");
         assertEquals(Set.of(Flag.DRIFT), after.outlets().get(0).flags());
         assertEquals(Set.of(), after.outlets().get(1).flags(), "lviv kept its markup");
         assertEquals(List.of(0, 0), List.of(after.silent(), after.failing()));
@@ -253,6 +259,31 @@ class OutletHealthIT {
         return out.substring(0, m.start()) + m.group(1) + m.group(3)
                 + "\n<script type=\"application/json\" id=\"story-data\">{\"paragraphs\": \"" + rest + "\"}</script>"
                 + out.substring(m.end());
+    }
+
+    /**
+     * The {@code OutletsDrifting} gauge of a HarvestFunction invocation on this harvester (all outlets, a minute after
+     * the last run: nothing is due again, the health is evaluated afresh), from the EMF document it prints.
+     */
+    private static int driftingGauge(Harvester harvester) throws Exception {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            new HarvestHandler(harvester).handleRequest(new ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(), null);
+        } finally {
+            System.setOut(old);
+        }
+        List<JsonNode> gauges = new ArrayList<>();
+        for (String line : stdout.toString(StandardCharsets.UTF_8).lines().toList()) {
+            JsonNode n = new ObjectMapper().readTree(line);
+            if (n.has("_aws") && n.has("OutletsDrifting")) {
+                gauges.add(n);
+            }
+        }
+        assertEquals(1, gauges.size(), stdout::toString);
+        return gauges.get(0).path("OutletsDrifting").asInt();
     }
 
     private static String status(String... args) {
