@@ -39,7 +39,16 @@ class DependencyRulesTest {
         noClasses().that().resideInAnyPackage(packages("fetch", "discover", "extract", "fingerprint", "store", "fleet",
                         "outlet"))
                 .should().dependOnClassesThat().resideInAnyPackage(packages("pipeline", "query", "lambda", "cli", "local",
-                        "eval", "health"))
+                        "eval", "health", "change"))
+                .check(classes);
+    }
+
+    /** Change events are published by the flow; they may read the store (clean copies for diffs), never run the flow. */
+    @Test
+    void changesDoNotRunTheFlow() {
+        noClasses().that().resideInAnyPackage(packages("change"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("pipeline", "query", "lambda", "cli", "local",
+                        "eval", "health", "fetch", "discover", "fleet"))
                 .check(classes);
     }
 
