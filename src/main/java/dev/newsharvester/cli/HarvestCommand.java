@@ -79,10 +79,12 @@ final class HarvestCommand implements Callable<Integer> {
     }
 
     static void printReport(HarvestReport report, PrintStream out) {
-        Table t = new Table("outlet", "found", "due", "not due", "fetched", "queued", "NEW", "REVISED", "UNCHANGED", "DUPLICATE", "SKIPPED", "FAILED");
+        Table t = new Table("outlet", "found", "due", "not due", "fetched", "queued", "NEW", "REVISED", "UNCHANGED", "DUPLICATE", "SKIPPED", "FAILED",
+                "DELETED", "REDIRECTED", "RESTORED");
         for (OutletReport r : report.outlets()) {
             t.row(r.outlet(), r.discovered(), r.due(), r.notDue(), r.fetched(), r.dispatched(), r.count(Outcome.NEW), r.count(Outcome.REVISED),
-                    r.count(Outcome.UNCHANGED), r.count(Outcome.DUPLICATE), r.count(Outcome.SKIPPED), r.count(Outcome.FAILED));
+                    r.count(Outcome.UNCHANGED), r.count(Outcome.DUPLICATE), r.count(Outcome.SKIPPED), r.count(Outcome.FAILED),
+                    r.count(Outcome.DELETED), r.count(Outcome.REDIRECTED), r.count(Outcome.RESTORED));
         }
         t.print(out);
         out.println("(due: new URLs, and known ones younger than the outlet's revisit window and not fetched within its"

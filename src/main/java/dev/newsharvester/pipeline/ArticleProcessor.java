@@ -1,5 +1,6 @@
 package dev.newsharvester.pipeline;
 
+import dev.newsharvester.change.ChangeSink;
 import dev.newsharvester.discover.UrlCanonicalizer;
 import dev.newsharvester.extract.Article;
 import dev.newsharvester.extract.ArticleExtractor;
@@ -16,8 +17,10 @@ import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.RawMetadata;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.UrlHistory;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +30,8 @@ import java.util.function.Consumer;
  * The flow for one article, written once: fetch (conditional) → extract → fingerprint → S3 raw →
  * S3 clean → DynamoDB version item. The index item is written last, so it never points at a
  * missing object; every write is conditional, so a task delivered twice stores one version.
+ * A version is what readers see: body, headline and byline ({@link ReaderView}). A stored URL that is gone, redirects
+ * or comes back gets a lifecycle entry ({@link Lifecycle}). Each change goes to the change sink once indexed.
  */
 final class ArticleProcessor {
 
@@ -37,9 +42,20 @@ final class ArticleProcessor {
     private final ArticleIndex index;
     private final Clock clock;
     private final VersionWriter writer;
+    private final Lifecycle lifecycle;
+    private final Revisions revisions;
 
     ArticleProcessor(Outlets outlets, HttpFetcher fetcher, ArticleExtractor extractor, Archive archive,
             ArticleIndex index, Clock clock) {
+        this(outlets, fetcher, extractor, archive, index, clock, ChangeSink.NONE, Lifecycle.DEFAULT_CONFIRM_AFTER);
+    }
+
+    /**
+     * @param sink         told each NEW, REVISED, DELETED, REDIRECTED and RESTORED change once it is indexed
+     * @param confirmAfter how long after the first sign that an article is gone a check may confirm its deletion
+     */
+    ArticleProcessor(Outlets outlets, HttpFetcher fetcher, ArticleExtractor extractor, Archive archive,
+            ArticleIndex index, Clock clock, ChangeSink sink, Duration confirmAfter) {
         this.outlets = outlets;
         this.fetcher = fetcher;
         this.extractor = extractor;
@@ -47,6 +63,8 @@ final class ArticleProcessor {
         this.index = index;
         this.clock = clock;
         this.writer = new VersionWriter(archive, index);
+        this.lifecycle = new Lifecycle(index.events(), sink, confirmAfter);
+        this.revisions = new Revisions(archive, sink);
     }
 
     ArticleOutcome process(ArticleTask task) {
@@ -91,8 +109,9 @@ final class ArticleProcessor {
     private ArticleOutcome process(ArticleTask task, Outlet outlet, HttpFetcher via, Instant fetchedSince,
             Consumer<FetchResult> onFetched, ArticleTiming.Stopwatch watch) {
         String url = task.url();
-        List<StoredVersion> versions = index.versions(url);
-        Optional<StoredVersion> current = versions.stream().max((a, b) -> a.lastSeen().compareTo(b.lastSeen()));
+        UrlHistory history = index.history(url);
+        List<StoredVersion> versions = history.versions();
+        Optional<StoredVersion> current = history.current();
         if (fetchedSince != null && current.isPresent()) {
             StoredVersion c = current.get();
             Instant last = c.lastFetched() != null ? c.lastFetched() : c.lastSeen();
@@ -107,6 +126,7 @@ final class ArticleProcessor {
         watch.fetched(fetched, fetchStart);
         onFetched.accept(fetched);
         Instant now = clock.instant();
+        Lifecycle.State state = new Lifecycle.State(history.events(), current);
         switch (fetched.status()) {
             case OK -> { }
             case DEFERRED -> {
@@ -116,8 +136,10 @@ final class ArticleProcessor {
                 if (current.isEmpty()) {
                     return ArticleOutcome.failedRetryable(task, "304 Not Modified without a stored version");
                 }
+                boolean restored = lifecycle.restoreIfDeleted(task, state, now);
                 index.markSeen(url, current.get().hash(), now, null, null);
-                return ArticleOutcome.of(task, Outcome.UNCHANGED, current.get().hash(), "304 not modified");
+                return ArticleOutcome.of(task, restored ? Outcome.RESTORED : Outcome.UNCHANGED, current.get().hash(),
+                        "304 not modified");
             }
             case ROBOTS_DISALLOWED -> {
                 return ArticleOutcome.skipped(task, "robots.txt disallows it");
@@ -126,8 +148,12 @@ final class ArticleProcessor {
                 return ArticleOutcome.failedRetryable(task, fetched.status() + ": " + fetched.reason());
             }
             case HTTP_ERROR -> {
-                boolean retry = fetched.httpStatus() >= 500 || fetched.httpStatus() == 429;
-                String reason = "HTTP " + fetched.httpStatus() + ": " + fetched.reason();
+                int status = fetched.httpStatus();
+                String reason = "HTTP " + status + ": " + fetched.reason();
+                if ((status == 404 || status == 410) && current.isPresent()) {
+                    return lifecycle.gone(task, state, status, "HTTP " + status, now);
+                }
+                boolean retry = status >= 500 || status == 429;
                 return retry ? ArticleOutcome.failedRetryable(task, reason) : ArticleOutcome.failed(task, reason);
             }
             default -> {
@@ -139,41 +165,73 @@ final class ArticleProcessor {
         Extraction extraction = extractor.extract(fetched.text(), fetched.finalUrl().toString(), outlet.selectors(),
                 outlet.timezone());
         watch.extracted(extractStart);
+        Optional<String> movedTo = current.isPresent() ? Lifecycle.redirectTarget(url, fetched) : Optional.empty();
+        if (movedTo.isPresent()) {
+            Fingerprint target = extraction.isArticle() ? Fingerprinter.of(extraction.article().text()) : null;
+            return lifecycle.redirected(task, state, movedTo.get(), fetched.httpStatus(), target, now);
+        }
+        Optional<String> gone = Lifecycle.softGone(extraction);
+        if (gone.isPresent() && current.isPresent()) {
+            return lifecycle.gone(task, state, fetched.httpStatus(), gone.get(), now);
+        }
         if (!extraction.isArticle()) {
             return ArticleOutcome.skipped(task, "not an article: " + extraction.notArticleReason());
         }
-        Article article = extraction.article();
-        Fingerprint fp = Fingerprinter.of(article.text());
-        String hash = fp.sha256();
+        boolean restored = current.isPresent() && lifecycle.restoreIfDeleted(task, state, now);
+        ArticleOutcome stored = store(task, versions, current, fetched, extraction.article(), now);
+        return restored ? new ArticleOutcome(stored.outlet(), stored.url(), Outcome.RESTORED, stored.hash(),
+                "back after its deletion; " + stored.outcome() + (stored.reason() == null ? "" : ": " + stored.reason()),
+                stored.duplicateOf(), false) : stored;
+    }
 
-        Optional<StoredVersion> known = versions.stream().filter(v -> v.hash().equals(hash)).findFirst();
+    /**
+     * The article as readers see it now against the stored versions: the same body, headline and byline as a stored
+     * version mark that version seen; anything else is a new version, keyed so that the first version of a body keeps
+     * the body hash as its key (see {@link ReaderView#versionKey}).
+     */
+    private ArticleOutcome store(ArticleTask task, List<StoredVersion> versions, Optional<StoredVersion> current,
+            FetchResult fetched, Article article, Instant now) {
+        String url = task.url();
+        Fingerprint fp = Fingerprinter.of(article.text());
+        String body = fp.sha256();
+        ReaderView view = ReaderView.of(article.title(), article.authors());
+        Optional<StoredVersion> known = versions.stream()
+                .filter(v -> v.body().equals(body) && ReaderView.of(v.title(), v.authors()).equals(view)).findFirst();
         if (known.isPresent()) {
+            String hash = known.get().hash();
             index.markSeen(url, hash, now, fetched.etag(), fetched.lastModified());
             boolean reverted = current.isPresent() && !current.get().hash().equals(hash);
+            if (reverted) {
+                revisions.publish(task, now, current, known.get(), article, body);
+            }
             return ArticleOutcome.of(task, reverted ? Outcome.REVISED : Outcome.UNCHANGED, hash,
-                    reverted ? "back to the text first seen " + known.get().firstSeen() : "same text");
+                    reverted ? "back to the version first seen " + known.get().firstSeen() : "same text, headline and byline");
         }
-
+        boolean firstOfBody = versions.stream().noneMatch(v -> v.hash().equals(body));
+        String hash = view.versionKey(body, firstOfBody);
         if (index.get(url, hash).isPresent()) {
             // A concurrent delivery of this task indexed it since we looked: nothing to store.
             index.markSeen(url, hash, now, fetched.etag(), fetched.lastModified());
             return ArticleOutcome.of(task, Outcome.UNCHANGED, hash, "already indexed by a concurrent delivery");
         }
-        String rawKey = Archive.rawKey(task.outlet(), url, hash, VersionWriter.day(article, now));
+        String rawKey = Archive.rawKey(task.outlet(), url, VersionWriter.archiveHash(hash), VersionWriter.day(article, now));
         archive.putRaw(rawKey, fetched.body(), new RawMetadata(fetched.finalUrl().toString(), fetched.httpStatus(),
                 fetched.contentType(), fetched.etag(), fetched.lastModified(), fetched.fetchedAt(),
                 fetched.charset() == null ? null : fetched.charset().name()));
         VersionWriter.Written written = writer.write(VersionWriter.version(task.outlet(), url, article, fp, rawKey, now)
-                .etag(fetched.etag()).lastModified(fetched.lastModified()).build(), article, fp, fetched.fetchedAt());
+                .hash(hash).etag(fetched.etag()).lastModified(fetched.lastModified()).build(), article, fp, fetched.fetchedAt());
         if (!written.indexed()) {
             // Another delivery of the same task got there first: one version, nothing lost.
             return ArticleOutcome.of(task, Outcome.UNCHANGED, hash, "already indexed by a concurrent delivery");
         }
+        revisions.publish(task, now, current, written.version(), article, body);
         if (written.duplicateOf() != null) {
             return ArticleOutcome.duplicate(task, hash, written.duplicateOf());
         }
-        return current.isPresent()
-                ? ArticleOutcome.of(task, Outcome.REVISED, hash, "text changed since " + current.get().firstSeen())
-                : ArticleOutcome.of(task, Outcome.NEW, hash, null);
+        if (current.isEmpty()) {
+            return ArticleOutcome.of(task, Outcome.NEW, hash, null);
+        }
+        return ArticleOutcome.of(task, Outcome.REVISED, hash, (firstOfBody ? "text" : "headline or byline")
+                + " changed since " + current.get().firstSeen());
     }
 }

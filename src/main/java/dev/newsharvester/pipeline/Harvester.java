@@ -1,5 +1,6 @@
 package dev.newsharvester.pipeline;
 
+import dev.newsharvester.change.ChangeSink;
 import dev.newsharvester.discover.DiscoveredUrl;
 import dev.newsharvester.discover.Discoverer;
 import dev.newsharvester.discover.Discovery;
@@ -70,7 +71,7 @@ public final class Harvester {
         this.parallelism = b.parallelism;
         this.health = b.health == null ? null : b.health.apply(index, clock);
         this.processor = new ArticleProcessor(outlets, fetcher, b.extractor, Objects.requireNonNull(b.archive, "archive"),
-                index, clock);
+                index, clock, b.changeSink, b.deletionConfirmAfter);
     }
 
     public static Builder builder() {
@@ -285,8 +286,28 @@ public final class Harvester {
         private Clock clock = Clock.systemUTC();
         private int parallelism = DEFAULT_PARALLELISM;
         private BiFunction<ArticleIndex, Clock, HealthMonitor> health;
+        private ChangeSink changeSink = ChangeSink.NONE;
+        private Duration deletionConfirmAfter = Lifecycle.DEFAULT_CONFIRM_AFTER;
 
         private Builder() {
+        }
+
+        /** Told every NEW, REVISED, DELETED, REDIRECTED and RESTORED change once indexed (default: {@link ChangeSink#NONE}). */
+        public Builder changeSink(ChangeSink sink) {
+            this.changeSink = Objects.requireNonNull(sink, "changeSink (use ChangeSink.NONE for none)");
+            return this;
+        }
+
+        /**
+         * How long after the first sign that a stored article is gone (404, 410, a "not found" page) a later fetch may
+         * confirm it DELETED (default 1 hour), so that one flapping answer is not a deletion.
+         */
+        public Builder deletionConfirmAfter(Duration delay) {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("deletionConfirmAfter must be zero or positive (e.g. PT1H), was " + delay);
+            }
+            this.deletionConfirmAfter = delay;
+            return this;
         }
 
         /**

@@ -18,5 +18,14 @@ public enum Outcome {
      * Not fetched yet: its host may not be asked now (held by another instance, its crawl delay or a Retry-After
      * runs). It stays queued for the host's next turn. Only fleet workers see this; local runs wait instead.
      */
-    DEFERRED
+    DEFERRED,
+    /**
+     * A stored article is gone (404/410, a "not found" page or no article text), confirmed by a second check at least
+     * the confirmation delay after the first; a lifecycle entry in the URL's history. Not a failure.
+     */
+    DELETED,
+    /** A stored URL now redirects elsewhere; a lifecycle entry (linking the two addresses when it is the same article). */
+    REDIRECTED,
+    /** A deleted article is back: a lifecycle entry, and a version as for any fetch. */
+    RESTORED
 }

@@ -50,13 +50,16 @@ final class VersionWriter {
      */
     Written write(StoredVersion version, Article article, Fingerprint fp, Instant fetchedAt) {
         String url = version.url();
-        Optional<StoredVersion> original = index.byHash(fp.sha256()).stream().filter(v -> !v.url().equals(url))
+        // a headline or byline edit of a body this URL has stored keeps its own clean copy (its own headline); the body's
+        // first version stands for it in the cross-URL duplicate lookup
+        Optional<StoredVersion> original = !version.firstOfBody() ? Optional.empty()
+                : index.byHash(version.body()).stream().filter(v -> !v.url().equals(url))
                 .min(Comparator.comparing(StoredVersion::firstSeen));
         String cleanKey;
         if (original.isPresent()) {
             cleanKey = original.get().cleanKey();   // same text: point at the copy already stored
         } else {
-            cleanKey = Archive.cleanKey(version.outlet(), url, fp.sha256(), day(article, version.firstSeen()));
+            cleanKey = Archive.cleanKey(version.outlet(), url, archiveHash(version.hash()), day(article, version.firstSeen()));
             archive.putClean(cleanKey, CleanCopy.toJson(article, fp,
                     new CleanCopy.Capture(version.outlet(), version.rawKey(), fetchedAt, version.extractorVersion())));
         }
@@ -65,10 +68,19 @@ final class VersionWriter {
         return new Written(full, index.putVersion(full), full.duplicateOf());
     }
 
+    /**
+     * The hex string the archive keys of a version are named by (their first 16 digits): the body hash for a body's
+     * first version, else the view hash then the body hash, so that a headline edit never lands on its body's objects.
+     */
+    static String archiveHash(String versionKey) {
+        int sep = versionKey.indexOf(StoredVersion.VIEW_SEPARATOR);
+        return sep < 0 ? versionKey : versionKey.substring(sep + 1) + versionKey.substring(0, sep);
+    }
+
     /** A version of {@code article} seen first at {@code now}, raw copy at {@code rawKey}, with the current extractor. */
     static StoredVersion.Builder version(String outlet, String url, Article article, Fingerprint fp, String rawKey,
             Instant now) {
-        return StoredVersion.builder().url(url).hash(fp.sha256()).outlet(outlet).seenAt(now).title(article.title())
+        return StoredVersion.builder().url(url).hash(fp.sha256()).bodyHash(fp.sha256()).outlet(outlet).seenAt(now).title(article.title())
                 .authors(article.authors()).published(iso(article.published())).modified(iso(article.modified()))
                 .language(article.language()).rawKey(rawKey).simhash(fp.simhashHex()).minhash(fp.minhash())
                 .extractorVersion(ArticleExtractor.VERSION).wordCount(article.wordCount());

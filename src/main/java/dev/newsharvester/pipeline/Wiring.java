@@ -1,5 +1,6 @@
 package dev.newsharvester.pipeline;
 
+import dev.newsharvester.change.ChangeSink;
 import dev.newsharvester.extract.ArticleExtractor;
 import dev.newsharvester.fetch.AddressGuard;
 import dev.newsharvester.fetch.HttpFetcher;
@@ -54,6 +55,12 @@ public final class Wiring {
 
     /** A harvester on given clients (the embedded store, tests); {@code sqs} is used only with a task queue. */
     public static Harvester harvester(Settings settings, S3Client s3, DynamoDbClient ddb, SqsClient sqs) {
+        return harvester(settings, s3, ddb, sqs, ChangeSink.NONE);
+    }
+
+    /** The same, publishing every change (NEW, REVISED, DELETED, REDIRECTED, RESTORED) to {@code changes} once indexed. */
+    public static Harvester harvester(Settings settings, S3Client s3, DynamoDbClient ddb, SqsClient sqs,
+            ChangeSink changes) {
         HttpFetcher.Builder fetcher = fetcherBuilder(settings);
         if (settings.fleetTable() != null) {
             fetcher.robotsStore(new SharedRobots(ddb, settings.fleetTable()));
@@ -63,6 +70,7 @@ public final class Wiring {
                 .fetcher(fetcher.build())
                 .archive(new Archive(s3, settings.archiveBucketRequired()))
                 .index(new ArticleIndex(ddb, settings.articlesTableRequired()))
+                .changeSink(changes)
                 .health(new HealthCounters(ddb, settings.articlesTableRequired()), settings.health(),
                         new HealthObjects(s3, settings.archiveBucketRequired()));
         if (settings.queued()) {

@@ -89,6 +89,9 @@ public final class ArticleIndex {
         return new ArticleIndex(ddb, table, pageSize, Objects.requireNonNull(listener, "listener"));
     }
 
+    private static final Comparator<StoredVersion> NEWEST_FIRST = Comparator.comparing(StoredVersion::firstSeen).reversed()
+            .thenComparing(StoredVersion::lastSeen, Comparator.reverseOrder()).thenComparing(StoredVersion::hash);
+
     public String table() {
         return table;
     }
@@ -111,7 +114,8 @@ public final class ArticleIndex {
     /** Access pattern 2: is (url, hash) known. Strongly consistent. */
     public Optional<StoredVersion> get(String url, String hash) {
         var item = ddb.getItem(b -> b.tableName(table).consistentRead(true).key(Items.key(new VersionKey(url, hash)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.fromItem(item));
+        return item == null || item.isEmpty() || HistoryEvents.isEvent(hash) ? Optional.empty()
+                : Optional.of(Items.fromItem(item));
     }
 
     /** Several versions by key (BatchGetItem, 100 keys a request), in the order given; missing keys are left out. */
@@ -153,10 +157,34 @@ public final class ArticleIndex {
                 .expressionAttributeNames(Map.of("#pk", URL))
                 .expressionAttributeValues(Map.of(":pk", s(requireText(url, "url"))))
                 .build());
-        all.sort(Comparator.comparing(StoredVersion::firstSeen).reversed()
-                .thenComparing(StoredVersion::lastSeen, Comparator.reverseOrder())
-                .thenComparing(StoredVersion::hash));
+        all.sort(NEWEST_FIRST);
         return all;
+    }
+
+    /**
+     * A URL's whole history in one strongly consistent Query of its partition: its versions (newest first, as
+     * {@link #versions(String)}) and its lifecycle entries (oldest first, as {@link HistoryEvents#of(String)}).
+     */
+    public UrlHistory history(String url) {
+        List<StoredVersion> versions = new ArrayList<>();
+        List<HistoryEvent> events = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", URL))
+                .expressionAttributeValues(Map.of(":pk", s(requireText(url, "url")))).build())) {
+            if (HistoryEvents.isEvent(Items.str(item, HASH))) {
+                events.add(HistoryEvents.fromItem(item));
+            } else {
+                versions.add(Items.fromItem(item));
+            }
+        }
+        versions.sort(NEWEST_FIRST);
+        events.sort(Comparator.comparing(HistoryEvent::at));
+        return new UrlHistory(versions, events);
+    }
+
+    /** The lifecycle entries of this table's URLs. */
+    public HistoryEvents events() {
+        return new HistoryEvents(ddb, table);
     }
 
     /** The current version of a URL: the one seen most recently (ties: the newer first sight). */
@@ -269,7 +297,9 @@ public final class ArticleIndex {
     private List<StoredVersion> query(QueryRequest request) {
         // health counters share the table (HealthCounters) and sit in hash-index under their sort key: no content hash
         // or URL equals theirs, but a caller's string could; they are never versions
+        // lifecycle entries share the URL's partition under their own sort-key prefix (HistoryEvents): never versions
         return items(request).stream().filter(i -> !HealthCounters.isHealthPartition(Items.str(i, URL)))
+                .filter(i -> !HistoryEvents.isEvent(Items.str(i, HASH)))
                 .map(Items::fromItem).collect(Collectors.toCollection(ArrayList::new));
     }
 

@@ -37,7 +37,13 @@ final class IndexSchema {
             PUBLISHED = "published", MODIFIED = "modified", LANGUAGE = "language", RAW_KEY = "rawKey",
             CLEAN_KEY = "cleanKey", ETAG = "etag", LAST_MODIFIED = "lastModified", SIMHASH = "simhash",
             MINHASH = "minhash", EXTRACTOR_VERSION = "extractorVersion", DUPLICATE_OF = "duplicateOf",
-            WORD_COUNT = "wordCount";
+            WORD_COUNT = "wordCount", BODY_HASH = "bodyHash";
+
+    /**
+     * Sort-key prefix of a URL's lifecycle entries ({@code event#<time>#<kind>}): never a hex hash, so an entry never
+     * collides with a version, and never in the hash, outlet, simhash or story indexes (it has none of their keys).
+     */
+    static final String EVENT_PREFIX = "event#";
 
     /**
      * Projected into hash-index and outlet-index (their key attributes come with every projection):

@@ -1,6 +1,7 @@
 package dev.newsharvester.store;
 
 import static dev.newsharvester.store.IndexSchema.AUTHORS;
+import static dev.newsharvester.store.IndexSchema.BODY_HASH;
 import static dev.newsharvester.store.IndexSchema.CLEAN_KEY;
 import static dev.newsharvester.store.IndexSchema.DUPLICATE_OF;
 import static dev.newsharvester.store.IndexSchema.ETAG;
@@ -80,8 +81,10 @@ final class Items {
         putS(item, EXTRACTOR_VERSION, v.extractorVersion());
         putS(item, DUPLICATE_OF, v.duplicateOf());
         item.put(WORD_COUNT, AttributeValue.fromN(Integer.toString(v.wordCount())));
-        if (v.duplicateOf() == null) {
-            // sparse sketch keys: a duplicate's original stands for it in the similarity lookups
+        putS(item, BODY_HASH, v.bodyHash());
+        if (v.duplicateOf() == null && v.firstOfBody()) {
+            // sparse sketch keys: a duplicate's original stands for it in the similarity lookups, and a body's first
+            // version under this URL for its headline and byline edits
             if (v.simhash() != null) {
                 long simhash = SimHash.parseHex(v.simhash());
                 for (int i = 0; i < SimHash.BLOCKS; i++) {
@@ -111,6 +114,7 @@ final class Items {
                 .lastModified(str(item, LAST_MODIFIED)).simhash(str(item, SIMHASH)).minhash(minhash(item))
                 .extractorVersion(str(item, EXTRACTOR_VERSION)).duplicateOf(str(item, DUPLICATE_OF))
                 .wordCount(words == null || words.n() == null ? 0 : Integer.parseInt(words.n()))
+                .bodyHash(str(item, BODY_HASH))
                 .build();
     }
 

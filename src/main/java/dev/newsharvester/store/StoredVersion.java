@@ -19,11 +19,26 @@ import java.util.Objects;
  * @param modified    ISO offset date-time as the page gave it, or null
  * @param simhash     16 lower-case hex digits
  * @param duplicateOf the URL this text was first stored under, when this version is a duplicate
+ * @param bodyHash    SHA-256 of the normalised body text when it differs from {@code hash} (a headline or byline edit
+ *                    of a body already stored under this URL: see {@link #body()}); null in items written before
+ *                    versions covered headline and byline, and whenever {@code hash} is the body hash
  */
 public record StoredVersion(String url, String hash, String outlet, Instant firstSeen, Instant lastSeen,
         Instant lastFetched, String title, List<String> authors, String published,
         String modified, String language, String rawKey, String cleanKey, String etag, String lastModified,
-        String simhash, MinHash minhash, String extractorVersion, String duplicateOf, int wordCount) {
+        String simhash, MinHash minhash, String extractorVersion, String duplicateOf, int wordCount, String bodyHash) {
+
+    /** The separator between body hash and reader-view hash in the sort key of a headline or byline edit. */
+    public static final char VIEW_SEPARATOR = ':';
+
+    /** A version without a body hash of its own: {@code hash} is the body hash (every item written before issue 11). */
+    public StoredVersion(String url, String hash, String outlet, Instant firstSeen, Instant lastSeen,
+            Instant lastFetched, String title, List<String> authors, String published,
+            String modified, String language, String rawKey, String cleanKey, String etag, String lastModified,
+            String simhash, MinHash minhash, String extractorVersion, String duplicateOf, int wordCount) {
+        this(url, hash, outlet, firstSeen, lastSeen, lastFetched, title, authors, published, modified, language, rawKey,
+                cleanKey, etag, lastModified, simhash, minhash, extractorVersion, duplicateOf, wordCount, null);
+    }
 
     public StoredVersion {
         requireText(url, "url");
@@ -31,6 +46,23 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
         requireText(outlet, "outlet");
         Objects.requireNonNull(firstSeen, "firstSeen");
         authors = authors == null ? List.of() : List.copyOf(authors);
+        if (hash.indexOf(VIEW_SEPARATOR) >= 0 && (bodyHash == null || !hash.startsWith(bodyHash + VIEW_SEPARATOR))) {
+            throw new IllegalArgumentException("hash '" + hash + "' names a headline/byline edit, so bodyHash must be its"
+                    + " prefix before '" + VIEW_SEPARATOR + "', was '" + bodyHash + "'");
+        }
+    }
+
+    /**
+     * SHA-256 of the normalised body text: {@code bodyHash} when set, else {@code hash} (the first version of a body
+     * keeps the body hash as its key, so items written before headline and byline counted stay valid as they are).
+     */
+    public String body() {
+        return bodyHash != null ? bodyHash : hash;
+    }
+
+    /** Whether this is the first version of its body under this URL (the one {@code hash-index} finds by body hash). */
+    public boolean firstOfBody() {
+        return hash.equals(body());
     }
 
     public static Builder builder() {
@@ -42,7 +74,7 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
                 .lastFetched(lastFetched).title(title).authors(authors).published(published).modified(modified)
                 .language(language).rawKey(rawKey).cleanKey(cleanKey).etag(etag).lastModified(lastModified)
                 .simhash(simhash).minhash(minhash).extractorVersion(extractorVersion).duplicateOf(duplicateOf)
-                .wordCount(wordCount);
+                .wordCount(wordCount).bodyHash(bodyHash);
     }
 
     /** This version as the listing indexes return it: without signature, sightings and validators. */
@@ -89,6 +121,7 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
         private String extractorVersion;
         private String duplicateOf;
         private int wordCount;
+        private String bodyHash;
 
         private Builder() {
         }
@@ -198,10 +231,15 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
             return this;
         }
 
+        public Builder bodyHash(String v) {
+            bodyHash = v;
+            return this;
+        }
+
         public StoredVersion build() {
             return new StoredVersion(url, hash, outlet, firstSeen, lastSeen, lastFetched, title, authors, published,
                     modified, language, rawKey, cleanKey, etag, lastModified, simhash, minhash, extractorVersion,
-                    duplicateOf, wordCount);
+                    duplicateOf, wordCount, bodyHash);
         }
     }
 }

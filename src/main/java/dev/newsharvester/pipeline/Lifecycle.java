@@ -1,0 +1,179 @@
+package dev.newsharvester.pipeline;
+
+import dev.newsharvester.change.ChangeEvent;
+import dev.newsharvester.change.ChangeKind;
+import dev.newsharvester.change.ChangeSink;
+import dev.newsharvester.discover.UrlCanonicalizer;
+import dev.newsharvester.extract.Extraction;
+import dev.newsharvester.fetch.FetchResult;
+import dev.newsharvester.fingerprint.Fingerprint;
+import dev.newsharvester.fingerprint.SimHash;
+import dev.newsharvester.store.HistoryEvent;
+import dev.newsharvester.store.HistoryEvent.Kind;
+import dev.newsharvester.store.HistoryEvents;
+import dev.newsharvester.store.StoredVersion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The life of a stored URL beyond its versions: gone (suspected, then DELETED once a second check at least
+ * {@code confirmAfter} later agrees), REDIRECTED elsewhere (linking both addresses when the target carries the same
+ * article), RESTORED after a deletion. Each is an entry in the URL's history ({@link HistoryEvents}); DELETED,
+ * REDIRECTED and RESTORED go to the {@link ChangeSink} once written. Checks happen whenever the URL is fetched.
+ */
+final class Lifecycle {
+
+    /** Time between the first sign that an article is gone and the check that confirms it, unless configured. */
+    static final Duration DEFAULT_CONFIRM_AFTER = Duration.ofHours(1);
+
+    /** A page title that says the article is not there (soft 404), in the languages of the seed outlets. */
+    private static final Pattern NOT_FOUND = Pattern.compile("(?iu)\\b(404|not found|page (was )?removed|has been removed"
+            + "|no longer available|does not exist|сторінк\\S* не знайдено|страниц\\S* не найдена|nie znaleziono)\\b");
+    /** Longer than this, a page with a "not found" title is an article about something not found. */
+    private static final int SOFT_404_MAX_WORDS = 150;
+
+    private final HistoryEvents events;
+    private final ChangeSink sink;
+    private final Duration confirmAfter;
+
+    Lifecycle(HistoryEvents events, ChangeSink sink, Duration confirmAfter) {
+        this.events = events;
+        this.sink = sink == null ? ChangeSink.NONE : sink;
+        if (confirmAfter == null || confirmAfter.isNegative()) {
+            throw new IllegalArgumentException("deletion confirmation delay must be zero or positive (e.g. PT1H), was "
+                    + confirmAfter);
+        }
+        this.confirmAfter = confirmAfter;
+    }
+
+    /**
+     * Where a URL stands: its entries and the last time it answered with its article.
+     *
+     * @param current the version seen last, if any
+     */
+    record State(List<HistoryEvent> entries, Optional<StoredVersion> current) {
+
+        Instant lastAlive() {
+            return current.map(StoredVersion::lastSeen).orElse(Instant.MIN);
+        }
+
+        /** The newest entry of this kind after the article was last seen alive. */
+        Optional<HistoryEvent> since(Kind kind) {
+            return entries.stream().filter(e -> e.kind() == kind && e.at().isAfter(lastAlive()))
+                    .max(Comparator.comparing(HistoryEvent::at));
+        }
+
+        Optional<HistoryEvent> deleted() {
+            return since(Kind.DELETED);
+        }
+    }
+
+    State state(String url, Optional<StoredVersion> current) {
+        return new State(current.isEmpty() ? List.of() : events.of(url), current);
+    }
+
+    /** Why a 200 page no longer carries the article, or empty when it does. */
+    static Optional<String> softGone(Extraction extraction) {
+        if (!extraction.isArticle()) {
+            return Optional.of("no article text (" + extraction.notArticleReason() + ")");
+        }
+        String title = extraction.article().title();
+        if (title != null && NOT_FOUND.matcher(title).find() && extraction.article().wordCount() < SOFT_404_MAX_WORDS) {
+            return Optional.of("a \"not found\" page: " + title);
+        }
+        return Optional.empty();
+    }
+
+    /** The URL answered "gone" ({@code reason}): suspect, confirm, or note that it still is. */
+    ArticleOutcome gone(ArticleTask task, State state, int httpStatus, String reason, Instant now) {
+        StoredVersion current = state.current().orElseThrow();
+        Optional<HistoryEvent> deleted = state.deleted();
+        if (deleted.isPresent()) {
+            return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), "still gone (" + reason + "), deleted since "
+                    + deleted.get().at());
+        }
+        Optional<HistoryEvent> suspected = state.since(Kind.SUSPECTED_GONE);
+        if (suspected.isEmpty()) {
+            events.put(new HistoryEvent(task.url(), task.outlet(), now, Kind.SUSPECTED_GONE, httpStatus, null, false,
+                    current.hash(), reason));
+            return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), "gone? " + reason
+                    + "; a check from " + now.plus(confirmAfter) + " confirms the deletion");
+        }
+        Instant confirmable = suspected.get().at().plus(confirmAfter);
+        if (now.isBefore(confirmable)) {
+            return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), "gone? " + reason + " (since "
+                    + suspected.get().at() + "); a check from " + confirmable + " confirms the deletion");
+        }
+        HistoryEvent e = new HistoryEvent(task.url(), task.outlet(), now, Kind.DELETED, httpStatus, null, false,
+                current.hash(), reason);
+        events.put(e);
+        publish(ChangeKind.DELETED, task, now, current, null, null, false);
+        return ArticleOutcome.of(task, Outcome.DELETED, current.hash(), reason + ", first seen gone at "
+                + suspected.get().at());
+    }
+
+    /** The canonical address a fetch ended at, when it is not the URL asked for. */
+    static Optional<String> redirectTarget(String url, FetchResult fetched) {
+        String target;
+        try {
+            target = UrlCanonicalizer.canonicalize(fetched.finalUrl().toString());
+        } catch (IllegalArgumentException unusable) {
+            return Optional.empty();
+        }
+        return target.equals(url) ? Optional.empty() : Optional.of(target);
+    }
+
+    /**
+     * The URL now leads to {@code target}. The same article when the target's text has the same body hash or a SimHash
+     * within {@link SimHash#MAX_LOOKUP_DISTANCE} bits of the current version's; then the target's history gets a
+     * MOVED_FROM entry, so either address shows both.
+     *
+     * @param targetText the target's fingerprint, or null when it carries no article
+     */
+    ArticleOutcome redirected(ArticleTask task, State state, String target, int httpStatus, Fingerprint targetText,
+            Instant now) {
+        StoredVersion current = state.current().orElseThrow();
+        Optional<HistoryEvent> before = state.since(Kind.REDIRECTED);
+        if (before.isPresent() && target.equals(before.get().target())) {
+            return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), "still redirects to " + target);
+        }
+        boolean same = targetText != null && (targetText.sha256().equals(current.body()) || current.simhash() != null
+                && SimHash.hammingDistance(targetText.simhash(), SimHash.parseHex(current.simhash()))
+                <= SimHash.MAX_LOOKUP_DISTANCE);
+        String note = same ? "the same article at a new address" : "another page";
+        events.put(new HistoryEvent(task.url(), task.outlet(), now, Kind.REDIRECTED, httpStatus, target, same,
+                current.hash(), note));
+        if (same) {
+            events.put(new HistoryEvent(target, task.outlet(), now, Kind.MOVED_FROM, httpStatus, task.url(), true,
+                    current.hash(), "moved here from " + task.url()));
+        }
+        publish(ChangeKind.REDIRECTED, task, now, current, null, target, same);
+        return ArticleOutcome.of(task, Outcome.REDIRECTED, current.hash(), "redirects to " + target + ": " + note);
+    }
+
+    /** The article answers again: a RESTORED entry when it had been deleted; true if so. */
+    boolean restoreIfDeleted(ArticleTask task, State state, Instant now) {
+        Optional<HistoryEvent> deleted = state.deleted();
+        if (deleted.isEmpty()) {
+            return false;
+        }
+        StoredVersion current = state.current().orElseThrow();
+        events.put(new HistoryEvent(task.url(), task.outlet(), now, Kind.RESTORED, 200, null, false, current.hash(),
+                "back after its deletion at " + deleted.get().at()));
+        publish(ChangeKind.RESTORED, task, now, current, deleted.get().key(), null, false);
+        return true;
+    }
+
+    private void publish(ChangeKind kind, ArticleTask task, Instant now, StoredVersion current, String restoredFrom,
+            String target, boolean same) {
+        String before = restoredFrom != null ? restoredFrom : current.hash();
+        String after = kind == ChangeKind.RESTORED ? current.hash() : null;
+        sink.publish(new ChangeEvent(ChangeEvent.idOf(kind, task.url(), before, after, target), kind, task.outlet(),
+                task.url(), now, current.hash(), after, current.title(), kind == ChangeKind.RESTORED ? current.title() : null,
+                current.cleanKey(), kind == ChangeKind.RESTORED ? current.cleanKey() : null, null, target, same));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.newsharvester.store;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything stored about one URL: its versions, newest first by first sight, and its lifecycle entries, oldest first.
+ */
+public record UrlHistory(List<StoredVersion> versions, List<HistoryEvent> events) {
+
+    public UrlHistory {
+        versions = List.copyOf(versions);
+        events = List.copyOf(events);
+    }
+
+    /** The version seen last (the one the URL showed when it last answered with its article). */
+    public Optional<StoredVersion> current() {
+        return versions.stream().max(Comparator.comparing(StoredVersion::lastSeen)
+                .thenComparing(StoredVersion::firstSeen));
+    }
+
+    /** The other addresses of the same article: targets and sources of same-article redirects, in entry order. */
+    public List<String> otherAddresses() {
+        return events.stream().filter(HistoryEvent::linksAddresses).map(HistoryEvent::target).distinct().toList();
+    }
+}
