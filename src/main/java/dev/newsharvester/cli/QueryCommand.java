@@ -6,9 +6,11 @@ import dev.newsharvester.query.ArticleQueries;
 import dev.newsharvester.query.Comparison;
 import dev.newsharvester.query.SimilarMatch;
 import dev.newsharvester.query.StoryMatch;
+import dev.newsharvester.query.Timeline;
 import dev.newsharvester.query.VersionChange;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.HistoryEvent;
 import dev.newsharvester.store.StoredVersion;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,26 +77,53 @@ final class QueryCommand {
         }
     }
 
-    @Command(name = "versions", description = "All versions of a URL, newest first, with what changed since the one before.")
+    @Command(name = "versions", description = "All versions of a URL and its lifecycle (deleted, redirected, restored),"
+            + " newest first, with what changed since the version before; a moved article shows all its addresses.")
     static final class Versions extends Base {
         @Parameters(paramLabel = "URL")
         String url;
 
         @Override
         Integer run(ArticleQueries q, PrintStream out) throws Exception {
-            List<VersionChange> history = q.history(url);
+            Timeline timeline = q.timeline(url);
+            List<Timeline.Entry> entries = timeline.entries();
             if (common.json) {
-                json(history.stream().map(h -> new HistoryView(VersionView.of(h.version()), h.change())).toList(), out);
-            } else {
-                Table t = new Table("first seen", "last seen", "hash", "words", "extractor", "change since the version before");
-                for (VersionChange h : history) {
-                    StoredVersion v = h.version();
-                    t.row(v.firstSeen(), v.lastSeen(), short12(v.hash()), v.wordCount(), v.extractorVersion(),
-                            h.change() == null ? "(first version)" : h.change().summary());
-                }
-                t.print(out);
-                out.println(history.size() + " version(s)");
+                json(entries.stream().map(e -> e.version() != null
+                        ? new HistoryView(VersionView.of(e.version().version()), e.version().change(), null)
+                        : new HistoryView(null, null, e.event())).toList(), out);
+                return 0;
             }
+            boolean moved = timeline.addresses().size() > 1;
+            if (moved) {
+                out.println("one article at " + timeline.addresses().size() + " addresses: "
+                        + String.join(", ", timeline.addresses()));
+            }
+            Table t = moved ? new Table("first seen", "last seen", "address", "version", "words", "extractor", "change since the version before")
+                    : new Table("first seen", "last seen", "version", "words", "extractor", "change since the version before");
+            for (Timeline.Entry e : entries) {
+                List<Object> row = new ArrayList<>();
+                if (e.version() != null) {
+                    StoredVersion v = e.version().version();
+                    row.addAll(List.of(v.firstSeen(), v.lastSeen()));
+                    if (moved) {
+                        row.add(v.url());
+                    }
+                    row.addAll(List.of(Comparison.shortKey(v.hash()), v.wordCount(), String.valueOf(v.extractorVersion()),
+                            e.version().change() == null ? "(first version)" : e.version().change().summary()));
+                } else {
+                    row.addAll(List.of(e.at(), ""));
+                    if (moved) {
+                        row.add(e.event().url());
+                    }
+                    row.addAll(List.of("(" + e.event().kind().name().toLowerCase(Locale.ROOT) + ")", "", "",
+                            Timeline.describe(e.event())));
+                }
+                t.row(row.toArray());
+            }
+            t.print(out);
+            out.println(timeline.versions().size() + " version(s)"
+                    + (timeline.events().isEmpty() ? "" : ", " + timeline.events().size() + " lifecycle entr"
+                    + (timeline.events().size() == 1 ? "y" : "ies")));
             return 0;
         }
     }
@@ -217,7 +248,8 @@ final class QueryCommand {
     record SimilarView(int distance, Double similarity, VersionView article) {
     }
 
-    record HistoryView(VersionView version, VersionChange.Change change) {
+    /** A version with what changed, or a lifecycle entry ({@code event}; the others null). */
+    record HistoryView(VersionView version, VersionChange.Change change, HistoryEvent event) {
     }
 
     /** The JSON shape of one index row. */

@@ -147,13 +147,15 @@ final class ArticleProcessor {
             case TIMEOUT, IO_ERROR -> {
                 return ArticleOutcome.failedRetryable(task, fetched.status() + ": " + fetched.reason());
             }
-            case HTTP_ERROR -> {
-                int status = fetched.httpStatus();
-                String reason = "HTTP " + status + ": " + fetched.reason();
-                if ((status == 404 || status == 410) && current.isPresent()) {
-                    return lifecycle.gone(task, state, status, "HTTP " + status, now);
+            case NOT_FOUND -> {
+                if (current.isPresent()) {
+                    return lifecycle.gone(task, state, fetched.httpStatus(), "HTTP " + fetched.httpStatus(), now);
                 }
-                boolean retry = status >= 500 || status == 429;
+                return ArticleOutcome.failed(task, fetched.status() + ": " + fetched.reason());
+            }
+            case HTTP_ERROR -> {
+                boolean retry = fetched.httpStatus() >= 500 || fetched.httpStatus() == 429;
+                String reason = "HTTP " + fetched.httpStatus() + ": " + fetched.reason();
                 return retry ? ArticleOutcome.failedRetryable(task, reason) : ArticleOutcome.failed(task, reason);
             }
             default -> {

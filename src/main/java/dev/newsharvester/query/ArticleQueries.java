@@ -11,7 +11,13 @@ import dev.newsharvester.store.StoryHit;
 import dev.newsharvester.store.VersionKey;
 import java.time.Duration;
 import java.time.Instant;
+import dev.newsharvester.store.HistoryEvent;
+import dev.newsharvester.store.UrlHistory;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +44,9 @@ public final class ArticleQueries {
 
     private static final Pattern SHA256 = Pattern.compile("(?i)[0-9a-f]{64}");
 
+    /** The most addresses of one article {@link #timeline} follows. */
+    public static final int MAX_ADDRESSES = 10;
+
     private final ArticleIndex index;
     private final Archive archive;
 
@@ -53,7 +62,32 @@ public final class ArticleQueries {
 
     /** All versions of a URL, newest first, each with what changed since the one before (reads every version's clean copy). */
     public List<VersionChange> history(String url) {
-        List<StoredVersion> versions = versions(url);
+        return changes(versions(url));
+    }
+
+    /**
+     * A URL's whole history: its versions with what changed, its lifecycle entries (deleted, redirected, restored),
+     * and those of every other address of the same article (a moved slug), followed up to {@value #MAX_ADDRESSES}
+     * addresses.
+     */
+    public Timeline timeline(String url) {
+        Deque<String> todo = new ArrayDeque<>(List.of(UrlCanonicalizer.canonicalize(url)));
+        Set<String> addresses = new LinkedHashSet<>();
+        List<VersionChange> versions = new ArrayList<>();
+        List<HistoryEvent> events = new ArrayList<>();
+        while (!todo.isEmpty() && addresses.size() < MAX_ADDRESSES) {
+            String address = todo.poll();
+            if (addresses.add(address)) {
+                UrlHistory h = index.history(address);
+                versions.addAll(changes(h.versions()));
+                events.addAll(h.events());
+                todo.addAll(h.otherAddresses());
+            }
+        }
+        return new Timeline(List.copyOf(addresses), versions, events);
+    }
+
+    private List<VersionChange> changes(List<StoredVersion> versions) {
         List<VersionChange> out = new ArrayList<>();
         Map<String, String> texts = new LinkedHashMap<>();
         for (int i = 0; i < versions.size(); i++) {
@@ -71,7 +105,9 @@ public final class ArticleQueries {
                     : SimHash.hammingDistance(SimHash.parseHex(v.simhash()), SimHash.parseHex(previous.simhash()));
             out.add(new VersionChange(v, new VersionChange.Change(previous.hash(), words[0], words[1],
                     (int) ops.stream().filter(o -> o.kind() == '+').count(), (int) ops.stream().filter(o -> o.kind() == '-').count(),
-                    distance, !Objects.equals(v.extractorVersion(), previous.extractorVersion()))));
+                    distance, !Objects.equals(v.extractorVersion(), previous.extractorVersion()),
+                    Objects.equals(v.title(), previous.title()) ? null : previous.title(),
+                    v.authors().equals(previous.authors()) ? null : previous.authors())));
         }
         return out;
     }

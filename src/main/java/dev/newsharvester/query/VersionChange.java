@@ -1,6 +1,7 @@
 package dev.newsharvester.query;
 
 import dev.newsharvester.store.StoredVersion;
+import java.util.List;
 
 /**
  * One version of a URL and how it differs from the version before it.
@@ -19,14 +20,29 @@ public record VersionChange(StoredVersion version, Change change) {
      * @param paragraphsRemoved paragraphs of the previous text not in this one
      * @param simhashDistance   SimHash Hamming distance, or -1 when a fingerprint is missing
      * @param reExtracted       made by reprocessing (another extractor version) rather than by the publisher
+     * @param headlineBefore    the previous headline when this version's differs, else null
+     * @param authorsBefore     the previous byline when this version's differs, else null
      */
     public record Change(String previousHash, int wordsAdded, int wordsRemoved, int paragraphsAdded, int paragraphsRemoved,
-            int simhashDistance, boolean reExtracted) {
+            int simhashDistance, boolean reExtracted, String headlineBefore, List<String> authorsBefore) {
+
+        public Change(String previousHash, int wordsAdded, int wordsRemoved, int paragraphsAdded, int paragraphsRemoved,
+                int simhashDistance, boolean reExtracted) {
+            this(previousHash, wordsAdded, wordsRemoved, paragraphsAdded, paragraphsRemoved, simhashDistance, reExtracted,
+                    null, null);
+        }
 
         /** e.g. {@code +12/-3 words, 2 paragraphs edited, 1 added; SimHash 2 bits}. */
         public String summary() {
             int edited = Math.min(paragraphsAdded, paragraphsRemoved);
-            StringBuilder s = new StringBuilder("+" + wordsAdded + "/-" + wordsRemoved + " words");
+            StringBuilder s = new StringBuilder();
+            if (headlineBefore != null) {
+                s.append("headline was \"").append(headlineBefore).append("\"; ");
+            }
+            if (authorsBefore != null) {
+                s.append("byline was ").append(authorsBefore.isEmpty() ? "(none)" : String.join(", ", authorsBefore)).append("; ");
+            }
+            s.append("+" + wordsAdded + "/-" + wordsRemoved + " words");
             if (edited > 0) {
                 s.append(", ").append(edited).append(edited == 1 ? " paragraph" : " paragraphs").append(" edited");
             }
