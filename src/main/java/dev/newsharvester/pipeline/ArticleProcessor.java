@@ -173,7 +173,8 @@ final class ArticleProcessor {
             return lifecycle.redirected(task, state, movedTo.get(), fetched.httpStatus(), target, now);
         }
         Optional<String> gone = Lifecycle.softGone(extraction);
-        if (gone.isPresent() && current.isPresent()) {
+        if (gone.isPresent() && current.isPresent()
+                && (extraction.isArticle() || !Lifecycle.stillCarries(fetched.text(), current.get().title()))) {
             return lifecycle.gone(task, state, fetched.httpStatus(), gone.get(), now);
         }
         if (!extraction.isArticle()) {

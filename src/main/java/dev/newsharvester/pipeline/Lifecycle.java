@@ -88,6 +88,15 @@ final class Lifecycle {
         return Optional.empty();
     }
 
+    /**
+     * Whether a page without article text still carries the stored headline: then the extractor, not the publisher,
+     * lost the article (a redesign, a truncated page), and it is left to outlet health (SKIPPED), not deleted.
+     */
+    static boolean stillCarries(String html, String headline) {
+        String h = ReaderView.normalize(headline).toLowerCase(java.util.Locale.ROOT);
+        return h.length() >= 12 && ReaderView.normalize(html).toLowerCase(java.util.Locale.ROOT).contains(h);
+    }
+
     /** The URL answered "gone" ({@code reason}): suspect, confirm, or note that it still is. */
     ArticleOutcome gone(ArticleTask task, State state, int httpStatus, String reason, Instant now) {
         StoredVersion current = state.current().orElseThrow();

@@ -268,6 +268,19 @@ class ArticleLifeTest {
     }
 
     @Test
+    void aPageTheExtractorNoLongerReadsButThatStillCarriesTheHeadlineIsNoDeletion() {
+        assertEquals(Outcome.NEW, fetch(1).outcome());
+        String page = page(1);
+        int from = page.indexOf("<div class=\"story-body\">");
+        int to = page.indexOf("</div>", from);
+        serve(1, page.substring(0, from) + "<div class=\"story-body\">" + page.substring(to));
+        ArticleOutcome o = fetch(1);
+        assertEquals(Outcome.SKIPPED, o.outcome(), o::toString);
+        assertTrue(o.reason().startsWith("not an article"), o.reason());
+        assertEquals(List.of(), index.history(url(1)).events());
+    }
+
+    @Test
     void aMovedSlugLinksBothAddressesAndARedirectElsewhereRecordsItsTarget() {
         assertEquals(Outcome.NEW, fetch(3).outcome());
         assertEquals(Outcome.NEW, fetch(4).outcome());
