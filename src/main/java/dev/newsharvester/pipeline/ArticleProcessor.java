@@ -63,7 +63,7 @@ final class ArticleProcessor {
         this.index = index;
         this.clock = clock;
         this.writer = new VersionWriter(archive, index);
-        this.lifecycle = new Lifecycle(index.events(), sink, confirmAfter);
+        this.lifecycle = new Lifecycle(index.events(), archive, sink, confirmAfter);
         this.revisions = new Revisions(archive, sink);
     }
 
@@ -168,7 +168,7 @@ final class ArticleProcessor {
                 outlet.timezone());
         watch.extracted(extractStart);
         Optional<String> movedTo = current.isPresent() ? Lifecycle.redirectTarget(url, fetched) : Optional.empty();
-        if (movedTo.isPresent()) {
+        if (movedTo.isPresent() && !lifecycle.alwaysLedThere(current.get(), movedTo.get())) {
             Fingerprint target = extraction.isArticle() ? Fingerprinter.of(extraction.article().text()) : null;
             return lifecycle.redirected(task, state, movedTo.get(), fetched.httpStatus(), target, now);
         }

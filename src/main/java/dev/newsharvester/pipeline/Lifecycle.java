@@ -8,6 +8,7 @@ import dev.newsharvester.extract.Extraction;
 import dev.newsharvester.fetch.FetchResult;
 import dev.newsharvester.fingerprint.Fingerprint;
 import dev.newsharvester.fingerprint.SimHash;
+import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.HistoryEvent;
 import dev.newsharvester.store.HistoryEvent.Kind;
 import dev.newsharvester.store.HistoryEvents;
@@ -37,11 +38,13 @@ final class Lifecycle {
     private static final int SOFT_404_MAX_WORDS = 150;
 
     private final HistoryEvents events;
+    private final Archive archive;
     private final ChangeSink sink;
     private final Duration confirmAfter;
 
-    Lifecycle(HistoryEvents events, ChangeSink sink, Duration confirmAfter) {
+    Lifecycle(HistoryEvents events, Archive archive, ChangeSink sink, Duration confirmAfter) {
         this.events = events;
+        this.archive = archive;
         this.sink = sink == null ? ChangeSink.NONE : sink;
         if (confirmAfter == null || confirmAfter.isNegative()) {
             throw new IllegalArgumentException("deletion confirmation delay must be zero or positive (e.g. PT1H), was "
@@ -134,6 +137,22 @@ final class Lifecycle {
             return Optional.empty();
         }
         return target.equals(url) ? Optional.empty() : Optional.of(target);
+    }
+
+    /**
+     * Whether the current version was itself fetched through a redirect to {@code target} (its raw copy's final URL):
+     * then the redirect is how the URL always answered (a feed's tracking link, a missing trailing slash), not a move.
+     */
+    boolean alwaysLedThere(StoredVersion current, String target) {
+        if (current.rawKey() == null) {
+            return false;
+        }
+        try {
+            String finalUrl = archive.rawMetadata(current.rawKey()).finalUrl();
+            return finalUrl != null && UrlCanonicalizer.canonicalize(finalUrl).equals(target);
+        } catch (RuntimeException unreadable) {
+            return false;   // no raw copy to ask: treat the redirect as news
+        }
     }
 
     /**

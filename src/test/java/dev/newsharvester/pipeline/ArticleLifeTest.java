@@ -318,6 +318,18 @@ class ArticleLifeTest {
     }
 
     @Test
+    void aUrlThatAlwaysRedirectedThereIsNotMoved() {
+        String link = site.articlePaths.get(2) + "-from-feed";
+        site.server.route(link, ex -> LoopbackHttpServer.redirect(ex, 301, url(2)));
+        ArticleTask task = new ArticleTask("kyiv", site.url(link));
+        assertEquals(Outcome.NEW, processor.process(task).outcome());
+        advance(Duration.ofHours(3));
+        ArticleOutcome o = processor.process(task);
+        assertEquals(Outcome.UNCHANGED, o.outcome(), o::toString);
+        assertEquals(List.of(), index.history(site.url(link)).events());
+    }
+
+    @Test
     void versionsAndDiffShowAHeadlineEdit() {
         assertEquals(Outcome.NEW, fetch(2).outcome());
         String title = titles.get(2);
