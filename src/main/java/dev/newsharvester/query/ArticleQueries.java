@@ -269,8 +269,12 @@ public final class ArticleQueries {
         return all;
     }
 
+    /** The version a key names: whole, a unique prefix, or as {@code query versions} shows it ({@link Comparison#shortKey}). */
     private static StoredVersion pick(List<StoredVersion> versions, String prefix) {
-        List<StoredVersion> hits = versions.stream().filter(v -> v.hash().startsWith(prefix.toLowerCase(Locale.ROOT))).toList();
+        String p = prefix.toLowerCase(Locale.ROOT);
+        List<StoredVersion> exact = versions.stream().filter(v -> v.hash().equals(p) || Comparison.shortKey(v.hash()).equals(p)).toList();
+        List<StoredVersion> hits = exact.size() == 1 ? exact
+                : versions.stream().filter(v -> v.hash().startsWith(p) || Comparison.shortKey(v.hash()).startsWith(p)).toList();
         if (hits.size() != 1) {
             throw new IllegalArgumentException((hits.isEmpty() ? "no version" : "more than one version")
                     + " of this URL has a hash starting with " + prefix);

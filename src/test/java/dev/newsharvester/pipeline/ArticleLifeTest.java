@@ -19,6 +19,7 @@ import dev.newsharvester.fingerprint.SimHash;
 import dev.newsharvester.local.LocalStack;
 import dev.newsharvester.outlet.Outlets;
 import dev.newsharvester.query.ArticleQueries;
+import dev.newsharvester.query.Comparison;
 import dev.newsharvester.query.Timeline;
 import dev.newsharvester.query.VersionChange;
 import dev.newsharvester.store.ArticleIndex;
@@ -338,7 +339,11 @@ class ArticleLifeTest {
         ArticleQueries queries = new ArticleQueries(index, new Archive(stack.s3(), stack.bucket()));
         VersionChange.Change change = queries.timeline(url(2)).versions().get(0).change();
         assertTrue(change.summary().startsWith("headline was \"" + title + "\"; +0/-0 words"), change.summary());
-        assertEquals("headline: -" + title + "\nheadline: +Night works end: " + title + "\n(body text unchanged)\n",
-                queries.diff(url(2), null, null));
+        String diff = "headline: -" + title + "\nheadline: +Night works end: " + title + "\n(body text unchanged)\n";
+        assertEquals(diff, queries.diff(url(2), null, null));
+        // the two versions by the keys `query versions` shows: 12 digits of the body hash, then the view hash
+        List<String> shown = queries.timeline(url(2)).versions().stream().map(v -> Comparison.shortKey(v.version().hash())).toList();
+        assertTrue(shown.get(0).matches("[0-9a-f]{12}:[0-9a-f]{8}") && shown.get(1).matches("[0-9a-f]{12}"), shown::toString);
+        assertEquals(diff, queries.diff(url(2), shown.get(1), shown.get(0)));
     }
 }
