@@ -46,7 +46,11 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
         requireText(outlet, "outlet");
         Objects.requireNonNull(firstSeen, "firstSeen");
         authors = authors == null ? List.of() : List.copyOf(authors);
-        if (hash.indexOf(VIEW_SEPARATOR) >= 0 && (bodyHash == null || !hash.startsWith(bodyHash + VIEW_SEPARATOR))) {
+        int sep = hash.indexOf(VIEW_SEPARATOR);
+        if (sep >= 0 && bodyHash == null) {
+            bodyHash = hash.substring(0, sep);   // a listing row (the GSIs do not project bodyHash): the key says it
+        }
+        if (sep >= 0 && !hash.startsWith(bodyHash + VIEW_SEPARATOR)) {
             throw new IllegalArgumentException("hash '" + hash + "' names a headline/byline edit, so bodyHash must be its"
                     + " prefix before '" + VIEW_SEPARATOR + "', was '" + bodyHash + "'");
         }
