@@ -89,9 +89,6 @@ public final class ArticleIndex {
         return new ArticleIndex(ddb, table, pageSize, Objects.requireNonNull(listener, "listener"));
     }
 
-    private static final Comparator<StoredVersion> NEWEST_FIRST = Comparator.comparing(StoredVersion::firstSeen).reversed()
-            .thenComparing(StoredVersion::lastSeen, Comparator.reverseOrder()).thenComparing(StoredVersion::hash);
-
     public String table() {
         return table;
     }
@@ -157,29 +154,16 @@ public final class ArticleIndex {
                 .expressionAttributeNames(Map.of("#pk", URL))
                 .expressionAttributeValues(Map.of(":pk", s(requireText(url, "url"))))
                 .build());
-        all.sort(NEWEST_FIRST);
+        all.sort(UrlHistory.NEWEST_FIRST);
         return all;
     }
 
     /**
      * A URL's whole history in one strongly consistent Query of its partition: its versions (newest first, as
-     * {@link #versions(String)}) and its lifecycle entries (oldest first, as {@link HistoryEvents#of(String)}).
+     * {@link #versions(String)}) and its lifecycle entries (oldest first).
      */
     public UrlHistory history(String url) {
-        List<StoredVersion> versions = new ArrayList<>();
-        List<HistoryEvent> events = new ArrayList<>();
-        for (Map<String, AttributeValue> item : items(QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", URL))
-                .expressionAttributeValues(Map.of(":pk", s(requireText(url, "url")))).build())) {
-            if (HistoryEvents.isEvent(Items.str(item, HASH))) {
-                events.add(HistoryEvents.fromItem(item));
-            } else {
-                versions.add(Items.fromItem(item));
-            }
-        }
-        versions.sort(NEWEST_FIRST);
-        events.sort(Comparator.comparing(HistoryEvent::at));
-        return new UrlHistory(versions, events);
+        return events().history(requireText(url, "url"));
     }
 
     /** The lifecycle entries of this table's URLs. */

@@ -7,6 +7,7 @@ import static dev.newsharvester.store.Items.s;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +65,24 @@ public final class HistoryEvents {
         }
     }
 
+    /** The URL's versions and lifecycle entries from one strongly consistent Query of its partition. */
+    UrlHistory history(String url) {
+        List<StoredVersion> versions = new ArrayList<>();
+        List<HistoryEvent> entries = new ArrayList<>();
+        ddb.queryPaginator(b -> b.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", URL)).expressionAttributeValues(Map.of(":pk", s(url))))
+                .items().forEach(item -> {
+                    if (isEvent(Items.str(item, HASH))) {
+                        entries.add(fromItem(item));
+                    } else if (!HealthCounters.isHealthPartition(url)) {
+                        versions.add(Items.fromItem(item));
+                    }
+                });
+        versions.sort(UrlHistory.NEWEST_FIRST);
+        entries.sort(Comparator.comparing(HistoryEvent::at));
+        return new UrlHistory(versions, entries);
+    }
+
     /** The URL's lifecycle entries, oldest first. Strongly consistent. */
     public List<HistoryEvent> of(String url) {
         List<HistoryEvent> out = new ArrayList<>();
@@ -75,7 +94,7 @@ public final class HistoryEvents {
         return out;
     }
 
-    static HistoryEvent fromItem(Map<String, AttributeValue> i) {
+    private static HistoryEvent fromItem(Map<String, AttributeValue> i) {
         AttributeValue status = i.get(STATUS);
         AttributeValue same = i.get(SAME_ARTICLE);
         return new HistoryEvent(Items.str(i, URL), Items.str(i, OUTLET), Instant.parse(Items.str(i, AT)),

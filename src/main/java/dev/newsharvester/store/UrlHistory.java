@@ -9,6 +9,10 @@ import java.util.Optional;
  */
 public record UrlHistory(List<StoredVersion> versions, List<HistoryEvent> events) {
 
+    /** Versions newest first by first sight (then last sight, then key), as every version list is ordered. */
+    static final Comparator<StoredVersion> NEWEST_FIRST = Comparator.comparing(StoredVersion::firstSeen).reversed()
+            .thenComparing(StoredVersion::lastSeen, Comparator.reverseOrder()).thenComparing(StoredVersion::hash);
+
     public UrlHistory {
         versions = List.copyOf(versions);
         events = List.copyOf(events);
