@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Read the index.",
         subcommands = {QueryCommand.Versions.class, QueryCommand.Hash.class, QueryCommand.ByOutlet.class,
-                QueryCommand.Similar.class, QueryCommand.Story.class, QueryCommand.Diff.class})
+                QueryCommand.Similar.class, QueryCommand.Story.class, QueryCommand.Diff.class,
+                QueryChanges.class})
 final class QueryCommand {
 
     /** Options every query takes. */

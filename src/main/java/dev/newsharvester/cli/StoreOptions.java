@@ -52,8 +52,9 @@ final class StoreOptions {
         }
         String name = command == null ? "news-harvester" : command.qualifiedName();
         LocalStack stack = LocalStack.open(create ? StoreDirectory.create(data, name) : StoreDirectory.open(data, name));
-        // the embedded store always processes inline: no task queue, no fleet
+        // the embedded store always processes inline: no task queue, no fleet; its change feeds also go to <data>/feeds
         return new Store(stack.s3(), stack.dynamoDb(),
-                settings.withStore(stack.table(), stack.bucket()).withFleet(null, null), stack);
+                settings.withStore(stack.table(), stack.bucket()).withFleet(null, null)
+                        .withFeedsDirectory(data.resolve("feeds").toString()), stack);
     }
 }

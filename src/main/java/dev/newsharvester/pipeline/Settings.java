@@ -25,11 +25,16 @@ import java.util.Map;
  *                             SnapStart restore)
  * @param health               when outlet health raises its flags: HEALTH_SILENT_RUNS, HEALTH_FAILING_SHARE,
  *                             HEALTH_FAILING_MIN, HEALTH_DRIFT_DROP, HEALTH_DRIFT_MIN_RECENT, HEALTH_DRIFT_MIN_BASELINE
+ * @param eventBusName         EVENT_BUS_NAME: the EventBridge bus the change events go to; absent = none published
+ *                             there (the change log and the Atom feeds are written either way)
+ * @param feedsDirectory       a local directory that receives the same Atom feeds and diff pages as the bucket's
+ *                             {@code feeds/} (the embedded store's {@code <data>/feeds}); not from the environment
  */
 public record Settings(String articlesTable, String archiveBucket, String taskQueueUrl, String fleetTable,
         String outletsUri, String allowPrivateNetworks, String userAgent, AwsEndpoints aws, Duration outletsTtl,
-        HealthThresholds health) {
+        HealthThresholds health, String eventBusName, String feedsDirectory) {
 
+    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
     public static final String ARTICLES_TABLE = "ARTICLES_TABLE";
     public static final String ARCHIVE_BUCKET = "ARCHIVE_BUCKET";
     public static final String TASK_QUEUE_URL = "TASK_QUEUE_URL";
@@ -60,6 +65,16 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
             throw new IllegalArgumentException(OUTLETS_TTL_SECONDS + " must be 0 or more seconds, got " + outletsTtl);
         }
         health = health == null ? HealthThresholds.DEFAULT : health;
+        eventBusName = blankToNull(eventBusName);
+        feedsDirectory = blankToNull(feedsDirectory);
+    }
+
+    /** Settings without change publishing to EventBridge or a local feeds directory. */
+    public Settings(String articlesTable, String archiveBucket, String taskQueueUrl, String fleetTable,
+            String outletsUri, String allowPrivateNetworks, String userAgent, AwsEndpoints aws, Duration outletsTtl,
+            HealthThresholds health) {
+        this(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks, userAgent, aws,
+                outletsTtl, health, null, null);
     }
 
     /** Settings with the default outlets TTL and health thresholds. */
@@ -79,7 +94,7 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
         return new Settings(env.get(ARTICLES_TABLE), env.get(ARCHIVE_BUCKET), env.get(TASK_QUEUE_URL),
                 env.get(FLEET_TABLE), env.get(OUTLETS_URI), env.get(ALLOW_PRIVATE_NETWORKS), env.get(USER_AGENT),
                 AwsEndpoints.fromEnvironment(env), seconds(env.get(OUTLETS_TTL_SECONDS), OUTLETS_TTL_SECONDS),
-                healthThresholds(env));
+                healthThresholds(env), env.get(EVENT_BUS_NAME), null);
     }
 
     /** The health thresholds the variables set, each defaulting to {@link HealthThresholds#DEFAULT}'s. */
@@ -135,40 +150,52 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
     /** These settings on another table and bucket (the embedded store). */
     public Settings withStore(String table, String bucket) {
         return new Settings(table, bucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks, userAgent, aws,
-                outletsTtl, health);
+                outletsTtl, health, eventBusName, feedsDirectory);
     }
 
     public Settings withOutletsUri(String uri) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, uri, allowPrivateNetworks,
-                userAgent, aws, outletsTtl, health);
+                userAgent, aws, outletsTtl, health, eventBusName, feedsDirectory);
     }
 
     public Settings withAllowPrivateNetworks(String cidrs) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, cidrs, userAgent, aws,
-                outletsTtl, health);
+                outletsTtl, health, eventBusName, feedsDirectory);
     }
 
     /** These settings with a task queue and a fleet table (null for none). */
     public Settings withFleet(String queueUrl, String fleet) {
         return new Settings(articlesTable, archiveBucket, queueUrl, fleet, outletsUri, allowPrivateNetworks,
-                userAgent, aws, outletsTtl, health);
+                userAgent, aws, outletsTtl, health, eventBusName, feedsDirectory);
     }
 
     public Settings withAws(AwsEndpoints endpoints) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
-                userAgent, endpoints, outletsTtl, health);
+                userAgent, endpoints, outletsTtl, health, eventBusName, feedsDirectory);
     }
 
     /** These settings with another outlets TTL. */
     public Settings withOutletsTtl(Duration ttl) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
-                userAgent, aws, ttl, health);
+                userAgent, aws, ttl, health, eventBusName, feedsDirectory);
     }
 
     /** These settings with other health thresholds. */
     public Settings withHealth(HealthThresholds thresholds) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
-                userAgent, aws, outletsTtl, thresholds);
+                userAgent, aws, outletsTtl, thresholds, eventBusName, feedsDirectory);
+    }
+
+    /** These settings with another EventBridge bus for the change events (null: none). */
+    public Settings withEventBus(String busName) {
+        return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
+                userAgent, aws, outletsTtl, health, busName, feedsDirectory);
+    }
+
+    /** These settings with a local directory for the Atom feeds and diff pages (null: the bucket only). */
+    public Settings withFeedsDirectory(String dir) {
+        return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
+                userAgent, aws, outletsTtl, health, eventBusName, dir);
     }
 
     /** Whether articles go to a task queue rather than being processed inline. */

@@ -1,6 +1,11 @@
 package dev.newsharvester.pipeline;
 
+import dev.newsharvester.change.AtomFeeds;
+import dev.newsharvester.change.ChangeJournal;
+import dev.newsharvester.change.ChangePublisher;
 import dev.newsharvester.change.ChangeSink;
+import dev.newsharvester.change.EventBridgeSink;
+import dev.newsharvester.change.FeedTarget;
 import dev.newsharvester.extract.ArticleExtractor;
 import dev.newsharvester.fetch.AddressGuard;
 import dev.newsharvester.fetch.HttpFetcher;
@@ -9,6 +14,7 @@ import dev.newsharvester.outlet.Outlets;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.AwsClients;
+import dev.newsharvester.store.ChangeLog;
 import dev.newsharvester.store.HealthCounters;
 import dev.newsharvester.store.HealthObjects;
 import java.net.URI;
@@ -16,12 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import dev.newsharvester.fleet.DiscoveryClaims;
 import dev.newsharvester.fleet.Frontier;
 import dev.newsharvester.fleet.HostLeases;
 import dev.newsharvester.fleet.SharedRobots;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -80,6 +89,32 @@ public final class Wiring {
             b.dispatcher(new SqsTaskDispatcher(sqs, settings.taskQueueUrl()));
         }
         return b.build();
+    }
+
+    /**
+     * Where a harvest's change events go (the processor publishes each once its entry is indexed): the change log in
+     * the archive bucket, then, only for the call that logged the event, EventBridge (with {@link
+     * Settings#eventBusName()}) and the Atom feeds with their diff pages (the bucket's {@code feeds/}, and {@link
+     * Settings#feedsDirectory()} locally). See {@link ChangePublisher} for what is delivered how often.
+     */
+    public static ChangeSink changeSink(Settings settings, S3Client s3) {
+        return changeSink(settings, s3, settings.eventBusName() == null ? null : AwsClients.eventBridge(settings.aws()));
+    }
+
+    /** {@link #changeSink(Settings, S3Client)} on a given EventBridge client (tests, the local stack); null for none. */
+    public static ChangeSink changeSink(Settings settings, S3Client s3, EventBridgeClient events) {
+        Archive archive = new Archive(s3, settings.archiveBucketRequired());
+        ChangeJournal journal = new ChangeJournal(new ChangeLog(archive));
+        List<ChangeSink> sinks = new ArrayList<>();
+        if (settings.eventBusName() != null && events != null) {
+            sinks.add(new EventBridgeSink(events, settings.eventBusName()));
+        }
+        List<FeedTarget> targets = new ArrayList<>(List.of(FeedTarget.s3(archive)));
+        if (settings.feedsDirectory() != null) {
+            targets.add(FeedTarget.directory(Path.of(settings.feedsDirectory())));
+        }
+        sinks.add(new AtomFeeds(journal, archive, targets));
+        return new ChangePublisher(journal, sinks);
     }
 
     /** The fleet worker of {@code harvester} (its parts), on the fleet table and task queue of the settings. */

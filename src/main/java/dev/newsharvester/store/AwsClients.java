@@ -5,6 +5,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -76,6 +77,23 @@ public final class AwsClients {
                 .credentialsProvider(credentials);
         if (aws.sqs() != null) {
             builder.endpointOverride(aws.sqs());
+        }
+        return builder.build();
+    }
+
+    /** An EventBridge client (the change events). */
+    public static EventBridgeClient eventBridge(AwsEndpoints aws) {
+        return eventBridge(aws, UrlConnectionHttpClient.create(), DefaultCredentialsProvider.builder().build());
+    }
+
+    /** {@link #eventBridge(AwsEndpoints)} on another HTTP client and credentials. */
+    public static EventBridgeClient eventBridge(AwsEndpoints aws, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        var builder = EventBridgeClient.builder()
+                .httpClient(http)
+                .region(aws.region())
+                .credentialsProvider(credentials);
+        if (aws.eventBridge() != null) {
+            builder.endpointOverride(aws.eventBridge());
         }
         return builder.build();
     }

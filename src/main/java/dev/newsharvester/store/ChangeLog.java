@@ -1,0 +1,78 @@
+package dev.newsharvester.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The change log in the archive bucket: one object per change event, written once,
+ * {@code changes/outlet=<id>/dt=<yyyy-MM-dd>/<HHmmssSSS>-<event id>.json}. The key is a function of the event (its
+ * outlet, time and id) only, so a retried task that publishes the same event writes the same key, and
+ * {@code If-None-Match: *} (also required by the bucket policy) makes the first write the only one: {@link #append}
+ * says which call created it. Read back by outlet and day prefixes (ListObjectsV2 from a start key), never by a scan.
+ * The JSON inside is {@code change.ChangeEventJson}'s.
+ */
+public final class ChangeLog {
+
+    public static final String PREFIX = "changes/";
+    private static final Pattern OUTLET_ID = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{8,64}");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmssSSS").withZone(ZoneOffset.UTC);
+
+    private final Archive archive;
+
+    public ChangeLog(Archive archive) {
+        this.archive = Objects.requireNonNull(archive, "archive");
+    }
+
+    /** {@code changes/outlet=<id>/dt=<yyyy-MM-dd>/<HHmmssSSS>-<id>.json} (UTC) */
+    public static String key(String outlet, Instant at, String id) {
+        if (outlet == null || !OUTLET_ID.matcher(outlet).matches()) {
+            throw new IllegalArgumentException("outlet id must match [a-z0-9-]+, was: '" + outlet + "'");
+        }
+        if (id == null || !EVENT_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("change event id must be lower-case hex (ChangeEvent.idOf), was: '" + id + "'");
+        }
+        Objects.requireNonNull(at, "at");
+        return outletPrefix(outlet) + "dt=" + LocalDate.ofInstant(at, ZoneOffset.UTC) + "/" + TIME.format(at) + "-" + id
+                + ".json";
+    }
+
+    private static String outletPrefix(String outlet) {
+        return PREFIX + "outlet=" + outlet + "/";
+    }
+
+    /** Stores an event's JSON under its key unless there; true only for the call that created it. */
+    public boolean append(String outlet, Instant at, String id, byte[] json) {
+        return archive.putOnce(key(outlet, at, id), json, "application/json");
+    }
+
+    /** The outlets with at least one change logged (one listing of {@code changes/} by folder). */
+    public List<String> outlets() {
+        List<String> out = new ArrayList<>();
+        for (String folder : archive.folders(PREFIX)) {
+            String name = folder.substring(PREFIX.length(), folder.length() - 1);
+            if (name.startsWith("outlet=")) {
+                out.add(name.substring("outlet=".length()));
+            }
+        }
+        return out;
+    }
+
+    /** An outlet's entry keys from the day {@code since} on (null: all), oldest first. */
+    public List<String> keys(String outlet, LocalDate since) {
+        String prefix = outletPrefix(outlet);
+        // "dt=2025-08-23" sorts after every key of the days before and before every key of that day
+        return archive.keysAfter(prefix, since == null ? null : prefix + "dt=" + since);
+    }
+
+    /** The entry under {@code key}. */
+    public byte[] read(String key) {
+        return archive.bytes(key);
+    }
+}
