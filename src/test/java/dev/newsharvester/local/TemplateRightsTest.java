@@ -37,7 +37,7 @@ class TemplateRightsTest {
     /** Actions that support no resource-level permission: the only ones allowed on {@code *}. */
     static final Set<String> RESOURCELESS_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
     /** Archive prefixes a function may be granted (objects under them, never the whole bucket). */
-    private static final Pattern ARCHIVE_PREFIX = Pattern.compile("(raw|clean|health|feeds)/\\*");
+    private static final Pattern ARCHIVE_PREFIX = Pattern.compile("(raw|clean|health|feeds|changes)/\\*");
     private static final Pattern TABLE_PART = Pattern.compile("|index/\\*|backup/\\*");
     private static final Pattern SUB_ARN = Pattern.compile("^\\$\\{([A-Za-z0-9]+)\\.(Arn|BackupVaultArn)}(?:/(.*))?$");
     private static final String OUTLETS_CONDITION = "HasS3Outlets";
@@ -66,6 +66,10 @@ class TemplateRightsTest {
                 .set("Resource", getAttNode("ArticleFunctionLogGroup", "Arn"));
         statements.addObject().put("Effect", "Allow").put("Action", "s3:PutObject")
                 .set("Resource", JsonNodeFactory.instance.objectNode().put("Fn::Sub", "${ArchiveBucket.Arn}/*"));
+        statements.addObject().put("Effect", "Allow").put("Action", "s3:ListBucket")
+                .set("Resource", getAttNode("ArchiveBucket", "Arn"));
+        statements.addObject().put("Effect", "Allow").put("Action", "events:PutEvents")
+                .put("Resource", "arn:aws:events:eu-central-1:123456789012:event-bus/default");
         ((ObjectNode) resources.path("ArticleFunctionRole").path("Properties")).putArray("ManagedPolicyArns")
                 .add("arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole");
 
@@ -75,6 +79,8 @@ class TemplateRightsTest {
         assertTrue(found.contains("HarvestFunctionRole grants logs:PutLogEvents on ArticleFunctionLogGroup"), found);
         assertTrue(found.contains("HarvestFunctionRole grants s3:PutObject on ArchiveBucket/*"), found);
         assertTrue(found.contains("ArticleFunctionRole attaches managed policies"), found);
+        assertTrue(found.contains("HarvestFunctionRole grants s3:ListBucket on ArchiveBucket ("), found);
+        assertTrue(found.contains("HarvestFunctionRole grants events:PutEvents on a resource that is not one of this stack's"), found);
     }
 
     @Test
@@ -97,6 +103,10 @@ class TemplateRightsTest {
         assertEquals(Set.of("dynamodb:Query"), worker.get("ArticlesTable/index/*"));
         assertEquals(Set.of("s3:GetObject", "s3:PutObject"), worker.get("ArchiveBucket/raw/*"));
         assertEquals(Set.of("s3:GetObject", "s3:PutObject"), worker.get("ArchiveBucket/clean/*"));
+        assertEquals(Set.of("s3:GetObject", "s3:PutObject"), worker.get("ArchiveBucket/changes/*"), "the change log");
+        assertEquals(Set.of("s3:GetObject", "s3:PutObject"), worker.get("ArchiveBucket/feeds/*"), "feeds and diff pages");
+        assertEquals(Set.of("s3:ListBucket"), worker.get("ArchiveBucket"), "listing the change log (under s3:prefix)");
+        assertEquals(Set.of("events:PutEvents"), worker.get("ChangeEventBus"), "change events, on the stack's bus only");
         for (String role : List.of("HarvestFunctionRole", "ArticleFunctionRole")) {
             assertEquals(Set.of("s3:GetObject"), rights(role).get("outlets"), role + " reads an s3:// outlets file");
         }
@@ -184,7 +194,7 @@ class TemplateRightsTest {
             String service = action.substring(0, action.indexOf(':'));
             for (JsonNode resource : resourceList) {
                 Target t = target(resources, resource);
-                String why = allowed(service, action, t, ownLogGroup, condition);
+                String why = listsTheChangeLog(action, t, s) ? null : allowed(service, action, t, ownLogGroup, condition);
                 if (why != null) {
                     String named = t == Target.UNKNOWN ? "a resource that is not one of this stack's: " + resource
                             : t == Target.STAR ? "*" : t.id() + (t.path().isEmpty() ? "" : "/" + t.path());
@@ -192,6 +202,13 @@ class TemplateRightsTest {
                 }
             }
         }
+    }
+
+    /** s3:ListBucket names the bucket itself: allowed only under an s3:prefix condition within the change log. */
+    private static boolean listsTheChangeLog(String action, Target t, JsonNode s) {
+        List<JsonNode> prefixes = list(s.path("Condition").path("StringLike").path("s3:prefix"));
+        return action.equals("s3:ListBucket") && t.type().equals("AWS::S3::Bucket") && t.path().isEmpty()
+                && !prefixes.isEmpty() && prefixes.stream().allMatch(p -> p.asText().startsWith("changes/"));
     }
 
     /** Null when the action may be granted on the target, else why not. */
@@ -212,6 +229,8 @@ class TemplateRightsTest {
                     || (t.type().equals("AWS::S3::Bucket") && ARCHIVE_PREFIX.matcher(t.path()).matches())
                     ? null : "S3 on " + ARCHIVE_PREFIX.pattern() + " of the archive, or the outlets object under "
                     + OUTLETS_CONDITION;
+            case "events" -> t.type().equals("AWS::Events::EventBus") && t.path().isEmpty() ? null
+                    : "EventBridge on this stack's bus only";
             case "backup" -> t.type().equals("AWS::Backup::BackupVault") ? null : "backup on this stack's vault only";
             case "xray" -> null;
             default -> "no function of this stack needs " + service;

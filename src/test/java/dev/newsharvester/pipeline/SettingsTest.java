@@ -30,6 +30,18 @@ class SettingsTest {
     }
 
     @Test
+    void theChangeEventBusIsOptionalAndSurvivesTheOtherWithers() {
+        assertNull(Settings.fromEnvironment(Map.of(Settings.EVENT_BUS_NAME, " ")).eventBusName(), "blank = no publishing");
+        Settings s = Settings.fromEnvironment(Map.of(Settings.EVENT_BUS_NAME, "news-changes",
+                "AWS_ENDPOINT_URL_EVENTBRIDGE", "http://127.0.0.1:4010"));
+        assertEquals("news-changes", s.eventBusName());
+        assertEquals(URI.create("http://127.0.0.1:4010"), s.aws().eventBridge());
+        Settings local = s.withStore("Articles", "bucket").withFleet(null, null).withFeedsDirectory("/tmp/data/feeds");
+        assertEquals("news-changes", local.eventBusName());
+        assertEquals("/tmp/data/feeds", local.withOutletsUri("outlets.yaml").feedsDirectory());
+    }
+
+    @Test
     void aMissingRequiredNameSaysWhichVariableAndWhatItHolds() {
         Settings s = Settings.fromEnvironment(Map.of());
         var e = assertThrows(IllegalStateException.class, s::articlesTableRequired);
