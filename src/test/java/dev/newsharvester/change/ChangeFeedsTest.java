@@ -194,6 +194,43 @@ class ChangeFeedsTest {
     }
 
     @Test
+    void aFeedHoldsTheOutletsLatestChangesNewestFirst(@TempDir Path data) throws Exception {
+        String outlet = "lviv-courier-" + UUID.randomUUID().toString().substring(0, 6);
+        ChangeJournal journal = new ChangeJournal(new ChangeLog(archive));
+        AtomFeeds feeds = new AtomFeeds(journal, archive, List.of(FeedTarget.directory(data)), 3, reports -> {
+            throw new AssertionError(reports);
+        });
+        ChangePublisher publisher = new ChangePublisher(journal, List.of(feeds));
+        List<ChangeEvent> published = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ChangeEvent e = at(deleted(outlet, "https://" + outlet + ".example/news/" + i), "2025-08-2" + i + "T10:00:00Z");
+            publisher.publish(e);
+            published.add(e);
+        }
+        SyndFeed feed = new SyndFeedInput().build(new StringReader(Files.readString(data.resolve(outlet + ".atom"))));
+        assertEquals(List.of(published.get(4).id(), published.get(3).id(), published.get(2).id()),
+                feed.getEntries().stream().map(x -> x.getUri().substring("urn:news-harvester:change:".length())).toList());
+        assertEquals(5, Files.list(data.resolve(outlet)).count(), "a page per change");
+        assertTrue(Files.readString(data.resolve(outlet).resolve(published.get(0).id() + ".html"))
+                .contains("<del>A story that was there</del>"));
+    }
+
+    @Test
+    void aChangeLogThatCannotBeWrittenPublishesNothingAndThrowsNothing() {
+        List<String> reports = new ArrayList<>();
+        List<ChangeEvent> downstream = new ArrayList<>();
+        ChangeJournal missingBucket = new ChangeJournal(new ChangeLog(new Archive(stack.s3(), "no-such-bucket-" + UUID.randomUUID())));
+        ChangePublisher publisher = new ChangePublisher(missingBucket, List.of(downstream::add), reports::add);
+        ChangeEvent e = deleted("kyiv-post", "https://kyiv-post.example/news/lost");
+        publisher.publish(e);
+        assertEquals(List.of(), downstream, "not logged, so not published: a retry could not tell it was");
+        assertEquals(1, reports.size());
+        assertTrue(reports.get(0).startsWith("{\"level\":\"WARN\",\"message\":\"change event not published to the change log\""),
+                reports.get(0));
+        assertTrue(reports.get(0).contains(e.id()) && reports.get(0).contains("NoSuchBucket"), reports.get(0));
+    }
+
+    @Test
     void theJournalFiltersByOutletTimeAndKind() {
         ChangeJournal journal = new ChangeJournal(new ChangeLog(archive));
         String a = "odesa-journal-" + UUID.randomUUID().toString().substring(0, 6);
