@@ -9,16 +9,21 @@ import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.SyndFeedOutput;
 import dev.newsharvester.extract.Article;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.CleanCopy;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -26,16 +31,19 @@ import java.util.function.Consumer;
  * {@code <outlet>/<id>.html} (relative, so the same files work in S3 under {@code feeds/} and in a local directory).
  *
  * <p>On each published event: its page is written, then the outlet's feed is regenerated from the change log (the
- * latest {@link #entries} events of the last {@link #WINDOW}), not patched. Regenerating costs one listing and at most
- * {@code entries} small reads per change, and it makes the feed right whatever happened before: two workers
- * publishing changes of one outlet at once each write a feed of the log as they listed it, and the later one holds
- * both; an event whose feed write failed appears with the next change of its outlet.
+ * latest {@code entries} events of the last {@link #WINDOW}), not patched: the listing of the log decides which
+ * entries the feed holds, so it is right whatever happened before (two workers publishing changes of one outlet at
+ * once each write a feed of the log as they listed it, and the later one holds both; an event whose feed write failed
+ * appears with the next change of its outlet). Entries the current feed already has are taken from it, so a change
+ * costs one listing, one read of the feed and the new event (usually already in hand), not a read per entry.
  */
 public final class AtomFeeds implements ChangeSink {
 
     /** How far back a regenerated feed looks. */
     public static final Duration WINDOW = Duration.ofDays(30);
     public static final int DEFAULT_ENTRIES = 50;
+    /** An entry's id is this and the change's id. */
+    public static final String URN = "urn:news-harvester:change:";
 
     private final ChangeJournal journal;
     private final Archive archive;
@@ -75,8 +83,7 @@ public final class AtomFeeds implements ChangeSink {
         try {
             byte[] page = DiffPages.render(event, article(event.cleanKeyBefore()), article(event.cleanKeyAfter()))
                     .getBytes(StandardCharsets.UTF_8);
-            byte[] feed = feed(event.outlet(), journal.latest(event.outlet(), entries, event.at().minus(WINDOW)))
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] feed = feed(event.outlet(), latestEntries(event)).getBytes(StandardCharsets.UTF_8);
             for (FeedTarget target : targets) {
                 target.put(pageName(event), page, "text/html; charset=utf-8");
                 target.put(feedName(event.outlet()), feed, "application/atom+xml; charset=utf-8");
@@ -84,6 +91,35 @@ public final class AtomFeeds implements ChangeSink {
         } catch (RuntimeException e) {
             report.accept(Reports.line("the Atom feed", event, e.toString()));
         }
+    }
+
+    /** The feed's entries from the log's latest keys: known ones from the current feed, the others read. */
+    private List<SyndEntry> latestEntries(ChangeEvent event) {
+        Map<String, SyndEntry> known = currentEntries(event.outlet());
+        List<SyndEntry> out = new ArrayList<>();
+        for (String key : journal.latestKeys(event.outlet(), entries, event.at().minus(WINDOW))) {
+            String id = ChangeJournal.idOf(key);
+            SyndEntry entry = known.get(URN + id);
+            out.add(entry != null ? entry : entry(id.equals(event.id()) ? event : journal.read(key)));
+        }
+        return out;
+    }
+
+    /** The entries of the outlet's current feed (in the first target) by id; none when there is no readable feed. */
+    private Map<String, SyndEntry> currentEntries(String outlet) {
+        Map<String, SyndEntry> out = new HashMap<>();
+        Optional<byte[]> current = targets.isEmpty() ? Optional.empty() : targets.get(0).read(feedName(outlet));
+        if (current.isPresent()) {
+            try {
+                SyndFeedInput input = new SyndFeedInput();
+                input.setAllowDoctypes(false);
+                input.build(new StringReader(new String(current.get(), StandardCharsets.UTF_8))).getEntries()
+                        .forEach(e -> out.put(e.getUri(), e));
+            } catch (FeedException | RuntimeException e) {
+                return Map.of();   // regenerated whole from the log
+            }
+        }
+        return out;
     }
 
     /** The clean copy's article, or null when there is none (or it cannot be read: the page shows the titles). */
@@ -99,7 +135,7 @@ public final class AtomFeeds implements ChangeSink {
     }
 
     /** The Atom document of an outlet's events, newest first. */
-    static String feed(String outlet, List<ChangeEvent> events) {
+    static String feed(String outlet, List<SyndEntry> entries) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setTitle("news-harvester: changes at " + outlet);
@@ -109,28 +145,29 @@ public final class AtomFeeds implements ChangeSink {
         self.setRel("self");
         self.setHref(feedName(outlet));
         feed.setLinks(List.of(self));
-        feed.setPublishedDate(Date.from(events.isEmpty() ? java.time.Instant.EPOCH : events.get(0).at()));
-        List<SyndEntry> list = new ArrayList<>();
-        for (ChangeEvent e : events) {
-            SyndEntry entry = new SyndEntryImpl();
-            String title = e.titleAfter() != null ? e.titleAfter() : e.titleBefore() != null ? e.titleBefore() : e.url();
-            entry.setTitle(EventBridgeSink.detailType(e.kind()) + ": " + title);
-            entry.setUri("urn:news-harvester:change:" + e.id());
-            entry.setLink(pageName(e));
-            entry.setUpdatedDate(Date.from(e.at()));
-            entry.setPublishedDate(Date.from(e.at()));
-            SyndContent summary = new SyndContentImpl();
-            summary.setType("text");
-            summary.setValue(DiffPages.summary(e) + (e.changes().headlineChanged() ? ": \u201c" + e.changes().headlineBefore()
-                    + "\u201d \u2192 \u201c" + e.changes().headlineAfter() + "\u201d" : "") + " \u2014 " + e.url());
-            entry.setDescription(summary);
-            list.add(entry);
-        }
-        feed.setEntries(list);
+        feed.setPublishedDate(entries.isEmpty() ? new Date(0) : entries.get(0).getUpdatedDate());
+        feed.setEntries(entries);
         try {
             return new SyndFeedOutput().outputString(feed);
         } catch (FeedException e) {
             throw new IllegalStateException("cannot write the Atom feed of " + outlet + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The entry of one change: its kind and headline, what changed, a link to its page. */
+    static SyndEntry entry(ChangeEvent e) {
+        SyndEntry entry = new SyndEntryImpl();
+        String title = e.titleAfter() != null ? e.titleAfter() : e.titleBefore() != null ? e.titleBefore() : e.url();
+        entry.setTitle(EventBridgeSink.detailType(e.kind()) + ": " + title);
+        entry.setUri(URN + e.id());
+        entry.setLink(pageName(e));
+        entry.setUpdatedDate(Date.from(e.at()));
+        entry.setPublishedDate(Date.from(e.at()));
+        SyndContent summary = new SyndContentImpl();
+        summary.setType("text");
+        summary.setValue(DiffPages.summary(e) + (e.changes().headlineChanged() ? ": \u201c" + e.changes().headlineBefore()
+                + "\u201d \u2192 \u201c" + e.changes().headlineAfter() + "\u201d" : "") + " \u2014 " + e.url());
+        entry.setDescription(summary);
+        return entry;
     }
 }

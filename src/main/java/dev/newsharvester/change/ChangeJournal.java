@@ -55,12 +55,27 @@ public final class ChangeJournal {
 
     /** An outlet's latest {@code n} events logged from {@code since}'s day on, newest first (what a feed shows). */
     public List<ChangeEvent> latest(String outlet, int n, Instant since) {
+        return latestKeys(outlet, n, since).stream().map(this::read).toList();
+    }
+
+    /** The log keys of {@link #latest}, newest first: one listing, no reads. */
+    public List<String> latestKeys(String outlet, int n, Instant since) {
         List<String> keys = log.keys(outlet, LocalDate.ofInstant(since, ZoneOffset.UTC));
-        List<ChangeEvent> out = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (int i = keys.size() - 1; i >= 0 && out.size() < n; i--) {   // keys sort by day, then time
-            out.add(ChangeEventJson.read(log.read(keys.get(i))));
+            out.add(keys.get(i));
         }
         return out;
+    }
+
+    /** The event logged under {@code key}. */
+    public ChangeEvent read(String key) {
+        return ChangeEventJson.read(log.read(key));
+    }
+
+    /** The event id a log key ends with. */
+    public static String idOf(String key) {
+        return ChangeLog.idOf(key);
     }
 
     /**

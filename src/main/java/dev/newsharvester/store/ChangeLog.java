@@ -71,6 +71,15 @@ public final class ChangeLog {
         return archive.keysAfter(prefix, since == null ? null : prefix + "dt=" + since);
     }
 
+    /** The event id of a key made by {@link #key}. */
+    public static String idOf(String key) {
+        int dash = key.lastIndexOf('-');
+        if (dash < 0 || !key.endsWith(".json")) {
+            throw new IllegalArgumentException("not a change log key: '" + key + "'");
+        }
+        return key.substring(dash + 1, key.length() - ".json".length());
+    }
+
     /** The entry under {@code key}. */
     public byte[] read(String key) {
         return archive.bytes(key);

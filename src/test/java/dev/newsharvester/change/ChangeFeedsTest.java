@@ -210,7 +210,17 @@ class ChangeFeedsTest {
         SyndFeed feed = new SyndFeedInput().build(new StringReader(Files.readString(data.resolve(outlet + ".atom"))));
         assertEquals(List.of(published.get(4).id(), published.get(3).id(), published.get(2).id()),
                 feed.getEntries().stream().map(x -> x.getUri().substring("urn:news-harvester:change:".length())).toList());
+        assertEquals("Article Deleted: A story that was there", feed.getEntries().get(2).getTitle(), "kept from the feed before");
+        assertEquals(published.get(2).id() + ".html", feed.getEntries().get(2).getLink().substring(outlet.length() + 1));
         assertEquals(5, Files.list(data.resolve(outlet)).count(), "a page per change");
+
+        // a feed lost or broken (a failed write, a hand edit) is rebuilt from the log with the next change
+        Files.writeString(data.resolve(outlet + ".atom"), "not a feed");
+        ChangeEvent sixth = at(deleted(outlet, "https://" + outlet + ".example/news/5"), "2025-08-26T10:00:00Z");
+        publisher.publish(sixth);
+        feed = new SyndFeedInput().build(new StringReader(Files.readString(data.resolve(outlet + ".atom"))));
+        assertEquals(List.of(sixth.id(), published.get(4).id(), published.get(3).id()),
+                feed.getEntries().stream().map(x -> x.getUri().substring(AtomFeeds.URN.length())).toList());
         assertTrue(Files.readString(data.resolve(outlet).resolve(published.get(0).id() + ".html"))
                 .contains("<del>A story that was there</del>"));
     }
