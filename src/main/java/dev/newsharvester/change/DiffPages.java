@@ -77,8 +77,15 @@ final class DiffPages {
         return s.charAt(s.length() - 1) == ';' ? s.substring(0, s.length() - 1) : s + " (not recorded)";
     }
 
-    private static String version(String hash) {
-        return hash == null ? "" : " <code>" + esc(hash.substring(0, Math.min(12, hash.length()))) + "</code>";
+    /** A version key, shortened: the body hash's first 12 digits, and a headline/byline view's first 8 after {@code :}. */
+    private static String version(String key) {
+        if (key == null) {
+            return "";
+        }
+        int colon = key.indexOf(':');
+        String body = colon < 0 ? key : key.substring(0, colon);
+        String view = colon < 0 ? "" : ":" + key.substring(colon + 1, Math.min(key.length(), colon + 9));
+        return " <code>" + esc(body.substring(0, Math.min(12, body.length())) + view) + "</code>";
     }
 
     private static void row(StringBuilder rows, String part, List<WordDiff.Token> tokens) {

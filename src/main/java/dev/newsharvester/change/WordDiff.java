@@ -81,10 +81,10 @@ final class WordDiff {
             if (i < n && j < m && a.get(i).equals(b.get(j))) {
                 out.add(new Token(' ', a.get(i++)));
                 j++;
-            } else if (j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                out.add(new Token('+', b.get(j++)));
+            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
+                out.add(new Token('-', a.get(i++)));   // removals before additions, as a reader expects
             } else {
-                out.add(new Token('-', a.get(i++)));
+                out.add(new Token('+', b.get(j++)));
             }
         }
     }

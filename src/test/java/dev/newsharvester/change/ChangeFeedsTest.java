@@ -166,6 +166,7 @@ class ChangeFeedsTest {
         assertTrue(page.contains("Grain corridor traffic <ins>falls</ins> for <ins>first time in four months</ins>"), page);
         assertTrue(page.contains("<del>rose 14%</del>") && page.contains("<ins>fell 3%</ins>"), page);
         assertTrue(page.contains("<ins>Lloyd&#39;s</ins>"), page);
+        assertTrue(page.contains("<code>" + event.versionBefore().substring(0, 12) + "</code>"), page);
         assertFalse(page.contains("src=") || page.contains("<link") || page.contains("<script"), "fetches nothing");
 
         // a retried task publishes the same event again: nothing is sent or logged twice
