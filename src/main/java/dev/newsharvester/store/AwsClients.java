@@ -1,7 +1,10 @@
 package dev.newsharvester.store;
 
+import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,14 +57,7 @@ public final class AwsClients {
 
     /** {@link #dynamoDb(AwsEndpoints)} on another HTTP client and credentials. */
     public static DynamoDbClient dynamoDb(AwsEndpoints aws, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        var builder = DynamoDbClient.builder()
-                .httpClient(http)
-                .region(aws.region())
-                .credentialsProvider(credentials);
-        if (aws.dynamoDb() != null) {
-            builder.endpointOverride(aws.dynamoDb());
-        }
-        return builder.build();
+        return build(DynamoDbClient.builder(), aws.dynamoDb(), aws, http, credentials);
     }
 
     /** An SQS client. */
@@ -71,14 +67,7 @@ public final class AwsClients {
 
     /** {@link #sqs(AwsEndpoints)} on another HTTP client and credentials. */
     public static SqsClient sqs(AwsEndpoints aws, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        var builder = SqsClient.builder()
-                .httpClient(http)
-                .region(aws.region())
-                .credentialsProvider(credentials);
-        if (aws.sqs() != null) {
-            builder.endpointOverride(aws.sqs());
-        }
-        return builder.build();
+        return build(SqsClient.builder(), aws.sqs(), aws, http, credentials);
     }
 
     /** An EventBridge client (the change events). */
@@ -88,12 +77,15 @@ public final class AwsClients {
 
     /** {@link #eventBridge(AwsEndpoints)} on another HTTP client and credentials. */
     public static EventBridgeClient eventBridge(AwsEndpoints aws, SdkHttpClient http, AwsCredentialsProvider credentials) {
-        var builder = EventBridgeClient.builder()
-                .httpClient(http)
-                .region(aws.region())
-                .credentialsProvider(credentials);
-        if (aws.eventBridge() != null) {
-            builder.endpointOverride(aws.eventBridge());
+        return build(EventBridgeClient.builder(), aws.eventBridge(), aws, http, credentials);
+    }
+
+    /** A client on the URL-connection HTTP client, the region and credentials, and the endpoint override if any. */
+    private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C build(B builder, URI endpoint,
+            AwsEndpoints aws, SdkHttpClient http, AwsCredentialsProvider credentials) {
+        builder.httpClient(http).region(aws.region()).credentialsProvider(credentials);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
         }
         return builder.build();
     }
