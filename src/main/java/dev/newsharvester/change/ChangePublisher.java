@@ -8,8 +8,8 @@ import java.util.function.Consumer;
  * The composite sink the pipeline is given: the change log first, then, only if this call created the log entry,
  * every downstream sink (EventBridge, the Atom feeds) in order.
  *
- * <p>Delivery: the log entry is written exactly once per event id (a write-once object, see
- * {@link dev.newsharvester.store.ChangeLog}). Downstream sinks see each event at most once from this publisher: a
+ * <p>Delivery: the event id is claimed exactly once (a write-once object, see {@link
+ * dev.newsharvester.store.ChangeLog}), and the log entry written by the claiming call (at most once). Downstream sinks see each event at most once from this publisher: a
  * retried task that publishes the same event again finds the entry there and publishes nothing; an event whose log
  * write fails is reported and not published (so it can never be published twice). EventBridge itself may deliver
  * to a target more than once (the SDK retries a request whose answer was lost, and EventBridge's own delivery to

@@ -11,15 +11,20 @@ import java.util.regex.Pattern;
 
 /**
  * The change log in the archive bucket: one object per change event, written once,
- * {@code changes/outlet=<id>/dt=<yyyy-MM-dd>/<HHmmssSSS>-<event id>.json}. The key is a function of the event (its
- * outlet, time and id) only, so a retried task that publishes the same event writes the same key, and
- * {@code If-None-Match: *} (also required by the bucket policy) makes the first write the only one: {@link #append}
- * says which call created it. Read back by outlet and day prefixes (ListObjectsV2 from a start key), never by a scan.
- * The JSON inside is {@code change.ChangeEventJson}'s.
+ * {@code changes/outlet=<id>/dt=<yyyy-MM-dd>/<HHmmssSSS>-<event id>.json}, read back by outlet and day prefixes
+ * (ListObjectsV2 from a start key), never by a scan. The JSON inside is {@code change.ChangeEventJson}'s.
+ *
+ * <p>Once per event id, whatever its time: {@link #append} first claims {@code changes/ids/<event id>} (an empty
+ * object) with {@code If-None-Match: *} (which the bucket policy also requires under {@code changes/}); only the
+ * call whose claim is the first write goes on to write the entry, and only it gets {@code true}. A retried task
+ * that records the same change again, with a later time, finds the claim and writes nothing. A process that dies
+ * between the two PUTs leaves the claim without an entry: that change is then missing from the log (at most once).
  */
 public final class ChangeLog {
 
     public static final String PREFIX = "changes/";
+    /** The write-once claims by event id. */
+    public static final String CLAIMS = PREFIX + "ids/";
     private static final Pattern OUTLET_ID = Pattern.compile("[a-z0-9-]+");
     private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{8,64}");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmssSSS").withZone(ZoneOffset.UTC);
@@ -47,9 +52,14 @@ public final class ChangeLog {
         return PREFIX + "outlet=" + outlet + "/";
     }
 
-    /** Stores an event's JSON under its key unless there; true only for the call that created it. */
+    /** Claims the event id and stores the event's JSON under its key; true only for the call that claimed it. */
     public boolean append(String outlet, Instant at, String id, byte[] json) {
-        return archive.putOnce(key(outlet, at, id), json, "application/json");
+        String key = key(outlet, at, id);   // checks outlet and id before anything is written
+        if (!archive.putOnce(CLAIMS + id, new byte[0], "application/octet-stream")) {
+            return false;
+        }
+        archive.putOnce(key, json, "application/json");
+        return true;
     }
 
     /** The outlets with at least one change logged (one listing of {@code changes/} by folder). */

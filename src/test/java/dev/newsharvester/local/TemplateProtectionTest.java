@@ -56,7 +56,7 @@ class TemplateProtectionTest {
         archive.putClean(Archive.cleanKey("unn", url, hash, day), "{\"title\":\"Budget\"}".getBytes(StandardCharsets.UTF_8));
         new ChangeLog(archive).append("unn", Instant.parse("2025-08-23T10:00:00Z"), "0123456789abcdef0123456789abcdef",
                 "{}".getBytes(StandardCharsets.UTF_8));
-        assertEquals(3, puts.size());
+        assertEquals(4, puts.size(), "raw, clean, the change's claim and its log entry");
         for (PutObjectRequest put : puts) {
             assertTrue(denied.stream().anyMatch(p -> p.matcher(put.key()).matches()), put.key() + " is not write-once guarded");
             assertEquals("*", put.ifNoneMatch(), put.key() + " is written without If-None-Match: S3 would refuse it");
