@@ -119,8 +119,10 @@ class ChangeFeedsTest {
                 .withFeedsDirectory(data.resolve("feeds").toString());
         ChangeSink sink = Wiring.changeSink(settings, stack.s3(), events);
         int sent = requests.size();
+        long puts = stack.s3Puts();
 
         sink.publish(event);
+        assertEquals(4, stack.s3Puts() - puts, "S3 PUTs of a change: its claim, its log entry, its page, the feed");
 
         // EventBridge: one PutEvents with one entry of the documented shape
         assertEquals(sent + 1, requests.size());
@@ -170,8 +172,10 @@ class ChangeFeedsTest {
         assertFalse(page.contains("src=") || page.contains("<link") || page.contains("<script"), "fetches nothing");
 
         // a retried task publishes the same change again, a little later: nothing is sent or logged twice
+        puts = stack.s3Puts();
         sink.publish(at(event, "2025-08-23T09:20:00Z"));
         sink.publish(event);
+        assertEquals(2, stack.s3Puts() - puts, "a repeat costs its refused claim only");
         assertEquals(sent + 1, requests.size());
         assertEquals(1, new ChangeLog(archive).keys(outlet, null).size());
     }
