@@ -53,7 +53,7 @@ final class HarvestCommand implements Callable<Integer> {
         validateOutlets(configured(Settings.fromEnvironment()));
         try (StoreOptions.Store s = store.create()) {
             Settings settings = configured(s.settings());
-            Harvester harvester = Wiring.harvester(settings, s.s3(), s.dynamoDb(), Wiring.sqsIfQueued(settings));
+            Harvester harvester = Wiring.publishingHarvester(settings, s.s3(), s.dynamoDb(), Wiring.sqsIfQueued(settings));
             ProgressListener progress = logFormat.listener(System.err, verbose);
             HarvestReport report = harvester.harvest(outlets, progress);
             LogFormat.finished(progress, report);

@@ -78,7 +78,7 @@ public final class ArticleHandler implements RequestStreamHandler {
 
     /** One DynamoDB and one SQS client per execution environment, shared by the harvester and the fleet worker. */
     private ArticleHandler(Settings settings, DynamoDbClient ddb, SqsClient sqs) {
-        this(settings, ddb, sqs, Wiring.harvester(settings, AwsClients.s3(settings.aws()), ddb, sqs));
+        this(settings, ddb, sqs, Wiring.publishingHarvester(settings, AwsClients.s3(settings.aws()), ddb, sqs));
     }
 
     private ArticleHandler(Settings settings, DynamoDbClient ddb, SqsClient sqs, Harvester harvester) {

@@ -53,7 +53,7 @@ public final class Wiring {
 
     /** A harvester on the AWS clients the settings describe (Lambda's own environment, or --aws). */
     public static Harvester fromSettings(Settings settings) {
-        return harvester(settings, AwsClients.s3(settings.aws()), AwsClients.dynamoDb(settings.aws()),
+        return publishingHarvester(settings, AwsClients.s3(settings.aws()), AwsClients.dynamoDb(settings.aws()),
                 sqsIfQueued(settings));
     }
 
@@ -65,6 +65,11 @@ public final class Wiring {
     /** A harvester on given clients (the embedded store, tests); {@code sqs} is used only with a task queue. */
     public static Harvester harvester(Settings settings, S3Client s3, DynamoDbClient ddb, SqsClient sqs) {
         return harvester(settings, s3, ddb, sqs, ChangeSink.NONE);
+    }
+
+    /** A harvester that publishes its changes through {@link #changeSink(Settings, S3Client)}: the entry points'. */
+    public static Harvester publishingHarvester(Settings settings, S3Client s3, DynamoDbClient ddb, SqsClient sqs) {
+        return harvester(settings, s3, ddb, sqs, changeSink(settings, s3));
     }
 
     /** The same, publishing every change (NEW, REVISED, DELETED, REDIRECTED, RESTORED) to {@code changes} once indexed. */
