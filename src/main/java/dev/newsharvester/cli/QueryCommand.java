@@ -1,6 +1,7 @@
 package dev.newsharvester.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsharvester.extract.Access;
 import dev.newsharvester.fingerprint.SimHash;
 import dev.newsharvester.query.ArticleQueries;
 import dev.newsharvester.query.Comparison;
@@ -67,9 +68,10 @@ final class QueryCommand {
             if (common.json) {
                 json(rows.stream().map(VersionView::of).toList(), out);
             } else {
-                Table t = new Table("outlet", "published", "first seen", "hash", "words", "title", "url");
+                Table t = new Table("outlet", "published", "first seen", "hash", "words", "access", "title", "url");
                 for (StoredVersion v : rows) {
-                    t.row(v.outlet(), v.published(), v.firstSeen(), short12(v.hash()), v.wordCount(), Table.clip(v.title(), 60), v.url());
+                    t.row(v.outlet(), v.published(), v.firstSeen(), short12(v.hash()), v.wordCount(),
+                            Access.fromCode(v.access()).label(), Table.clip(v.title(), 60), v.url());
                 }
                 t.print(out);
                 out.println(rows.size() + " row(s)");
@@ -99,8 +101,9 @@ final class QueryCommand {
                 out.println("one article at " + timeline.addresses().size() + " addresses: "
                         + String.join(", ", timeline.addresses()));
             }
-            Table t = moved ? new Table("first seen", "last seen", "address", "version", "words", "extractor", "change since the version before")
-                    : new Table("first seen", "last seen", "version", "words", "extractor", "change since the version before");
+            Table t = moved ? new Table("first seen", "last seen", "address", "version", "words", "access", "extractor",
+                    "change since the version before")
+                    : new Table("first seen", "last seen", "version", "words", "access", "extractor", "change since the version before");
             for (Timeline.Entry e : entries) {
                 List<Object> row = new ArrayList<>();
                 if (e.version() != null) {
@@ -109,14 +112,15 @@ final class QueryCommand {
                     if (moved) {
                         row.add(v.url());
                     }
-                    row.addAll(List.of(Comparison.shortKey(v.hash()), v.wordCount(), String.valueOf(v.extractorVersion()),
+                    row.addAll(List.of(Comparison.shortKey(v.hash()), v.wordCount(), Access.fromCode(v.access()).label(),
+                            String.valueOf(v.extractorVersion()),
                             e.version().change() == null ? "(first version)" : e.version().change().summary()));
                 } else {
                     row.addAll(List.of(e.at(), ""));
                     if (moved) {
                         row.add(e.event().url());
                     }
-                    row.addAll(List.of("(" + e.event().kind().name().toLowerCase(Locale.ROOT) + ")", "", "",
+                    row.addAll(List.of("(" + e.event().kind().name().toLowerCase(Locale.ROOT) + ")", "", "", "",
                             Timeline.describe(e.event())));
                 }
                 t.row(row.toArray());
@@ -256,11 +260,19 @@ final class QueryCommand {
     /** The JSON shape of one index row. */
     record VersionView(String url, String hash, String outlet, String title, List<String> authors, String published,
             String modified, String language, Instant firstSeen, Instant lastSeen, String simhash, int wordCount,
-            String rawKey, String cleanKey, String duplicateOf, String extractorVersion) {
+            String rawKey, String cleanKey, String duplicateOf, String extractorVersion, AccessView access) {
         static VersionView of(StoredVersion v) {
             return new VersionView(v.url(), v.hash(), v.outlet(), v.title(), v.authors(), v.published(), v.modified(),
                     v.language(), v.firstSeen(), v.lastSeen(), v.simhash(), v.wordCount(), v.rawKey(), v.cleanKey(),
-                    v.duplicateOf(), v.extractorVersion());
+                    v.duplicateOf(), v.extractorVersion(), AccessView.of(v.access()));
+        }
+    }
+
+    /** A version's access in JSON: free TRUE/FALSE/UNKNOWN (UNKNOWN for versions indexed before it was read). */
+    record AccessView(String free, boolean paywalled, boolean truncated) {
+        static AccessView of(String code) {
+            Access a = Access.fromCode(code);
+            return new AccessView(a.free().name(), a.paywalled(), a.truncated());
         }
     }
 

@@ -18,6 +18,8 @@ import java.util.List;
  * @param image       lead image URL
  * @param description summary from metadata
  * @param text        the article body: paragraphs separated by one blank line; the title is not part of it
+ * @param access      free or paywalled, and whether the body looks cut off by the paywall ({@link Access#UNKNOWN}
+ *                    when not read)
  */
 public record Article(
         String url,
@@ -31,12 +33,22 @@ public record Article(
         List<String> tags,
         String image,
         String description,
-        String text) {
+        String text,
+        Access access) {
+
+    /** An article whose access was not read. */
+    public Article(String url, String canonicalUrl, String title, List<String> authors, OffsetDateTime published,
+            OffsetDateTime modified, String language, String section, List<String> tags, String image,
+            String description, String text) {
+        this(url, canonicalUrl, title, authors, published, modified, language, section, tags, image, description, text,
+                Access.UNKNOWN);
+    }
 
     public Article {
         authors = authors == null ? List.of() : List.copyOf(authors);
         tags = tags == null ? List.of() : List.copyOf(tags);
         text = text == null ? "" : text;
+        access = access == null ? Access.UNKNOWN : access;
     }
 
     /** Number of whitespace-separated words in the body. */

@@ -19,7 +19,7 @@ import org.jsoup.nodes.Document;
 public final class ArticleExtractor {
 
     /** Stored with every version; bump on any change of behaviour, so stored copies can be re-extracted. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3"; // 3: access (free, paywalled, cut off)
 
     /** Pages beyond this many characters are refused (the fetcher caps sizes well below). */
     static final int MAX_CHARS = 16_000_000;
@@ -99,7 +99,8 @@ public final class ArticleExtractor {
             return Extraction.notArticle("no article body found");
         }
         return Extraction.of(new Article(url, meta.canonicalUrl(), meta.title(), meta.authors(), meta.published(),
-                meta.modified(), meta.language(), meta.section(), meta.tags(), meta.image(), meta.description(), text));
+                meta.modified(), meta.language(), meta.section(), meta.tags(), meta.image(), meta.description(), text,
+                Paywalls.access(meta.paywall(), body.blocks())));
     }
 
     /**

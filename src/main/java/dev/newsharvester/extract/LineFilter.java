@@ -174,28 +174,6 @@ final class LineFilter {
     /** A media player's clock ("0:00 / 3:15", "00:00 0:00", "00:00"). */
     private static final Pattern PLAYER_CLOCK = Pattern.compile("^0?0:00(:00)?((\\s*/\\s*|\\s+)\\d{1,2}:\\d{2}(:\\d{2})?)?$");
 
-    /**
-     * Subscription offers and paywall notices. A line goes on a phrase only an offer uses ("Jetzt
-     * weiterlesen mit ...", "La suite est réservée aux abonnés"), or on two cues of an offer together
-     * (access, a low price, a trial, a period, the subscription itself): news about subscriptions
-     * ("Subscribers now pay $15.49 a month") has one.
-     */
-    private static final Pattern OFFER_PHRASE = Pattern.compile(
-            "(?iU)^\\W*(jetzt|now) (abonnieren|subscribe|weiterlesen|testen|upgraden)\\b|"
-                    + "\\b(réservée?s? aux abonnés|reserved for (subscribers|members)|nur für abonnenten|solo para suscriptores|"
-                    + "exclusivo para assinantes|riservato agli abbonati|только для подписчиков|лише для передплатників)|"
-                    + "\\bil vous reste .{0,20}(à lire|de cet article)|\\bla suite est réservée|\\b(découvrez|voir) nos offres\\b|"
-                    + "有料会員|会員限定|有料記事");
-    private static final Pattern[] OFFER_CUES = {
-        Pattern.compile("(?iU)\\b(get|gain|unlock) (full |unlimited |instant )?access\\b|\\bzugang zu allen\\b|"
-                + "\\baccès illimité\\b|\\bacceso ilimitado\\b"),
-        Pattern.compile("(?iU)\\b(for|für|pour|por) (only|just|as little as|nur|seulement|solo|sólo|apenas) \\p{Sc}?\\s?\\d"),
-        Pattern.compile("(?iU)\\b\\d+ (wochen|weeks|monate|months|mois|meses|mesi) (für|for|pour|por|per)\\b"),
-        Pattern.compile("(?iU)\\b(testen|free trial|kostenlos testen|essai gratuit|prueba gratis)\\b"),
-        Pattern.compile("(?iU)(subscri|abonn|premium[- ]?(artikel|articles?|content|inhalte|abo|zugang|access|plus|members?)|"
-                + "membership|suscrip|assinatura|abbonament|подписк|передплат)"),
-    };
-
     /** Labels of a list of tags or topics printed on the line below them. */
     private static final Pattern TAG_LABEL = Pattern.compile(
             "(?iU)^\\W*(tags|tagi|etiquetas|schlagwörter|schlagworte|stichwörter|themen|topics|keywords|palavras-chave|"
@@ -404,7 +382,7 @@ final class LineFilter {
             return true;
         }
         String lower = t.toLowerCase(Locale.ROOT);
-        if (len < 300 && (isPromo(lower, t) || isSubscriptionOffer(lower, t))) {
+        if (len < 300 && (isPromo(lower, t) || PaywallWords.isOffer(lower, t))) {
             return true;
         }
         if (len < 250 && (isContactLine(t) || isCommentPolicy(lower, t))) {
@@ -458,29 +436,6 @@ final class LineFilter {
     }
 
     private static final String[] MODERATION_STEMS = {"moder", "modér", "aprovad", "approved", "freigeschaltet", "модер"};
-
-    /** Substrings one of which every subscription offer contains (the regexes are tried only then: they are slow). */
-    private static final String[] OFFER_STEMS = {
-        "abonn", "subscri", "weiterlesen", "testen", "upgrad", "access", "zugang", "accès", "acceso", "premium", "trial",
-        "for only", "for just", "as little as", "für nur", "pour seulement", "por solo", "por sólo", "por apenas",
-        "vous reste", "la suite", "nos offres", "wochen", "weeks", "monate", "months", "mois", "meses", "mesi",
-        "member", "suscri", "assinant", "abbonat", "подпис", "передплат", "有料", "会員"};
-
-    private static boolean isSubscriptionOffer(String lower, String t) {
-        if (!containsAny(lower, OFFER_STEMS)) {
-            return false;
-        }
-        if (OFFER_PHRASE.matcher(t).find()) {
-            return true;
-        }
-        int cues = 0;
-        for (Pattern cue : OFFER_CUES) {
-            if (cue.matcher(t).find() && ++cues == 2) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static boolean containsAny(String s, String[] parts) {
         for (String p : parts) {

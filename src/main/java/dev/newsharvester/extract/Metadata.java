@@ -17,5 +17,6 @@ record Metadata(
         String description,
         String jsonLdBody,
         boolean declaresArticle,
-        boolean declaresListing) {
+        boolean declaresListing,
+        Paywalls.Scan paywall) {
 }

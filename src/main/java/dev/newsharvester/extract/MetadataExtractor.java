@@ -96,7 +96,7 @@ final class MetadataExtractor {
                 || (ogType != null && ogType.toLowerCase(Locale.ROOT).contains("article"));
         return new Metadata(title, authors, dates.published(), dates.modified(), language, canonical, section,
                 tags.size() > 50 ? tags.subList(0, 50) : tags, image, description, jsonLdBody, declaresArticle,
-                page.ld.declaresListing());
+                page.ld.declaresListing(), Paywalls.scan(page));
     }
 
     static String language(String raw) {

@@ -83,7 +83,7 @@ final class VersionWriter {
         return StoredVersion.builder().url(url).hash(fp.sha256()).bodyHash(fp.sha256()).outlet(outlet).seenAt(now).title(article.title())
                 .authors(article.authors()).published(iso(article.published())).modified(iso(article.modified()))
                 .language(article.language()).rawKey(rawKey).simhash(fp.simhashHex()).minhash(fp.minhash())
-                .extractorVersion(ArticleExtractor.VERSION).wordCount(article.wordCount());
+                .extractorVersion(ArticleExtractor.VERSION).wordCount(article.wordCount()).access(article.access().code());
     }
 
     private static String iso(OffsetDateTime t) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsharvester.extract.Access;
 import dev.newsharvester.extract.Article;
 import dev.newsharvester.fingerprint.Fingerprint;
 import dev.newsharvester.fingerprint.MinHash;
@@ -55,7 +56,8 @@ public final class CleanCopy {
     }
 
     /**
-     * Reads a clean copy back. Copies of schema 1 (minhash as 128 integers) read with a null minhash.
+     * Reads a clean copy back. Copies of schema 1 (minhash as 128 integers) read with a null minhash; copies written
+     * before access was read (no {@code access} object) read with {@link Access#UNKNOWN}.
      *
      * @throws IllegalArgumentException when the bytes are not a clean copy
      */
@@ -71,7 +73,7 @@ public final class CleanCopy {
         }
         Article article = new Article(text(o, "url"), text(o, "canonicalUrl"), text(o, "title"), strings(o, "authors"),
                 time(o, "published"), time(o, "modified"), text(o, "language"), text(o, "section"), strings(o, "tags"),
-                text(o, "image"), text(o, "description"), o.path("text").asText(""));
+                text(o, "image"), text(o, "description"), o.path("text").asText(""), access(o.get("access")));
         String minhash = text(o, "minhash");
         Fingerprint fp = new Fingerprint(text(o, "sha256"), Long.parseUnsignedLong(o.path("simhash").asText("0"), 16),
                 minhash == null || !o.path("minhash").isTextual() ? null : MinHash.fromBytes(Base64.getDecoder().decode(minhash)));
@@ -101,8 +103,32 @@ public final class CleanCopy {
         o.put("description", a.description());
         o.put("text", a.text());
         o.put("wordCount", a.wordCount());
+        putAccess(o.putObject("access"), a.access());
         o.put("sha256", fp.sha256());
         o.put("simhash", fp.simhashHex());
+    }
+
+    /** {@code "access": {"free": "TRUE|FALSE|UNKNOWN", "paywalled": bool, "truncated": bool, "signals": [..]}}. */
+    private static void putAccess(ObjectNode o, Access access) {
+        o.put("free", access.free().name());
+        o.put("paywalled", access.paywalled());
+        o.put("truncated", access.truncated());
+        ArrayNode signals = o.putArray("signals");
+        access.signals().forEach(signals::add);
+    }
+
+    private static Access access(JsonNode o) {
+        if (o == null || !o.isObject()) {
+            return Access.UNKNOWN;
+        }
+        Access.Free free;
+        try {
+            free = Access.Free.valueOf(o.path("free").asText("UNKNOWN"));
+        } catch (IllegalArgumentException unknownValue) {
+            free = Access.Free.UNKNOWN;
+        }
+        return new Access(free, o.path("paywalled").asBoolean(false), o.path("truncated").asBoolean(false),
+                strings(o, "signals"));
     }
 
     private static String text(JsonNode o, String field) {

@@ -37,7 +37,7 @@ final class IndexSchema {
             PUBLISHED = "published", MODIFIED = "modified", LANGUAGE = "language", RAW_KEY = "rawKey",
             CLEAN_KEY = "cleanKey", ETAG = "etag", LAST_MODIFIED = "lastModified", SIMHASH = "simhash",
             MINHASH = "minhash", EXTRACTOR_VERSION = "extractorVersion", DUPLICATE_OF = "duplicateOf",
-            WORD_COUNT = "wordCount", BODY_HASH = "bodyHash";
+            WORD_COUNT = "wordCount", BODY_HASH = "bodyHash", ACCESS = "access";
 
     /**
      * Sort-key prefix of a URL's lifecycle entries ({@code event#<time>#<kind>}): never a hex hash, so an entry never
@@ -52,7 +52,7 @@ final class IndexSchema {
      * frequent write by far, touches the table item alone (1 write unit instead of 3).
      */
     static final List<String> LISTING = List.of(OUTLET, TS, FIRST_SEEN, TITLE, AUTHORS, PUBLISHED, MODIFIED, LANGUAGE,
-            RAW_KEY, CLEAN_KEY, SIMHASH, EXTRACTOR_VERSION, DUPLICATE_OF, WORD_COUNT);
+            RAW_KEY, CLEAN_KEY, SIMHASH, EXTRACTOR_VERSION, DUPLICATE_OF, WORD_COUNT, ACCESS);
 
     private IndexSchema() {
     }

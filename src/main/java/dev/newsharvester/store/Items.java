@@ -1,5 +1,6 @@
 package dev.newsharvester.store;
 
+import static dev.newsharvester.store.IndexSchema.ACCESS;
 import static dev.newsharvester.store.IndexSchema.AUTHORS;
 import static dev.newsharvester.store.IndexSchema.BODY_HASH;
 import static dev.newsharvester.store.IndexSchema.CLEAN_KEY;
@@ -82,6 +83,7 @@ final class Items {
         putS(item, DUPLICATE_OF, v.duplicateOf());
         item.put(WORD_COUNT, AttributeValue.fromN(Integer.toString(v.wordCount())));
         putS(item, BODY_HASH, v.bodyHash());
+        putS(item, ACCESS, v.access());
         if (v.duplicateOf() == null && v.firstOfBody()) {
             // sparse sketch keys: a duplicate's original stands for it in the similarity lookups, and a body's first
             // version under this URL for its headline and byline edits
@@ -115,6 +117,7 @@ final class Items {
                 .extractorVersion(str(item, EXTRACTOR_VERSION)).duplicateOf(str(item, DUPLICATE_OF))
                 .wordCount(words == null || words.n() == null ? 0 : Integer.parseInt(words.n()))
                 .bodyHash(str(item, BODY_HASH))
+                .access(str(item, ACCESS))
                 .build();
     }
 

@@ -22,11 +22,14 @@ import java.util.Objects;
  * @param bodyHash    SHA-256 of the normalised body text when it differs from {@code hash} (a headline or byline edit
  *                    of a body already stored under this URL: see {@link #body()}); null in items written before
  *                    versions covered headline and byline, and whenever {@code hash} is the body hash
+ * @param access      {@link dev.newsharvester.extract.Access#code()}: free or paywalled, cut off; null (items written
+ *                    before access was read) means unknown
  */
 public record StoredVersion(String url, String hash, String outlet, Instant firstSeen, Instant lastSeen,
         Instant lastFetched, String title, List<String> authors, String published,
         String modified, String language, String rawKey, String cleanKey, String etag, String lastModified,
-        String simhash, MinHash minhash, String extractorVersion, String duplicateOf, int wordCount, String bodyHash) {
+        String simhash, MinHash minhash, String extractorVersion, String duplicateOf, int wordCount, String bodyHash,
+        String access) {
 
     /** The separator between body hash and reader-view hash in the sort key of a headline or byline edit. */
     public static final char VIEW_SEPARATOR = ':';
@@ -37,7 +40,16 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
             String modified, String language, String rawKey, String cleanKey, String etag, String lastModified,
             String simhash, MinHash minhash, String extractorVersion, String duplicateOf, int wordCount) {
         this(url, hash, outlet, firstSeen, lastSeen, lastFetched, title, authors, published, modified, language, rawKey,
-                cleanKey, etag, lastModified, simhash, minhash, extractorVersion, duplicateOf, wordCount, null);
+                cleanKey, etag, lastModified, simhash, minhash, extractorVersion, duplicateOf, wordCount, null, null);
+    }
+
+    /** A version whose access was not read (items written before it was). */
+    public StoredVersion(String url, String hash, String outlet, Instant firstSeen, Instant lastSeen,
+            Instant lastFetched, String title, List<String> authors, String published,
+            String modified, String language, String rawKey, String cleanKey, String etag, String lastModified,
+            String simhash, MinHash minhash, String extractorVersion, String duplicateOf, int wordCount, String bodyHash) {
+        this(url, hash, outlet, firstSeen, lastSeen, lastFetched, title, authors, published, modified, language, rawKey,
+                cleanKey, etag, lastModified, simhash, minhash, extractorVersion, duplicateOf, wordCount, bodyHash, null);
     }
 
     public StoredVersion {
@@ -78,7 +90,7 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
                 .lastFetched(lastFetched).title(title).authors(authors).published(published).modified(modified)
                 .language(language).rawKey(rawKey).cleanKey(cleanKey).etag(etag).lastModified(lastModified)
                 .simhash(simhash).minhash(minhash).extractorVersion(extractorVersion).duplicateOf(duplicateOf)
-                .wordCount(wordCount).bodyHash(bodyHash);
+                .wordCount(wordCount).bodyHash(bodyHash).access(access);
     }
 
     /** This version as the listing indexes return it: without signature, sightings and validators. */
@@ -126,6 +138,7 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
         private String duplicateOf;
         private int wordCount;
         private String bodyHash;
+        private String access;
 
         private Builder() {
         }
@@ -240,10 +253,16 @@ public record StoredVersion(String url, String hash, String outlet, Instant firs
             return this;
         }
 
+        /** The {@link dev.newsharvester.extract.Access#code() access code}; null for unknown. */
+        public Builder access(String v) {
+            access = v;
+            return this;
+        }
+
         public StoredVersion build() {
             return new StoredVersion(url, hash, outlet, firstSeen, lastSeen, lastFetched, title, authors, published,
                     modified, language, rawKey, cleanKey, etag, lastModified, simhash, minhash, extractorVersion,
-                    duplicateOf, wordCount, bodyHash);
+                    duplicateOf, wordCount, bodyHash, access);
         }
     }
 }
