@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsharvester.fingerprint.MinHash;
+import dev.newsharvester.extract.Access;
 import dev.newsharvester.local.LocalStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,6 +118,28 @@ class ArticleIndexTest {
         assertEquals("412", item.get("wordCount").n());
         assertEquals("2024-05-01T09:31:07Z", item.get("firstSeen").s());
         assertEquals("f0e1d2c3b4a59687", item.get("simhash").s());
+    }
+
+    /** The access code is one short attribute, listed by outlet too; items written before it read as unknown. */
+    @ParameterizedTest
+    @MethodSource("stores")
+    void accessIsOneShortAttributeAndOldItemsReadUnknown(String store) {
+        ArticleIndex index = index(store);
+        String outlet = "paper-" + unique();
+        StoredVersion teaser = full(url(unique()), hash(11), outlet, Instant.parse("2024-05-01T09:31:07Z")).toBuilder()
+                .access(new Access(Access.Free.FALSE, true, true, List.of("box")).code()).build();
+        StoredVersion old = full(url(unique()), hash(12), outlet, Instant.parse("2024-05-01T08:00:00Z"));
+        index.putVersion(teaser);
+        index.putVersion(old);
+
+        assertEquals("Fpt", rawItem(store, teaser.url(), teaser.hash()).get("access").s());
+        assertFalse(rawItem(store, old.url(), old.hash()).containsKey("access"), "no attribute for an unknown access");
+        assertEquals(Optional.of(teaser), index.get(teaser.url(), teaser.hash()));
+        Access read = Access.fromCode(index.byOutlet(outlet, null, null).stream()
+                .filter(v -> v.url().equals(teaser.url())).findFirst().orElseThrow().access());
+        assertEquals(List.of(Access.Free.FALSE, true, true), List.of(read.free(), read.paywalled(), read.truncated()),
+                "outlet-index rows carry the access");
+        assertEquals(Access.UNKNOWN, Access.fromCode(index.get(old.url(), old.hash()).orElseThrow().access()));
     }
 
     @ParameterizedTest

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsharvester.extract.Access;
 import dev.newsharvester.extract.Article;
 import dev.newsharvester.fingerprint.Fingerprint;
 import dev.newsharvester.fingerprint.Fingerprinter;
@@ -37,6 +41,23 @@ class CleanCopyTest {
         assertEquals(fp.sha256(), d.fingerprint().sha256());
         assertEquals(fp.simhash(), d.fingerprint().simhash());
         assertEquals(fp.minhash(), d.fingerprint().minhash());
+    }
+
+    @Test
+    void accessIsWrittenAndReadBackAndOldCopiesReadUnknown() throws Exception {
+        Access access = new Access(Access.Free.FALSE, true, true, List.of("jsonld:free=false", "ends:at-paywall"));
+        Article a = new Article("https://kyiv-daily.example/news/tariffs", null, "Tariffs", List.of(), null, null, "en",
+                null, List.of(), null, null, TEXT, access);
+        CleanCopy.Capture capture = new CleanCopy.Capture("kyiv-daily", "raw/x.html.gz", Instant.parse("2026-11-30T17:00:00Z"), "3");
+        byte[] json = CleanCopy.toJson(a, Fingerprinter.of(a.text()), capture);
+        JsonNode o = new ObjectMapper().readTree(json);
+        assertEquals("FALSE", o.path("access").path("free").asText());
+        assertTrue(o.path("access").path("paywalled").asBoolean() && o.path("access").path("truncated").asBoolean());
+        assertEquals("ends:at-paywall", o.path("access").path("signals").get(1).asText());
+        assertEquals(access, CleanCopy.read(json).article().access());
+
+        ((ObjectNode) o).remove("access"); // a copy written before access was read
+        assertEquals(Access.UNKNOWN, CleanCopy.read(new ObjectMapper().writeValueAsBytes(o)).article().access());
     }
 
     @Test
