@@ -9,6 +9,7 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.select.NodeFilter;
+import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 
 /**
@@ -29,7 +30,13 @@ final class Paywalls {
     private static final int MIN_PARAGRAPH = 40;
 
     /** Calls to subscribe are short; longer text is prose about subscriptions. */
-    private static final int MAX_CALL = 300;
+    private static final int MAX_CALL = 200;
+
+    /** A paywall box holds an offer; a longer one holds the paywalled text itself. */
+    private static final int MAX_WALL = 600;
+
+    /** The declared paywalled part is in the body when this share of its paragraphs' text is. */
+    private static final double PART_IN_BODY = 0.6;
 
     /** Chrome where a "subscribe" box is the newsletter's or the site's, not the article's paywall. */
     private static final Set<String> CHROME_TAGS = Set.of("header", "nav", "footer", "aside");
@@ -47,12 +54,14 @@ final class Paywalls {
      * @param declared      what the page declares about being free
      * @param signals       what was seen, in the order found
      * @param shown         a paywall shows in the content (a call to subscribe, a paywall box with text)
+     * @param called        a call to subscribe to read on shows in the content
      * @param declaredWords the JSON-LD {@code wordCount}, 0 when none
-     * @param partKeys      text keys of the declared paywalled part's elements; null when no part is declared
+     * @param partKeys      text keys of the paragraphs of the declared paywalled part; null when no part is declared
      * @param beforeWall    text keys of the paragraph just before each paywall box or call
      * @param faded         text keys of paragraphs whose class says they fade out
      */
-    record Scan(Access.Free declared, List<String> signals, boolean shown, int declaredWords, List<String> partKeys,
+    record Scan(Access.Free declared, List<String> signals, boolean shown, boolean called, int declaredWords,
+            List<String> partKeys,
             Set<String> beforeWall, Set<String> faded) {
     }
 
@@ -86,7 +95,7 @@ final class Paywalls {
             NodeTraversor.filter(walk, page.doc.body());
         }
         signals.addAll(walk.signals);
-        return new Scan(declared, signals, walk.shown, words, partKeys, walk.beforeWall, walk.faded);
+        return new Scan(declared, signals, walk.shown, walk.called, words, partKeys, walk.beforeWall, walk.faded);
     }
 
     /** The access of the extracted body, given what the scan saw. */
@@ -96,17 +105,20 @@ final class Paywalls {
         if (free == Access.Free.UNKNOWN && scan.shown()) {
             free = Access.Free.FALSE;
         }
-        boolean paywalled = free == Access.Free.FALSE || scan.shown();
+        // a page that says it is free is paywalled only when it also asks to subscribe to read on
+        boolean paywalled = free == Access.Free.FALSE || (free == Access.Free.TRUE ? scan.called() : scan.shown());
         String bodyKey = Text.key(joined(body));
         String last = lastParagraph(body);
         String lastKey = Text.key(last);
         boolean truncated = false;
-        if (scan.partKeys() != null && !scan.partKeys().isEmpty() && scan.partKeys().stream().allMatch(bodyKey::contains)) {
+        if (scan.partKeys() != null && !scan.partKeys().isEmpty() && inBody(scan.partKeys(), bodyKey)) {
             signals.add("part:in-body"); // the paywalled part is served and extracted: metered, not cut
         } else {
-            if (scan.partKeys() != null) {
-                truncated = true;
-                signals.add(scan.partKeys().isEmpty() ? "part:missing" : "part:not-in-body");
+            if (scan.partKeys() != null && !scan.partKeys().isEmpty()) {
+                truncated = true; // served (often hidden) but not in the text
+                signals.add("part:not-in-body");
+            } else if (scan.partKeys() != null) {
+                signals.add("part:missing"); // also a marker class of its own: the word count decides
             }
             int words = Text.words(joined(body));
             if (scan.declaredWords() > 0 && words < scan.declaredWords() * SHORT_OF_DECLARED) {
@@ -149,9 +161,12 @@ final class Paywalls {
             for (String css : JsonLd.strings(part.get("cssSelector"))) {
                 signals.add("jsonld:part=" + css);
                 for (Element e : Page.select(page.doc, css)) {
-                    String k = Text.key(e.text());
-                    if (k.length() >= 20) {
-                        keys.add(k);
+                    Elements paragraphs = e.select("p");
+                    for (Element p : paragraphs.isEmpty() ? List.of(e) : paragraphs) {
+                        String k = Text.key(p.text());
+                        if (k.length() >= 20) {
+                            keys.add(k);
+                        }
                     }
                 }
             }
@@ -190,6 +205,17 @@ final class Paywalls {
         }
     }
 
+    /** True when most of the paragraphs' text (by length) is in the body. */
+    private static boolean inBody(List<String> keys, String bodyKey) {
+        long total = 0;
+        long found = 0;
+        for (String k : keys) {
+            total += k.length();
+            found += bodyKey.contains(k) ? k.length() : 0;
+        }
+        return found >= total * PART_IN_BODY;
+    }
+
     /** A paragraph that stops on a word or a comma, where a sentence cannot end. */
     private static boolean endsMidSentence(String p) {
         char c = p.charAt(p.length() - 1);
@@ -219,6 +245,7 @@ final class Paywalls {
         final Set<String> beforeWall = new HashSet<>();
         final Set<String> faded = new HashSet<>();
         boolean shown;
+        boolean called;
         private String lastParagraph;
 
         @Override
@@ -232,17 +259,23 @@ final class Paywalls {
                 return FilterResult.SKIP_ENTIRELY;
             }
             if (isBox(words)) {
-                boolean hasText = Page.textLength(e, 20) >= 20;
-                note(hasText ? "box" : "box:empty");
-                if (hasText) {
+                int length = Page.textLength(e, MAX_WALL);
+                if (length > MAX_WALL) {
+                    note("box:content"); // the paywalled text itself, served in the page: read on inside
+                    return FilterResult.CONTINUE;
+                }
+                boolean says = length >= 20 && proseLength(e) >= 20; // "Subscribe | Log in" links are a menu
+                note(says ? "box" : "box:empty");
+                if (says) {
                     wall();
                 }
                 return FilterResult.SKIP_ENTIRELY;
             }
             if (CALL_TAGS.contains(tag) && !hasBlockChild(e) && Page.textLength(e, MAX_CALL) <= MAX_CALL) {
                 String t = e.text().strip();
-                if (!t.isEmpty() && PaywallWords.isOffer(t.toLowerCase(Locale.ROOT), t)) {
+                if (!t.isEmpty() && PaywallWords.CONTINUE_CALL.matcher(t).find()) {
                     note("call");
+                    called = true;
                     wall();
                     return FilterResult.SKIP_ENTIRELY;
                 }
@@ -281,6 +314,15 @@ final class Paywalls {
                 }
             }
             return false;
+        }
+
+        /** Characters of the element's text outside links. */
+        private static int proseLength(Element e) {
+            int n = e.text().length();
+            for (Element a : e.select("a, button")) {
+                n -= a.text().length();
+            }
+            return n;
         }
 
         private static boolean hasBlockChild(Element e) {
