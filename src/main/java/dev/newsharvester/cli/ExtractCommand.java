@@ -28,7 +28,7 @@ final class ExtractCommand implements Callable<Integer> {
     @Option(names = "--url", paramLabel = "URL", description = "The page's URL (resolves relative links; default: the file's URI).")
     String url;
 
-    @Option(names = "--json", description = "JSON with url, title, authors, published, modified, language, text, wordCount, sha256, simhash.")
+    @Option(names = "--json", description = "JSON with url, title, authors, published, modified, language, text, wordCount, access, sha256, simhash.")
     boolean json;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write NAME.txt (or NAME.json) per input file into DIR; nothing for a page rejected as not an article (exit code 1).")

@@ -1,6 +1,5 @@
 package dev.newsharvester.extract;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,12 +58,5 @@ public record Access(Free free, boolean paywalled, boolean truncated, List<Strin
             case FALSE -> "not free";
             case UNKNOWN -> "unknown";
         };
-    }
-
-    /** The same access with one more signal. */
-    Access with(String signal) {
-        List<String> s = new ArrayList<>(signals);
-        s.add(signal);
-        return new Access(free, paywalled, truncated, s);
     }
 }

@@ -151,7 +151,7 @@ class CliIT {
 
         CliRun json = run("extract", "--json", "--url", "https://unn.ua/en/news/x", page.toString());
         JsonNode o = JSON.readTree(json.out());
-        for (String field : new String[] {"url", "title", "authors", "published", "modified", "language", "text", "wordCount", "sha256", "simhash"}) {
+        for (String field : new String[] {"url", "title", "authors", "published", "modified", "language", "text", "wordCount", "access", "sha256", "simhash"}) {
             assertTrue(o.has(field), field);
         }
         assertEquals(64, o.path("sha256").asText().length());
