@@ -111,6 +111,9 @@ final class Paywalls {
         String last = lastParagraph(body);
         String lastKey = Text.key(last);
         boolean truncated = false;
+        if (!paywalled) {
+            return new Access(free, false, false, signals); // a free text that ends oddly is not cut off by a paywall
+        }
         if (scan.partKeys() != null && !scan.partKeys().isEmpty() && inBody(scan.partKeys(), bodyKey)) {
             signals.add("part:in-body"); // the paywalled part is served and extracted: metered, not cut
         } else {
@@ -141,7 +144,7 @@ final class Paywalls {
                 signals.add("ends:mid-sentence");
             }
         }
-        return new Access(free, paywalled, truncated && paywalled, signals);
+        return new Access(free, true, truncated, signals);
     }
 
     /**

@@ -34,6 +34,7 @@ class AccessFixturesTest {
             ledger-budget-metered       | FALSE   | true  | false | jsonld:free=false tier:metered part:in-body box:empty
             gazette-lifeboat-newsletter | UNKNOWN | false | false |
             herald-tariffs-teaser-uk    | FALSE   | true  | true  | call ends:at-paywall
+            vedomosti-port-teaser-ru    | FALSE   | true  | true  | call ends:at-paywall ends:faded ends:mid-sentence
             """)
     void accessOfFixturePages(String name, Access.Free free, boolean paywalled, boolean truncated, String signals) {
         Article a = extract(name);
