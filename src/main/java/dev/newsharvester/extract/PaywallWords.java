@@ -22,7 +22,7 @@ final class PaywallWords {
                     + "to (continue|keep) reading,? (please )?(subscribe|sign in|log ?in|register|become a (member|subscriber))|"
                     + "subscribe (now )?to (read|unlock|access) (the full|the rest|this|more)|"
                     + "this (article|story|content) is (only )?(available |reserved )?(for|to) (paying |premium )?"
-                    + "(subscribers|members)|(for )?subscribers only|already (a subscriber|subscribed|a member)\\?|"
+                    + "(subscribers|members)|^\\W*(for )?subscribers only\\b|already (a subscriber|subscribed|a member)\\?|"
                     + "the rest of this (article|story) is (for|available to) (subscribers|members)|"
                     // uk
                     + "передплатіть|оформіть передплату|оформити передплату|(щоб|аби) (читати далі|продовжити читання|прочитати (повністю|далі))|"

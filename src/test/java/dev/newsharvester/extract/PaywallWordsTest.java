@@ -21,6 +21,7 @@ class PaywallWordsTest {
         "To continue reading, please subscribe or sign in.",
         "This article is only available to subscribers.",
         "Already a subscriber? Sign in",
+        "Subscribers only",
         "Передплатіть «Вісник+», щоб читати далі: перший місяць за 1 гривню.",
         "Цей матеріал доступний лише для передплатників.",
         "Оформите подписку, чтобы продолжить чтение.",
@@ -41,7 +42,8 @@ class PaywallWordsTest {
         "Ferry pass subscribers now pay £14.50 a month for unlimited foot crossings.",
         "Підпишіться на наш Telegram-канал",
         "Подписывайтесь на нашу рассылку",
-        "Continue reading below the advertisement"})
+        "Continue reading below the advertisement",
+        "The app's new route planner will be for subscribers only, the company said on Thursday."})
     void newsletterAppealsAndNewsAboutSubscriptionsAreNot(String line) {
         assertFalse(offer(line), line);
     }
