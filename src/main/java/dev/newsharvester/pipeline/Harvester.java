@@ -12,6 +12,7 @@ import dev.newsharvester.outlet.Outlet;
 import dev.newsharvester.outlet.Outlets;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.DueIndex;
 import dev.newsharvester.store.HealthCounters;
 import dev.newsharvester.store.HealthObjects;
 import java.net.URI;
@@ -60,6 +61,8 @@ public final class Harvester {
     private final Clock clock;
     private final int parallelism;
     private final HealthMonitor health;
+    /** The long revisits (null: only discovered URLs are visited). */
+    private final Revisits revisits;
 
     private Harvester(Builder b) {
         this.outlets = Objects.requireNonNull(b.outlets, "outlets");
@@ -72,6 +75,7 @@ public final class Harvester {
         this.health = b.health == null ? null : b.health.apply(index, clock);
         this.processor = new ArticleProcessor(outlets, fetcher, b.extractor, Objects.requireNonNull(b.archive, "archive"),
                 index, clock, b.changeSink, b.deletionConfirmAfter);
+        this.revisits = b.due == null ? null : new Revisits(b.due, index, outlets, clock);
     }
 
     public static Builder builder() {
@@ -92,8 +96,14 @@ public final class Harvester {
         return parallelism;
     }
 
-    /** What discovery left for one outlet: the due tasks, or the report of a failed outlet. */
-    private record Found(int discovered, List<ArticleTask> due, List<String> problems, OutletReport failed) {
+    /**
+     * What discovery left for one outlet: the due tasks (discovered ones, then {@code revisits} taken from the due
+     * index that discovery did not find), or the report of a failed outlet.
+     */
+    private record Found(int discovered, List<ArticleTask> due, int revisits, List<String> problems, OutletReport failed) {
+        int notDue() {
+            return discovered - (due.size() - revisits);
+        }
     }
 
     /**
@@ -106,15 +116,17 @@ public final class Harvester {
         Instant run = clock.instant();
         Object calls = new Object();   // one listener call at a time; also serialises dispatch
         Found[] found = new Found[selected.size()];
+        Revisits.Claimed claimed = claimDue(selected);
         new HostScheduler<>(selected, Harvester::discoveryHost, Outlet::crawlDelay).run(parallelism, "harvest-discovery",
-                (i, outlet) -> found[i] = discover(outlet, run, progress, calls));
+                (i, outlet) -> found[i] = discover(outlet, run, progress, calls,
+                        claimed == null ? List.of() : claimed.of(outlet.id())));
 
         List<OutletReport> reports = new ArrayList<>();
         if (dispatcher != null) {
             for (int i = 0; i < selected.size(); i++) {
                 Found f = found[i];
                 reports.add(f.failed() != null ? f.failed() : new OutletReport(selected.get(i).id(), f.discovered(),
-                        f.due().size(), f.discovered() - f.due().size(), 0, f.due().size(), null, f.problems()));
+                        f.due().size(), f.notDue(), 0, f.due().size(), null, f.problems()));
             }
             return new HarvestReport(reports, List.of(), evaluateHealth(selected));
         }
@@ -156,7 +168,7 @@ public final class Harvester {
             }
             next += f.due().size();
             reports.add(new OutletReport(selected.get(i).id(), f.discovered(), f.due().size(),
-                    f.discovered() - f.due().size(), f.due().size(), 0, counts, f.problems()));
+                    f.notDue(), f.due().size(), 0, counts, f.problems()));
         }
         return new HarvestReport(reports, Arrays.asList(results), evaluateHealth(selected));
     }
@@ -173,18 +185,42 @@ public final class Harvester {
         }
     }
 
-    /** Discovers one outlet and, with a queue, dispatches its due tasks. An outlet failure becomes its report. */
-    private Found discover(Outlet outlet, Instant run, ProgressListener progress, Object calls) {
+    /** The URLs due a revisit now of these outlets, taken from the due index (null without one, or when unreadable). */
+    private Revisits.Claimed claimDue(List<Outlet> selected) {
+        if (revisits == null) {
+            return null;
+        }
+        try {
+            return revisits.claimDue(selected.stream().map(Outlet::id).toList());
+        } catch (RuntimeException e) {
+            return null;   // the entries stay: the next harvest takes them
+        }
+    }
+
+    /**
+     * Discovers one outlet and adds its URLs due a revisit that discovery did not find; with a queue, dispatches the
+     * due tasks. An outlet failure becomes its report.
+     */
+    private Found discover(Outlet outlet, Instant run, ProgressListener progress, Object calls, List<ArticleTask> dueNow) {
         List<String> problems = new ArrayList<>();
         List<ArticleTask> due = new ArrayList<>();
         int discovered = 0;
+        int revisited = 0;
         try {
             Discovery discovery = discoverer.discover(outlet);
             problems.addAll(discovery.problems());
             discovered = discovery.urls().size();
+            java.util.Set<String> urls = new java.util.HashSet<>();
             for (DiscoveredUrl found : discovery.urls()) {
-                if (RevisitPolicy.decide(outlet, index.versions(found.url()), clock.instant()).due()) {
+                if (RevisitPolicy.decide(outlet, index.versions(found.url()), clock.instant()).due()
+                        && urls.add(found.url())) {
                     due.add(new ArticleTask(outlet.id(), found.url()));
+                }
+            }
+            for (ArticleTask t : dueNow) {
+                if (urls.add(t.url())) {
+                    due.add(t);
+                    revisited++;
                 }
             }
         } catch (RuntimeException e) {
@@ -192,7 +228,7 @@ public final class Harvester {
                 health.discovered(outlet.id(), run, 0);
             }
             problems.add("outlet failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return new Found(discovered, due, problems,
+            return new Found(discovered, due, 0, problems,
                     new OutletReport(outlet.id(), discovered, due.size(), 0, 0, 0, null, problems));
         }
         if (health != null) {
@@ -204,7 +240,7 @@ public final class Harvester {
                 dispatcher.dispatch(due);   // as soon as the outlet is discovered; a failure ends the harvest
             }
         }
-        return new Found(discovered, due, problems, null);
+        return new Found(discovered, due, revisited, problems, null);
     }
 
     /** The per-article flow; it does not throw, but if it did, the other hosts' articles would go on. */
@@ -218,7 +254,15 @@ public final class Harvester {
         if (health != null) {
             health.processed(outcome);
         }
+        visited(outcome);
         return outcome;
+    }
+
+    /** Schedules the URL's next revisit after a final outcome (with a due index). */
+    void visited(ArticleOutcome outcome) {
+        if (revisits != null) {
+            revisits.visited(outcome);
+        }
     }
 
     /** The host an outlet's discovery starts on: that of its first feed, sitemap or listing. */
@@ -263,7 +307,8 @@ public final class Harvester {
      */
     public FleetWorker fleetWorker(HostLeases leases, Frontier frontier,
             DiscoveryClaims claims, TaskQueue queue) {
-        return new FleetWorker(outlets, fetcher, processor, discoverer, index, leases, frontier, claims, queue, health);
+        return new FleetWorker(outlets, fetcher, processor, discoverer, index, leases, frontier, claims, queue, health,
+                revisits);
     }
 
     /** Processes one article task: the per-article flow, shared by every entry point. Never throws. */
@@ -272,6 +317,7 @@ public final class Harvester {
         if (health != null) {
             health.processed(outcome);
         }
+        visited(outcome);
         return outcome;
     }
 
@@ -288,6 +334,7 @@ public final class Harvester {
         private BiFunction<ArticleIndex, Clock, HealthMonitor> health;
         private ChangeSink changeSink = ChangeSink.NONE;
         private Duration deletionConfirmAfter = Lifecycle.DEFAULT_CONFIRM_AFTER;
+        private DueIndex due;
 
         private Builder() {
         }
@@ -307,6 +354,15 @@ public final class Harvester {
                 throw new IllegalArgumentException("deletionConfirmAfter must be zero or positive (e.g. PT1H), was " + delay);
             }
             this.deletionConfirmAfter = delay;
+            return this;
+        }
+
+        /**
+         * Schedules every stored URL's revisits in this due index and visits the URLs due in each harvest, whether or
+         * not discovery finds them (default: none, only discovered URLs are visited).
+         */
+        public Builder dueIndex(DueIndex due) {
+            this.due = due;
             return this;
         }
 
