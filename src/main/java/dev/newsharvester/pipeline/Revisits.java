@@ -71,7 +71,7 @@ public final class Revisits {
             }
             Optional<Instant> next = RevisitPolicy.next(outlet, firstSeen, now, outcome.outcome() == Outcome.REVISED);
             if (next.isPresent()) {
-                due.schedule(outlet.id(), outcome.url(), firstSeen, next.get());
+                due.schedule(outlet.id(), outcome.url(), firstSeen, next.get(), now);
             } else if (pointer != null) {
                 due.finish(outcome.url());
             }

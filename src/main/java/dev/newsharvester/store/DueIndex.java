@@ -63,6 +63,8 @@ public final class DueIndex {
     private final String pk;
     private final String sk;
     private final int shards;
+    /** Whether this instance made sure a watermark exists (one conditional write per instance, not per schedule). */
+    private volatile boolean marked;
 
     private DueIndex(DynamoDbClient ddb, String table, String pk, String sk, int shards) {
         this.ddb = Objects.requireNonNull(ddb, "ddb");
@@ -127,8 +129,20 @@ public final class DueIndex {
         return new Pointer(str(item, "outlet"), ms(item, "firstSeen"), ms(item, "dueAt"));
     }
 
-    /** Makes {@code dueAt} the URL's next visit: writes its entry, moves its pointer, deletes its old entry. */
-    public void schedule(String outlet, String url, Instant firstSeen, Instant dueAt) {
+    /**
+     * Makes {@code dueAt} (not before {@code now}) the URL's next visit: writes its entry, moves its pointer, deletes
+     * its old entry. The first schedule of a store also sets the watermark to {@code now}'s hour.
+     */
+    public void schedule(String outlet, String url, Instant firstSeen, Instant dueAt, Instant now) {
+        if (!marked) {
+            try {
+                ddb.putItem(b -> b.tableName(table).item(watermark(now.truncatedTo(ChronoUnit.HOURS)))
+                        .conditionExpression("attribute_not_exists(#sk)").expressionAttributeNames(Map.of("#sk", sk)));
+            } catch (ConditionalCheckFailedException exists) {
+                // readers keep it: it never passes an hour that still holds an entry
+            }
+            marked = true;
+        }
         Map<String, AttributeValue> entry = new HashMap<>(key(bucket(dueAt, url), sortKey(dueAt, url)));
         entry.put("outlet", AttributeValue.fromS(outlet));
         entry.put("dueUrl", AttributeValue.fromS(url));
@@ -209,10 +223,13 @@ public final class DueIndex {
         }
         Instant newMark = firstNonEmpty == null ? current : firstNonEmpty;
         if (!newMark.equals(from) || mark == null || mark.isEmpty()) {
-            ddb.putItem(b -> b.tableName(table).item(Map.of(pk, AttributeValue.fromS(WATERMARK),
-                    sk, AttributeValue.fromS("hour"), "hour", n(newMark.toEpochMilli()))));
+            ddb.putItem(b -> b.tableName(table).item(watermark(newMark)));
         }
         return new Read(due, queries, items, buckets);
+    }
+
+    private Map<String, AttributeValue> watermark(Instant hour) {
+        return Map.of(pk, AttributeValue.fromS(WATERMARK), sk, AttributeValue.fromS("hour"), "hour", n(hour.toEpochMilli()));
     }
 
     /**
