@@ -100,11 +100,11 @@ public final class Revisits {
         Map<String, List<ArticleTask>> byOutlet = new LinkedHashMap<>();
         int taken = 0;
         for (DueIndex.Due d : read.due()) {
-            if (!wanted.isEmpty() && !wanted.contains(d.outlet())) {
-                continue;
-            }
             if (!configured(d.outlet())) {
                 due.finish(d.url());   // its outlet is gone from the configuration: no more revisits
+                continue;
+            }
+            if (!wanted.isEmpty() && !wanted.contains(d.outlet())) {
                 continue;
             }
             if (due.claim(d, now, CLAIM)) {
