@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * When a URL is visited: new ones at once; known ones on the outlet's decaying {@code revisitSchedule} (default 15 min,
- * 1 h, 3 h, 12 h, 1 d, 2 d, 4 d, 7 d, 14 d, 30 d after first sight), until {@code revisitUntil} after first sight,
- * never twice within {@code minRevisitInterval}. A visit that found a change brings the next one closer: its interval
+ * 1 h, 3 h, 12 h, 1 d, 2 d, 4 d, 7 d, 14 d, 30 d after first sight; after the last rung its last interval repeats),
+ * until {@code revisitUntil} after first sight, never twice within {@code minRevisitInterval}. A visit that found a change brings the next one closer: its interval
  * is that of two rungs earlier. Re-fetches are conditional GETs, so an unchanged page costs a 304.
  */
 final class RevisitPolicy {
@@ -54,13 +54,40 @@ final class RevisitPolicy {
         if (Duration.between(lastFetched, now).compareTo(outlet.minRevisitInterval()) < 0) {
             return Decision.FETCHED_RECENTLY;
         }
+        Instant latest = latestRung(outlet, firstSeen, now);
+        return latest != null && latest.isAfter(lastFetched) ? Decision.REVISIT : Decision.NOT_YET;
+    }
+
+    /** The interval between the schedule's last two rungs (the first rung alone: itself); repeated after the last rung. */
+    private static Duration lastGap(List<Duration> rungs) {
+        int n = rungs.size();
+        return n == 1 ? rungs.get(0) : rungs.get(n - 1).minus(rungs.get(n - 2));
+    }
+
+    /** The latest rung at or before {@code now} (the last interval repeating after the last rung), or null. */
+    private static Instant latestRung(Outlet outlet, Instant firstSeen, Instant now) {
+        List<Duration> rungs = outlet.revisitSchedule();
+        Instant latest = null;
+        for (Duration rung : rungs) {
+            Instant at = firstSeen.plus(rung);
+            if (at.isAfter(now)) {
+                return latest;
+            }
+            latest = at;
+        }
+        long repeats = Duration.between(latest, now).toNanos() / Math.max(1, lastGap(rungs).toNanos());
+        return latest.plus(lastGap(rungs).multipliedBy(repeats));
+    }
+
+    /** The first rung after {@code now} (the last interval repeating after the last rung). */
+    private static Instant nextRung(Outlet outlet, Instant firstSeen, Instant now) {
         for (Duration rung : outlet.revisitSchedule()) {
             Instant at = firstSeen.plus(rung);
-            if (at.isAfter(lastFetched) && !at.isAfter(now)) {
-                return Decision.REVISIT;
+            if (at.isAfter(now)) {
+                return at;
             }
         }
-        return Decision.NOT_YET;
+        return latestRung(outlet, firstSeen, now).plus(lastGap(outlet.revisitSchedule()));
     }
 
     /** The earliest first sight among the versions (null when there are none). */
@@ -79,24 +106,21 @@ final class RevisitPolicy {
      */
     static Optional<Instant> next(Outlet outlet, Instant firstSeen, Instant now, boolean changed) {
         List<Duration> rungs = outlet.revisitSchedule();
-        Instant horizon = firstSeen.plus(outlet.revisit());
-        for (int k = 0; k < rungs.size(); k++) {
-            Instant at = firstSeen.plus(rungs.get(k));
-            if (!at.isAfter(now)) {
-                continue;
-            }
-            if (at.isAfter(horizon)) {
-                return Optional.empty();
-            }
-            if (changed) {
-                int back = Math.max(0, k - 2);
-                Duration gap = rungs.get(back).minus(back == 0 ? Duration.ZERO : rungs.get(back - 1));
-                Instant sooner = now.plus(gap);
-                at = sooner.isBefore(at) ? sooner : at;
-            }
-            Instant earliest = now.plus(outlet.minRevisitInterval());
-            return Optional.of(at.isBefore(earliest) ? earliest : at);
+        Instant at = nextRung(outlet, firstSeen, now);
+        if (at.isAfter(firstSeen.plus(outlet.revisit()))) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        if (changed) {
+            int k = 0;
+            while (k < rungs.size() && !firstSeen.plus(rungs.get(k)).isAfter(now)) {
+                k++;
+            }
+            int back = Math.max(0, Math.min(k, rungs.size() - 1) - 2);
+            Duration gap = rungs.get(back).minus(back == 0 ? Duration.ZERO : rungs.get(back - 1));
+            Instant sooner = now.plus(gap);
+            at = sooner.isBefore(at) ? sooner : at;
+        }
+        Instant earliest = now.plus(outlet.minRevisitInterval());
+        return Optional.of(at.isBefore(earliest) ? earliest : at);
     }
 }

@@ -107,4 +107,20 @@ class RevisitPolicyTest {
                 RevisitPolicy.next(week, FIRST, FIRST.plus(Duration.ofDays(4)), false));
         assertEquals(Optional.empty(), RevisitPolicy.next(week, FIRST, FIRST.plus(Duration.ofDays(7)), false));
     }
+
+    @Test
+    void afterTheLastRungItsIntervalRepeatsUntilTheHorizon() {
+        Outlet daily = new Outlet("unn", "UNN", "en", ZoneId.of("Europe/Kyiv"), UNN.feeds(), List.of(), List.of(), null,
+                Duration.ofDays(10), Duration.ofMinutes(10), Duration.ofSeconds(1), null,
+                List.of(Duration.ofHours(1), Duration.ofDays(1)));
+        assertEquals(Optional.of(FIRST.plus(Duration.ofDays(1))), RevisitPolicy.next(daily, FIRST, FIRST.plus(Duration.ofHours(2)), false));
+        assertEquals(Optional.of(FIRST.plus(Duration.ofHours(47))),
+                RevisitPolicy.next(daily, FIRST, FIRST.plus(Duration.ofDays(1)), false), "then every 23 h");
+        assertEquals(Optional.empty(), RevisitPolicy.next(daily, FIRST, FIRST.plus(Duration.ofDays(9).plusHours(22)), false),
+                "not past revisitUntil");
+        Instant day3 = FIRST.plus(Duration.ofDays(3));
+        assertEquals(Decision.REVISIT, RevisitPolicy.decide(daily, List.of(version("a", Duration.ZERO, Duration.ofDays(2))), day3),
+                "the 70 h rung passed since the fetch at 48 h");
+        assertEquals(Decision.NOT_YET, RevisitPolicy.decide(daily, List.of(version("a", Duration.ZERO, Duration.ofHours(71))), day3));
+    }
 }
