@@ -96,7 +96,7 @@ public final class FleetWorker {
     /** Names this worker's leases; renewed after a SnapStart restore, so that restored copies do not share it. */
     private volatile String instance = newInstanceId();
     private final HealthMonitor health;
-    /** The long revisits (null: none): a final outcome schedules the URL's next visit. */
+    /** The long revisits ({@link Revisits#NONE}: none): a final outcome schedules the URL's next visit. */
     private final Revisits revisits;
 
     FleetWorker(Outlets outlets, HttpFetcher fetcher, ArticleProcessor processor, Discoverer discoverer,
@@ -234,7 +234,7 @@ public final class FleetWorker {
         if (!kept && health != null) {
             health.processed(outcome);   // final: neither deferred nor to be tried again
         }
-        if (!kept && revisits != null) {
+        if (!kept) {
             revisits.visited(outcome);
         }
         if (kept && passed.get()) {

@@ -61,7 +61,7 @@ public final class Harvester {
     private final Clock clock;
     private final int parallelism;
     private final HealthMonitor health;
-    /** The long revisits (null: only discovered URLs are visited). */
+    /** The long revisits ({@link Revisits#NONE}: only discovered URLs are visited). */
     private final Revisits revisits;
 
     private Harvester(Builder b) {
@@ -75,7 +75,7 @@ public final class Harvester {
         this.health = b.health == null ? null : b.health.apply(index, clock);
         this.processor = new ArticleProcessor(outlets, fetcher, b.extractor, Objects.requireNonNull(b.archive, "archive"),
                 index, clock, b.changeSink, b.deletionConfirmAfter);
-        this.revisits = b.due == null ? null : new Revisits(b.due, index, outlets, clock);
+        this.revisits = b.due == null ? Revisits.NONE : new Revisits(b.due, index, outlets, clock);
     }
 
     public static Builder builder() {
@@ -96,10 +96,7 @@ public final class Harvester {
         return parallelism;
     }
 
-    /**
-     * What discovery left for one outlet: the due tasks (discovered ones, then {@code revisits} taken from the due
-     * index that discovery did not find), or the report of a failed outlet.
-     */
+    /** What discovery left for one outlet: the due tasks (with {@code revisits} from the due index), or a failure. */
     private record Found(int discovered, List<ArticleTask> due, int revisits, List<String> problems, OutletReport failed) {
         int notDue() {
             return discovered - (due.size() - revisits);
@@ -116,10 +113,10 @@ public final class Harvester {
         Instant run = clock.instant();
         Object calls = new Object();   // one listener call at a time; also serialises dispatch
         Found[] found = new Found[selected.size()];
-        Revisits.Claimed claimed = claimDue(selected);
+        Revisits.Claimed claimed = revisits.claimDueOrNone(selected.stream().map(Outlet::id).toList());
         new HostScheduler<>(selected, Harvester::discoveryHost, Outlet::crawlDelay).run(parallelism, "harvest-discovery",
                 (i, outlet) -> found[i] = discover(outlet, run, progress, calls,
-                        claimed == null ? List.of() : claimed.of(outlet.id())));
+                        claimed.of(outlet.id())));
 
         List<OutletReport> reports = new ArrayList<>();
         if (dispatcher != null) {
@@ -185,22 +182,7 @@ public final class Harvester {
         }
     }
 
-    /** The URLs due a revisit now of these outlets, taken from the due index (null without one, or when unreadable). */
-    private Revisits.Claimed claimDue(List<Outlet> selected) {
-        if (revisits == null) {
-            return null;
-        }
-        try {
-            return revisits.claimDue(selected.stream().map(Outlet::id).toList());
-        } catch (RuntimeException e) {
-            return null;   // the entries stay: the next harvest takes them
-        }
-    }
-
-    /**
-     * Discovers one outlet and adds its URLs due a revisit that discovery did not find; with a queue, dispatches the
-     * due tasks. An outlet failure becomes its report.
-     */
+    /** Discovers one outlet, adds its URLs the due index holds due; with a queue, dispatches. A failure is its report. */
     private Found discover(Outlet outlet, Instant run, ProgressListener progress, Object calls, List<ArticleTask> dueNow) {
         List<String> problems = new ArrayList<>();
         List<ArticleTask> due = new ArrayList<>();
@@ -210,19 +192,12 @@ public final class Harvester {
             Discovery discovery = discoverer.discover(outlet);
             problems.addAll(discovery.problems());
             discovered = discovery.urls().size();
-            java.util.Set<String> urls = new java.util.HashSet<>();
             for (DiscoveredUrl found : discovery.urls()) {
-                if (RevisitPolicy.decide(outlet, index.versions(found.url()), clock.instant()).due()
-                        && urls.add(found.url())) {
+                if (RevisitPolicy.decide(outlet, index.versions(found.url()), clock.instant()).due()) {
                     due.add(new ArticleTask(outlet.id(), found.url()));
                 }
             }
-            for (ArticleTask t : dueNow) {
-                if (urls.add(t.url())) {
-                    due.add(t);
-                    revisited++;
-                }
-            }
+            revisited = Revisits.addMissing(due, dueNow);
         } catch (RuntimeException e) {
             if (health != null) {
                 health.discovered(outlet.id(), run, 0);
@@ -254,15 +229,8 @@ public final class Harvester {
         if (health != null) {
             health.processed(outcome);
         }
-        visited(outcome);
+        revisits.visited(outcome);
         return outcome;
-    }
-
-    /** Schedules the URL's next revisit after a final outcome (with a due index). */
-    void visited(ArticleOutcome outcome) {
-        if (revisits != null) {
-            revisits.visited(outcome);
-        }
     }
 
     /** The host an outlet's discovery starts on: that of its first feed, sitemap or listing. */
@@ -317,7 +285,7 @@ public final class Harvester {
         if (health != null) {
             health.processed(outcome);
         }
-        visited(outcome);
+        revisits.visited(outcome);
         return outcome;
     }
 
@@ -357,10 +325,7 @@ public final class Harvester {
             return this;
         }
 
-        /**
-         * Schedules every stored URL's revisits in this due index and visits the URLs due in each harvest, whether or
-         * not discovery finds them (default: none, only discovered URLs are visited).
-         */
+        /** Schedules revisits in this due index and visits the URLs it holds due (default: none, discovered URLs only). */
         public Builder dueIndex(DueIndex due) {
             this.due = due;
             return this;

@@ -69,7 +69,7 @@ public final class Planner {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.health = health;
-        this.revisits = due == null ? null : new Revisits(due, null, outlets, clock);
+        this.revisits = due == null ? Revisits.NONE : new Revisits(due, null, outlets, clock);
     }
 
     public Outlets outlets() {
@@ -103,7 +103,7 @@ public final class Planner {
 
     /** Sends the due revisits of these outlets as article tasks; those refused are added to {@code failed}. */
     private int sendRevisits(List<Outlet> selected, List<String> failed) {
-        if (revisits == null) {
+        if (revisits == Revisits.NONE) {
             return 0;
         }
         Revisits.Claimed claimed;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ public final class Revisits {
         }
     }
 
+    /** No due index: nothing is scheduled, nothing is due. */
+    static final Revisits NONE = new Revisits();
+
     private final DueIndex due;
     private final ArticleIndex index;
     private final Outlets outlets;
@@ -50,13 +54,50 @@ public final class Revisits {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    private Revisits() {
+        this.due = null;
+        this.index = null;
+        this.outlets = null;
+        this.clock = null;
+    }
+
+    /**
+     * Adds to an outlet's due tasks those of {@code dueNow} it does not hold yet (deduplicated by URL); returns how
+     * many were added.
+     */
+    static int addMissing(List<ArticleTask> due, List<ArticleTask> dueNow) {
+        Set<String> urls = new HashSet<>();
+        due.forEach(t -> urls.add(t.url()));
+        int added = 0;
+        for (ArticleTask t : dueNow) {
+            if (urls.add(t.url())) {
+                due.add(t);
+                added++;
+            }
+        }
+        return added;
+    }
+
+    /** {@link #claimDue}, or nothing when there is no due index or it cannot be read (the entries wait for the next run). */
+    Claimed claimDueOrNone(Collection<String> outletIds) {
+        if (due != null) {
+            try {
+                return claimDue(outletIds);
+            } catch (RuntimeException e) {
+                // the entries stay: the next harvest takes them
+            }
+        }
+        return new Claimed(Map.of(), 0, 0, null);
+    }
+
     /**
      * Schedules the URL's next visit after an outcome that is final: NEW, UNCHANGED, REVISED, DUPLICATE, SKIPPED,
      * FAILED for good. DEFERRED and retryable failures keep the URL's due entry: once its claim lapses it is taken
      * again. A URL never stored has no schedule. Never throws: an entry not moved is taken again after its claim.
      */
     void visited(ArticleOutcome outcome) {
-        if (outcome == null || outcome.url() == null || outcome.outcome() == Outcome.DEFERRED || outcome.retryable()) {
+        if (due == null || outcome == null || outcome.url() == null || outcome.outcome() == Outcome.DEFERRED
+                || outcome.retryable()) {
             return;
         }
         try {
@@ -69,7 +110,7 @@ public final class Revisits {
             if (firstSeen == null) {
                 return;   // never stored: nothing to revisit
             }
-            Optional<Instant> next = RevisitPolicy.next(outlet, firstSeen, now, outcome.outcome() == Outcome.REVISED);
+            Optional<Instant> next = RevisitPolicy.next(outlet, firstSeen, now, changed(outcome));
             if (next.isPresent()) {
                 due.schedule(outlet.id(), outcome.url(), firstSeen, next.get(), now);
             } else if (pointer != null) {
@@ -78,6 +119,15 @@ public final class Revisits {
         } catch (OutletConfigException | software.amazon.awssdk.core.exception.SdkException e) {
             // an unknown outlet, or the store refused: the entry (if any) comes back when its claim lapses
         }
+    }
+
+    /**
+     * Whether a visit found something that deserves a closer look: a new text (REVISED), a return (RESTORED), or a
+     * first sign that the page is gone (its deletion is confirmed by a later check: {@code Lifecycle}'s "gone?").
+     */
+    static boolean changed(ArticleOutcome outcome) {
+        return outcome.outcome() == Outcome.REVISED || outcome.outcome() == Outcome.RESTORED
+                || outcome.reason() != null && outcome.reason().startsWith("gone?");
     }
 
     private boolean configured(String outlet) {
