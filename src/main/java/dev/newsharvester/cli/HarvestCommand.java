@@ -87,8 +87,8 @@ final class HarvestCommand implements Callable<Integer> {
                     r.count(Outcome.DELETED), r.count(Outcome.REDIRECTED), r.count(Outcome.RESTORED));
         }
         t.print(out);
-        out.println("(due: new URLs, and known ones younger than the outlet's revisit window and not fetched within its"
-                + " minRevisitInterval; known URLs are re-fetched with conditional GETs)");
+        out.println("(due: new URLs, known ones a rung of whose revisitSchedule passed, and those the due index holds;"
+                + " known URLs are re-fetched with conditional GETs)");
         for (OutletReport r : report.outlets()) {
             for (String p : r.problems()) {
                 out.println("problem [" + r.outlet() + "]: " + p);

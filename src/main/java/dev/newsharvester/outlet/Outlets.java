@@ -43,7 +43,7 @@ public final class Outlets {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
     private static final Set<String> FIELDS = Set.of("id", "name", "language", "timezone", "feeds", "sitemaps",
-            "listings", "articlePattern", "revisit", "minRevisitInterval", "crawlDelay", "selectors", "notes");
+            "listings", "articlePattern", "revisit", "revisitUntil", "revisitSchedule", "minRevisitInterval", "crawlDelay", "selectors", "notes");
     private static final Set<String> SELECTOR_FIELDS = Set.of("body", "title", "authors", "date", "remove");
     /** A key given twice in one mapping is an error (Jackson keeps the last one silently otherwise). */
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
@@ -167,11 +167,15 @@ public final class Outlets {
         if (!listings.isEmpty() && pattern == null) {
             throw new OutletConfigException(at + ": field 'articlePattern' is required when 'listings' are given");
         }
-        Duration revisit = duration(node, "revisit", Duration.ofHours(48), at);
-        Duration minRevisit = duration(node, "minRevisitInterval", Duration.ofMinutes(60), at);
+        if (node.has("revisit") && node.has("revisitUntil")) {
+            throw new OutletConfigException(at + ": field 'revisit' is the old name of 'revisitUntil': give only 'revisitUntil'");
+        }
+        Duration revisit = duration(node, node.has("revisit") ? "revisit" : "revisitUntil", Outlet.DEFAULT_REVISIT_UNTIL, at);
+        Duration minRevisit = duration(node, "minRevisitInterval", Duration.ofMinutes(10), at);
+        List<Duration> schedule = RevisitSchedules.parse(node.get("revisitSchedule"), at);
         Duration crawlDelay = duration(node, "crawlDelay", Duration.ofSeconds(1), at);
         return new Outlet(id, name, language, zone, feeds, sitemaps, listings, pattern, revisit, minRevisit, crawlDelay,
-                selectors(node.get("selectors"), at));
+                selectors(node.get("selectors"), at), schedule);
     }
 
     private static Selectors selectors(JsonNode node, String at) {

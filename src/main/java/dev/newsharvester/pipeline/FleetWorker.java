@@ -96,10 +96,12 @@ public final class FleetWorker {
     /** Names this worker's leases; renewed after a SnapStart restore, so that restored copies do not share it. */
     private volatile String instance = newInstanceId();
     private final HealthMonitor health;
+    /** The long revisits ({@link Revisits#NONE}: none): a final outcome schedules the URL's next visit. */
+    private final Revisits revisits;
 
     FleetWorker(Outlets outlets, HttpFetcher fetcher, ArticleProcessor processor, Discoverer discoverer,
             ArticleIndex index, HostLeases leases, Frontier frontier, DiscoveryClaims claims, TaskQueue queue,
-            HealthMonitor health) {
+            HealthMonitor health, Revisits revisits) {
         this.outlets = outlets;
         this.fetcher = fetcher;
         this.processor = processor;
@@ -111,6 +113,7 @@ public final class FleetWorker {
         this.queue = queue;
         this.clock = leases.clock();
         this.health = health;
+        this.revisits = revisits;
     }
 
     /** Time a record needs to be started: one whole request plus extraction and storage. */
@@ -230,6 +233,9 @@ public final class FleetWorker {
         boolean kept = settle(job, outcome);
         if (!kept && health != null) {
             health.processed(outcome);   // final: neither deferred nor to be tried again
+        }
+        if (!kept) {
+            revisits.visited(outcome);
         }
         if (kept && passed.get()) {
             ensureToken(t.host());   // the token passed on may have been retired meanwhile

@@ -12,6 +12,7 @@ import dev.newsharvester.outlet.Outlet;
 import dev.newsharvester.outlet.Outlets;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.DueIndex;
 import dev.newsharvester.store.HealthCounters;
 import dev.newsharvester.store.HealthObjects;
 import java.net.URI;
@@ -60,6 +61,8 @@ public final class Harvester {
     private final Clock clock;
     private final int parallelism;
     private final HealthMonitor health;
+    /** The long revisits ({@link Revisits#NONE}: only discovered URLs are visited). */
+    private final Revisits revisits;
 
     private Harvester(Builder b) {
         this.outlets = Objects.requireNonNull(b.outlets, "outlets");
@@ -72,6 +75,7 @@ public final class Harvester {
         this.health = b.health == null ? null : b.health.apply(index, clock);
         this.processor = new ArticleProcessor(outlets, fetcher, b.extractor, Objects.requireNonNull(b.archive, "archive"),
                 index, clock, b.changeSink, b.deletionConfirmAfter);
+        this.revisits = b.due == null ? Revisits.NONE : new Revisits(b.due, index, outlets, clock);
     }
 
     public static Builder builder() {
@@ -92,8 +96,11 @@ public final class Harvester {
         return parallelism;
     }
 
-    /** What discovery left for one outlet: the due tasks, or the report of a failed outlet. */
-    private record Found(int discovered, List<ArticleTask> due, List<String> problems, OutletReport failed) {
+    /** What discovery left for one outlet: the due tasks (with {@code revisits} from the due index), or a failure. */
+    private record Found(int discovered, List<ArticleTask> due, int revisits, List<String> problems, OutletReport failed) {
+        int notDue() {
+            return discovered - (due.size() - revisits);
+        }
     }
 
     /**
@@ -106,15 +113,17 @@ public final class Harvester {
         Instant run = clock.instant();
         Object calls = new Object();   // one listener call at a time; also serialises dispatch
         Found[] found = new Found[selected.size()];
+        Revisits.Claimed claimed = revisits.claimDueOrNone(selected.stream().map(Outlet::id).toList());
         new HostScheduler<>(selected, Harvester::discoveryHost, Outlet::crawlDelay).run(parallelism, "harvest-discovery",
-                (i, outlet) -> found[i] = discover(outlet, run, progress, calls));
+                (i, outlet) -> found[i] = discover(outlet, run, progress, calls,
+                        claimed.of(outlet.id())));
 
         List<OutletReport> reports = new ArrayList<>();
         if (dispatcher != null) {
             for (int i = 0; i < selected.size(); i++) {
                 Found f = found[i];
                 reports.add(f.failed() != null ? f.failed() : new OutletReport(selected.get(i).id(), f.discovered(),
-                        f.due().size(), f.discovered() - f.due().size(), 0, f.due().size(), null, f.problems()));
+                        f.due().size(), f.notDue(), 0, f.due().size(), null, f.problems()));
             }
             return new HarvestReport(reports, List.of(), evaluateHealth(selected));
         }
@@ -156,7 +165,7 @@ public final class Harvester {
             }
             next += f.due().size();
             reports.add(new OutletReport(selected.get(i).id(), f.discovered(), f.due().size(),
-                    f.discovered() - f.due().size(), f.due().size(), 0, counts, f.problems()));
+                    f.notDue(), f.due().size(), 0, counts, f.problems()));
         }
         return new HarvestReport(reports, Arrays.asList(results), evaluateHealth(selected));
     }
@@ -173,11 +182,12 @@ public final class Harvester {
         }
     }
 
-    /** Discovers one outlet and, with a queue, dispatches its due tasks. An outlet failure becomes its report. */
-    private Found discover(Outlet outlet, Instant run, ProgressListener progress, Object calls) {
+    /** Discovers one outlet, adds its URLs the due index holds due; with a queue, dispatches. A failure is its report. */
+    private Found discover(Outlet outlet, Instant run, ProgressListener progress, Object calls, List<ArticleTask> dueNow) {
         List<String> problems = new ArrayList<>();
         List<ArticleTask> due = new ArrayList<>();
         int discovered = 0;
+        int revisited = 0;
         try {
             Discovery discovery = discoverer.discover(outlet);
             problems.addAll(discovery.problems());
@@ -187,12 +197,13 @@ public final class Harvester {
                     due.add(new ArticleTask(outlet.id(), found.url()));
                 }
             }
+            revisited = Revisits.addMissing(due, dueNow);
         } catch (RuntimeException e) {
             if (health != null) {
                 health.discovered(outlet.id(), run, 0);
             }
             problems.add("outlet failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return new Found(discovered, due, problems,
+            return new Found(discovered, due, 0, problems,
                     new OutletReport(outlet.id(), discovered, due.size(), 0, 0, 0, null, problems));
         }
         if (health != null) {
@@ -204,7 +215,7 @@ public final class Harvester {
                 dispatcher.dispatch(due);   // as soon as the outlet is discovered; a failure ends the harvest
             }
         }
-        return new Found(discovered, due, problems, null);
+        return new Found(discovered, due, revisited, problems, null);
     }
 
     /** The per-article flow; it does not throw, but if it did, the other hosts' articles would go on. */
@@ -218,6 +229,7 @@ public final class Harvester {
         if (health != null) {
             health.processed(outcome);
         }
+        revisits.visited(outcome);
         return outcome;
     }
 
@@ -263,7 +275,8 @@ public final class Harvester {
      */
     public FleetWorker fleetWorker(HostLeases leases, Frontier frontier,
             DiscoveryClaims claims, TaskQueue queue) {
-        return new FleetWorker(outlets, fetcher, processor, discoverer, index, leases, frontier, claims, queue, health);
+        return new FleetWorker(outlets, fetcher, processor, discoverer, index, leases, frontier, claims, queue, health,
+                revisits);
     }
 
     /** Processes one article task: the per-article flow, shared by every entry point. Never throws. */
@@ -272,6 +285,7 @@ public final class Harvester {
         if (health != null) {
             health.processed(outcome);
         }
+        revisits.visited(outcome);
         return outcome;
     }
 
@@ -288,6 +302,7 @@ public final class Harvester {
         private BiFunction<ArticleIndex, Clock, HealthMonitor> health;
         private ChangeSink changeSink = ChangeSink.NONE;
         private Duration deletionConfirmAfter = Lifecycle.DEFAULT_CONFIRM_AFTER;
+        private DueIndex due;
 
         private Builder() {
         }
@@ -307,6 +322,12 @@ public final class Harvester {
                 throw new IllegalArgumentException("deletionConfirmAfter must be zero or positive (e.g. PT1H), was " + delay);
             }
             this.deletionConfirmAfter = delay;
+            return this;
+        }
+
+        /** Schedules revisits in this due index and visits the URLs it holds due (default: none, discovered URLs only). */
+        public Builder dueIndex(DueIndex due) {
+            this.due = due;
             return this;
         }
 

@@ -8,9 +8,9 @@ import java.util.Map;
  * What one harvest did for one outlet.
  *
  * @param discovered article URLs found in feeds, sitemaps and listings
- * @param due        of those, new or due a revisit
- * @param notDue     known URLs skipped by the revisit policy (older than the revisit window, or fetched less than the
- *                   minimum revisit interval ago)
+ * @param due        new or due a revisit: discovered ones, and those the due index holds though discovery did not find them
+ * @param notDue     discovered known URLs skipped by the revisit policy (past {@code revisitUntil}, fetched since
+ *                   their last rung, or less than {@code minRevisitInterval} ago)
  * @param fetched    due URLs fetched in this run, inline (known ones with a conditional GET); 0 when queued
  * @param dispatched tasks sent to the queue (0 when processed inline)
  * @param counts     outcomes of the tasks processed inline

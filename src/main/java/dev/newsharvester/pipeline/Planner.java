@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.newsharvester.health.HealthReport;
 import dev.newsharvester.outlet.Outlet;
 import dev.newsharvester.outlet.Outlets;
+import dev.newsharvester.store.DueIndex;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Objects;
 
 /**
  * The schedule's small first step in a fleet: one discovery task per outlet on the task queue, sent in batches of
- * ten. It reads nothing from the outlets' sites, so it takes seconds for thousands of outlets; workers do the
+ * ten, then one article task per URL due a revisit (taken from the due index with a claim, so two planners at once
+ * never send one URL twice; the worker puts it in its host's frontier, like a discovered one). It reads nothing from the outlets' sites, so it takes seconds for thousands of outlets; workers do the
  * discovery with bounded concurrency (the function's limit). One outlet's task that SQS refuses is reported and
  * never stops the others.
  */
@@ -27,10 +29,15 @@ public final class Planner {
      * @param failed  outlets whose task could not be sent, each "id: why"
      * @param health  the planned outlets' health as the run started (null without health counters, or when they
      *                could not be read); in the answer only its flag counts appear
+     * @param revisits URLs due a revisit sent as article tasks (those SQS refused are in {@code failed})
      */
-    public record Plan(String run, int planned, List<String> failed, @JsonIgnore HealthReport health) {
+    public record Plan(String run, int planned, List<String> failed, @JsonIgnore HealthReport health, int revisits) {
         public Plan {
             failed = List.copyOf(failed);
+        }
+
+        public Plan(String run, int planned, List<String> failed, HealthReport health) {
+            this(run, planned, failed, health, 0);
         }
 
         /** Outlets flagged DRIFT, SILENT and FAILING when the run started (absent without health). */
@@ -45,6 +52,7 @@ public final class Planner {
     private final TaskQueue queue;
     private final Clock clock;
     private final HealthMonitor health;
+    private final Revisits revisits;
 
     public Planner(Outlets outlets, TaskQueue queue, Clock clock) {
         this(outlets, queue, clock, null);
@@ -52,10 +60,16 @@ public final class Planner {
 
     /** A planner that evaluates the outlets' health at the start of each run (null: it does not). */
     public Planner(Outlets outlets, TaskQueue queue, Clock clock, HealthMonitor health) {
+        this(outlets, queue, clock, health, null);
+    }
+
+    /** The same, also sending the URLs this due index says are due a revisit (null: none). */
+    public Planner(Outlets outlets, TaskQueue queue, Clock clock, HealthMonitor health, DueIndex due) {
         this.outlets = Objects.requireNonNull(outlets, "outlets");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.health = health;
+        this.revisits = due == null ? Revisits.NONE : new Revisits(due, null, outlets, clock);
     }
 
     public Outlets outlets() {
@@ -83,6 +97,30 @@ public final class Planner {
         for (TaskQueue.Refused r : queue.sendAll(tasks)) {
             failed.add(((FleetMessage.Discover) r.message()).outlet() + ": " + r.why());
         }
-        return new Plan(run, tasks.size() - failed.size(), failed, report);
+        int planned = tasks.size() - failed.size();
+        return new Plan(run, planned, failed, report, sendRevisits(selected, failed));
+    }
+
+    /** Sends the due revisits of these outlets as article tasks; those refused are added to {@code failed}. */
+    private int sendRevisits(List<Outlet> selected, List<String> failed) {
+        if (revisits == Revisits.NONE) {
+            return 0;
+        }
+        Revisits.Claimed claimed;
+        try {
+            claimed = revisits.claimDue(selected.stream().map(Outlet::id).toList());
+        } catch (RuntimeException e) {
+            failed.add("revisits: the due index could not be read: " + e.getMessage());
+            return 0;
+        }
+        List<FleetMessage.Article> articles = claimed.byOutlet().values().stream().flatMap(List::stream)
+                .map(FleetMessage.Article::new).toList();
+        int refused = 0;
+        for (TaskQueue.Refused r : queue.sendAll(articles)) {
+            // its claim lapses and a later plan sends it again
+            failed.add(((FleetMessage.Article) r.message()).task().url() + ": " + r.why());
+            refused++;
+        }
+        return articles.size() - refused;
     }
 }

@@ -13,6 +13,7 @@ import dev.newsharvester.outlet.OutletConfigException;
 import dev.newsharvester.outlet.Outlets;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.DueIndex;
 import dev.newsharvester.store.AwsClients;
 import dev.newsharvester.store.ChangeLog;
 import dev.newsharvester.store.HealthCounters;
@@ -86,7 +87,8 @@ public final class Wiring {
                 .index(new ArticleIndex(ddb, settings.articlesTableRequired()))
                 .changeSink(changes)
                 .health(new HealthCounters(ddb, settings.articlesTableRequired()), settings.health(),
-                        new HealthObjects(s3, settings.archiveBucketRequired()));
+                        new HealthObjects(s3, settings.archiveBucketRequired()))
+                .dueIndex(dueIndex(settings, ddb));
         if (settings.queued()) {
             if (sqs == null) {
                 throw new IllegalStateException(Settings.TASK_QUEUE_URL + " is set but no SQS client was given");
@@ -131,6 +133,15 @@ public final class Wiring {
                 new TaskQueue(sqs, settings.taskQueueUrlRequired()));
     }
 
+    /**
+     * Where the revisit schedule lives: the fleet table in a fleet (no secondary indexes: one write unit a write),
+     * else the Articles table.
+     */
+    public static DueIndex dueIndex(Settings settings, DynamoDbClient ddb) {
+        return settings.fleetTable() != null ? DueIndex.inFleetTable(ddb, settings.fleetTable(), DueIndex.DEFAULT_SHARDS)
+                : DueIndex.inArticlesTable(ddb, settings.articlesTableRequired(), DueIndex.DEFAULT_SHARDS);
+    }
+
     /** The planner of a fleet: one discovery task per outlet on the task queue. */
     public static Planner planner(Settings settings, Outlets outlets, SqsClient sqs) {
         return new Planner(outlets, new TaskQueue(sqs, settings.taskQueueUrlRequired()), Clock.systemUTC());
@@ -143,7 +154,8 @@ public final class Wiring {
     public static Planner planner(Settings settings, Outlets outlets, SqsClient sqs, S3Client s3, DynamoDbClient ddb) {
         return new Planner(outlets, new TaskQueue(sqs, settings.taskQueueUrlRequired()), Clock.systemUTC(),
                 settings.articlesTable() == null || settings.archiveBucket() == null ? null
-                        : healthMonitor(settings, s3, ddb));
+                        : healthMonitor(settings, s3, ddb),
+                settings.fleetTable() == null && settings.articlesTable() == null ? null : dueIndex(settings, ddb));
     }
 
     /** Outlet health on the index table and archive bucket of the settings (for the planner and {@code status}). */

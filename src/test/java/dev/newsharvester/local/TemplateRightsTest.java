@@ -91,7 +91,8 @@ class TemplateRightsTest {
         assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query", "dynamodb:UpdateItem"), planner.get("ArticlesTable"),
                 "the health counters only");
         assertEquals(Set.of("s3:GetObject", "s3:PutObject"), planner.get("ArchiveBucket/health/*"));
-        assertFalse(planner.containsKey("FleetTable"), "the planner does not read the fleet table");
+        assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                "dynamodb:Query"), planner.get("FleetTable"), "the due index of revisits only");
 
         Map<String, Set<String>> worker = rights("ArticleFunctionRole");
         assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
@@ -119,6 +120,15 @@ class TemplateRightsTest {
         JsonNode leading = health.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys");
         // store.HealthCounters.PARTITION_PREFIX (another branch's class): the partition the counters live in
         assertEquals(List.of("health#*"), list(leading).stream().map(JsonNode::asText).toList());
+    }
+
+    @Test
+    void thePlannerTouchesOnlyTheDueIndexOfTheFleetTable() {
+        JsonNode due = statement("HarvestFunctionRole", "RevisitDueIndex");
+        assertEquals(getAttNode("FleetTable", "Arn"), due.path("Resource"));
+        JsonNode leading = due.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys");
+        // store.DueIndex: hour buckets and the watermark (due#...), a URL's pointer (revisit#...)
+        assertEquals(List.of("due#*", "revisit#*"), list(leading).stream().map(JsonNode::asText).toList());
     }
 
     @Test

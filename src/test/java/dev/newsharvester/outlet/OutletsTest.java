@@ -33,7 +33,7 @@ class OutletsTest {
         Outlet unn = outlets.get("unn");
         assertEquals(ZoneId.of("Europe/Kyiv"), unn.timezone());
         assertEquals(Duration.ofHours(24), unn.revisit());
-        assertEquals(Duration.ofMinutes(60), unn.minRevisitInterval());
+        assertEquals(Duration.ofMinutes(10), unn.minRevisitInterval());
         assertEquals("article .news-text", unn.selectors().body());
         assertEquals(List.of(".related", ".views"), unn.selectors().remove());
         assertTrue(unn.isArticleUrl("https://unn.ua/en/news/some-story"));
