@@ -52,7 +52,7 @@ class ArticleLifeTest {
     private LocalStack stack;
     private ArticleIndex index;
     private CityPapers.Site site;
-    private final OutletHealthIT.MovableClock clock = new OutletHealthIT.MovableClock(Instant.parse("2025-11-10T08:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-11-10T08:00:00Z"));
     private final List<ChangeEvent> published = Collections.synchronizedList(new ArrayList<>());
     private ArticleProcessor processor;
     private List<String> titles;

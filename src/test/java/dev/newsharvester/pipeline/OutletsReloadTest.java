@@ -9,11 +9,8 @@ import dev.newsharvester.outlet.Outlets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,33 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Outlets from OUTLETS_URI follow edits of the file once their TTL has passed (a long-lived Lambda environment). */
 class OutletsReloadTest {
 
-    /** A clock that moves only when told. */
-    private static final class StepClock extends Clock {
-        private Instant now = Instant.parse("2026-12-04T10:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
     @TempDir
     Path dir;
-    private final StepClock clock = new StepClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-04T10:00:00Z"));
 
     /** Outlets read from {@code outlets.yaml} (written now with {@code first}) on the step clock. */
     private Outlets reloading(String first, Duration ttl) throws IOException {

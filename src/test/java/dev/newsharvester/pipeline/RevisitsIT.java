@@ -46,7 +46,7 @@ class RevisitsIT {
 
     private Site site;
     private LocalStack stack;
-    private final OutletHealthIT.MovableClock clock = new OutletHealthIT.MovableClock(DAY0);
+    private final MovableClock clock = new MovableClock(DAY0);
 
     @AfterEach
     void stop() {
