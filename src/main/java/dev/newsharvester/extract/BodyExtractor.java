@@ -186,11 +186,11 @@ final class BodyExtractor {
     static Result process(Element container, LineFilter.Context ctx, String source) {
         removeLeadingHeadline(container);
         TextStats stats = TextStats.of(container);
-        DomCleaner.removeArticleCards(container, stats);
+        LinkBlocks.removeArticleCards(container, stats);
         DomCleaner.pruneBoilerplate(container, stats);
-        int linkedHeadings = DomCleaner.linkedHeadings(container, stats);
-        DomCleaner.removeTeaserCards(container, stats);
-        DomCleaner.filterLinkDensity(container, stats);
+        int linkedHeadings = LinkBlocks.linkedHeadings(container, stats);
+        LinkBlocks.removeTeaserCards(container, stats);
+        LinkBlocks.filterLinkDensity(container, stats);
         List<Block> blocks = LineFilter.filter(BlockSerializer.serialize(container), ctx);
         return new Result(blocks, source, linkedHeadings);
     }
@@ -230,8 +230,8 @@ final class BodyExtractor {
         Element copy = body.clone();
         TextStats stats = TextStats.of(copy);
         DomCleaner.pruneBoilerplate(copy, stats);
-        int linkedHeadings = DomCleaner.linkedHeadings(copy, stats);
-        DomCleaner.filterLinkDensity(copy, stats);
+        int linkedHeadings = LinkBlocks.linkedHeadings(copy, stats);
+        LinkBlocks.filterLinkDensity(copy, stats);
         List<Block> raw = new ArrayList<>();
         for (Element e : outermost(copy.select("p, blockquote, pre"))) {
             raw.addAll(BlockSerializer.serialize(e));

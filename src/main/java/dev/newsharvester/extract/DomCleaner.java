@@ -1,9 +1,7 @@
 package dev.newsharvester.extract;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -37,7 +35,7 @@ final class DomCleaner {
             "hidden", "hide", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
             "screenreader-only", "invisible", "is-hidden", "u-hidden");
 
-    private static final Set<String> NEVER_PRUNED = Set.of("article", "main", "body", "html");
+    static final Set<String> NEVER_PRUNED = Set.of("article", "main", "body", "html");
 
     /** Embedded posts (tweets, Instagram, TikTok) quote what the article discusses; their blockquote fallback is text. */
     private static final Evaluator EMBEDDED_POST = QueryParser.parse(
@@ -99,7 +97,7 @@ final class DomCleaner {
             }
         }
         // captions, credits, thumbnails of teasers: an image's words are not the article's
-        removeAllGuarded(root, stats, captionBoxes(root, mediaParents, stats));
+        removeAllGuarded(root, stats, CaptionBoxes.of(root, mediaParents, stats));
         List<Element> hiddenChrome = new ArrayList<>(BodyExtractor.outermost(hidden));
         hiddenChrome.removeIf(e -> e.parent() == null || isProseBlock(e, stats) || isBlurredParagraph(e, stats));
         removeAllGuarded(root, stats, hiddenChrome);
@@ -108,96 +106,10 @@ final class DomCleaner {
 
     private static final Set<String> MEDIA_TAGS = Set.of("img", "picture", "video");
 
-    /**
-     * Wrappers that can make an image box. Quotes, list items and headings are content
-     * that may carry an image (a screenshot quoted, a product in a list): the box never grows into them.
-     */
-    private static final Set<String> CAPTION_BOX_TAGS = Set.of(
-            "div", "span", "a", "p", "section", "td", "tr", "tbody", "table", "center", "font", "small", "em", "i", "b", "strong");
-
     /** An emoji set in the text as an image ({@code img.emoji}, {@code img.wp-smiley}): it makes no image box. */
     private static boolean isIcon(Element img) {
         String cls = img.className();
         return cls.contains("emoji") || cls.contains("smiley");
-    }
-
-    /** A caption holds at most this much text. */
-    private static final int MAX_CAPTION_CHARS = 250;
-
-    /**
-     * The boxes that held an image or video (removed by now) and its caption (credit, description)
-     * and nothing else: the largest ancestor of the media element with little text, none of it
-     * running text beside the image (an image set inside a paragraph leaves the paragraph alone).
-     */
-    private static List<Element> captionBoxes(Element root, List<Element> mediaParents, TextStats stats) {
-        List<Element> boxes = new ArrayList<>();
-        for (Element parent : mediaParents) {
-            Element box = null;
-            for (Element p = parent; p != null && p != root && !NEVER_PRUNED.contains(p.normalName()); p = p.parent()) {
-                if (!CAPTION_BOX_TAGS.contains(p.normalName()) || stats.chars(p) > MAX_CAPTION_CHARS || hasOwnText(p)) {
-                    break;
-                }
-                box = p;
-            }
-            if (box != null && stats.chars(box) > 0 && isUnder(box, root) && !isListEntry(box, stats)) {
-                boxes.add(box);
-            }
-        }
-        return BodyExtractor.outermost(boxes);
-    }
-
-    /**
-     * An entry of a gallery or gift guide: a heading that is not a link, and a sentence of prose
-     * (a teaser card's headline is a link, or the card is a small {@code <article>} of its own).
-     */
-    private static boolean isListEntry(Element box, TextStats stats) {
-        for (Element a = box; a != null; a = a.parent()) {
-            if (a.nameIs("article")) {
-                if (stats.chars(a) <= MAX_CARD_CHARS) {
-                    return false;
-                }
-                break;
-            }
-        }
-        boolean heading = false;
-        boolean sentence = false;
-        for (Element e : box.getAllElements()) {
-            switch (e.normalName()) {
-                case "h2", "h3", "h4", "h5", "h6" ->
-                    heading |= stats.chars(e) > 0 && stats.linkDensity(e) < 0.5 && !insideLink(e);
-                case "p" -> {
-                    String t = e.text();
-                    sentence |= stats.chars(e) >= 40 && stats.linkDensity(e) < 0.3 && endsSentence(t);
-                }
-                default -> {
-                }
-            }
-        }
-        return heading && sentence;
-    }
-
-    private static boolean endsSentence(String t) {
-        String s = t.strip();
-        return !s.isEmpty() && ".!?…\"”»".indexOf(s.charAt(s.length() - 1)) >= 0;
-    }
-
-    /** False for an element of a subtree removed meanwhile (a small form). */
-    private static boolean isUnder(Element e, Element root) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            if (p == root) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasOwnText(Element e) {
-        for (Node n : e.childNodes()) {
-            if (n instanceof org.jsoup.nodes.TextNode t && !t.isBlank()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static boolean isHidden(Element e) {
@@ -369,134 +281,6 @@ final class DomCleaner {
         return stats.chars(e) * 2 >= total && holdsParagraphs(e, stats, 100, 0.25);
     }
 
-    /** Removes link-heavy lists, lines and boxes (related headlines, menus, tag clouds); two rounds. */
-    static void filterLinkDensity(Element root, TextStats stats) {
-        for (int round = 0; round < 2; round++) {
-            removeGuarded(root, stats, e -> isLinkHeavy(e, stats));
-        }
-    }
-
-    private static boolean isLinkHeavy(Element e, TextStats s) {
-        int chars = s.chars(e);
-        int links = s.links(e);
-        if (links == 0 || chars == 0) {
-            return false;
-        }
-        double ld = s.linkDensity(e);
-        if (links == 1 && ld >= 0.9 && chars > 100 && !e.nameIs("a")
-                && (BlockSerializer.BLOCK_TAGS.contains(e.normalName()) || !inParagraph(e))) {
-            return true; // one long linked headline (trafilatura's single-link rule); a linked lead-in of a paragraph stays
-        }
-        return switch (e.normalName()) {
-            case "ul", "ol", "dl" -> links >= 2 && ld > 0.7;
-            case "p", "li", "dt", "dd", "h2", "h3", "h4", "h5", "h6" -> ld > 0.8 && chars < 150;
-            case "div", "section", "header" -> (links >= 3 && ld > 0.65)
-                    || (chars < 100 && ld > 0.5 && e.childrenSize() >= 3);
-            // A span inside a paragraph is part of a sentence: only a pure link cluster (a pop-up card) goes.
-            case "span" -> inParagraph(e) ? links >= 3 && ld > 0.9
-                    : (links >= 3 && ld > 0.65) || (chars < 100 && ld > 0.5 && e.childrenSize() >= 3);
-            case "table" -> (chars >= 1000 && ld > 0.5) || ld > 0.8;
-            default -> false;
-        };
-    }
-
-    private static boolean inParagraph(Element e) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            switch (p.normalName()) {
-                case "p", "li", "dd", "td", "blockquote" -> {
-                    return true;
-                }
-                case "div", "section", "article", "body" -> {
-                    return false;
-                }
-                default -> {
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Number of headlines that are links (teaser lists): h2–h6 mostly linked, or a link wrapping one. */
-    static int linkedHeadings(Element root, TextStats s) {
-        return linkedHeadingList(root, s).size();
-    }
-
-    private static List<Element> linkedHeadingList(Element root, TextStats s) {
-        List<Element> out = new ArrayList<>();
-        for (Element h : root.getAllElements()) {
-            switch (h.normalName()) {
-                case "h2", "h3", "h4", "h5", "h6" -> {
-                    if (s.chars(h) > 0 && (s.linkDensity(h) >= 0.6 || insideLink(h))) {
-                        out.add(h);
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A teaser card holds one linked headline and at most this much text (headline, excerpt, byline, time). */
-    private static final int MAX_CARD_CHARS = 500;
-
-    /**
-     * Removes teaser cards when there are three or more: the largest box around each linked
-     * headline that holds no other linked headline and little text (a "river" of related stories:
-     * headline, excerpt, author, time). One linked headline alone is left to the link rules.
-     */
-    static void removeTeaserCards(Element root, TextStats s) {
-        List<Element> headings = linkedHeadingList(root, s);
-        if (headings.size() < 3) {
-            return;
-        }
-        Map<Element, Integer> perElement = new IdentityHashMap<>();
-        for (Element h : headings) {
-            for (Element p = h; p != null && p != root; p = p.parent()) {
-                perElement.merge(p, 1, Integer::sum);
-            }
-        }
-        List<Element> cards = new ArrayList<>();
-        for (Element h : headings) {
-            Element card = h;
-            for (Element p = h.parent(); p != null && p != root; p = p.parent()) {
-                if (perElement.get(p) > 1 || s.chars(p) > MAX_CARD_CHARS) {
-                    break;
-                }
-                card = p;
-            }
-            cards.add(card);
-        }
-        removeAllGuarded(root, s, BodyExtractor.outermost(cards));
-    }
-
-    /**
-     * Teasers marked up as {@code <article>}s inside the article: two or more small ones, each
-     * mostly its link (kicker and byline around the linked headline). Runs before class pruning,
-     * which may take the link (a {@code teaser} class on the anchor) and leave the rest.
-     */
-    static void removeArticleCards(Element root, TextStats s) {
-        List<Element> cards = new ArrayList<>();
-        for (Element a : root.getElementsByTag("article")) {
-            if (a != root && s.chars(a) > 0 && s.chars(a) <= MAX_CARD_CHARS && s.linkDensity(a) >= 0.3) {
-                cards.add(a);
-            }
-        }
-        cards = BodyExtractor.outermost(cards);
-        if (cards.size() >= 2) {
-            removeAllGuarded(root, s, cards);
-        }
-    }
-
-    private static boolean insideLink(Element e) {
-        for (Element p = e.parent(); p != null; p = p.parent()) {
-            if (p.nameIs("a") && p.hasAttr("href")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * Removes the outermost elements matching the test, unless together they hold all but a
      * seventh of the text (then the pass is abandoned: it was about to remove the article).
@@ -517,7 +301,7 @@ final class DomCleaner {
     }
 
     /** Removes the given (disjoint) elements unless together they hold all but a seventh of the text. */
-    private static void removeAllGuarded(Element root, TextStats stats, List<Element> hits) {
+    static void removeAllGuarded(Element root, TextStats stats, List<Element> hits) {
         if (hits.isEmpty()) {
             return;
         }
