@@ -26,21 +26,6 @@ final class LineFilter {
                     + "по теме|больше по теме|lesen sie auch|lesen sie mehr|mehr zum thema|leia também|leia mais|"
                     + "lea también|lee también|à lire aussi|lire aussi|leggi anche|zum artikel)\\s*[:.!»\\-–—]");
 
-    /** Labels of related-story lists ("Don't miss", "More Great WIRED Stories"); what follows them is a list of links. */
-    private static final Pattern RELATED_LABEL = Pattern.compile(
-            "(?iU)^\\W*(don.?t miss|you (may|might|will) (also )?(like|enjoy|be interested in)|recommended for you|"
-                    + "read next|related|related (news|stories|articles|posts|content|links|coverage)|"
-                    + "most (read|popular|viewed|shared|commented)( in [\\w ]{1,30})?|"
-                    + "(more|top|latest|popular|trending|recommended|featured|must[- ]read|partner|sponsored|editor.?s)"
-                    + "\\b.{0,30}\\b(stories|news|articles|posts|videos|reads|content|headlines|picks)|"
-                    + "популярне|більше новин|інші новини|новини партнерів|популярное|другие новости|новости партнеров|"
-                    + "das könnte sie auch interessieren|weitere artikel|mehr zum thema( [\\w ]{1,30})?|auch interessant|"
-                    + "noticias relacionadas|te puede interesar|latest|newest|neueste( artikel| nachrichten)?|meistgelesen\\w*|"
-                    + "derniers articles|dernières (actualités|nouvelles)|les plus lus|últimas noticias|lo más leído|"
-                    + "ultime notizie|i più letti|últimas notícias|mais lidas|najnowsze|najczęściej czytane|"
-                    + "senaste nytt|mest lästa|siste nytt|mest lest|laatste nieuws|meest gelezen|nejčtenější|"
-                    + "sur le même sujet|ti potrebbe interessare|les også|läs också)\\W*$");
-
     private static final Pattern AD_LABEL = Pattern.compile(
             "(?iU)^\\W*(advertisement|advertising|advert|ad|ads|sponsored( content)?|реклама|anzeige|werbung|publicidad|"
                     + "publicité|pubblicità|reklama|annonse|annons|iklan|광고|広告|scroll to continue( with content)?|"
@@ -174,11 +159,6 @@ final class LineFilter {
     /** A media player's clock ("0:00 / 3:15", "00:00 0:00", "00:00"). */
     private static final Pattern PLAYER_CLOCK = Pattern.compile("^0?0:00(:00)?((\\s*/\\s*|\\s+)\\d{1,2}:\\d{2}(:\\d{2})?)?$");
 
-    /** Labels of a list of tags or topics printed on the line below them. */
-    private static final Pattern TAG_LABEL = Pattern.compile(
-            "(?iU)^\\W*(tags|tagi|etiquetas|schlagwörter|schlagworte|stichwörter|themen|topics|keywords|palavras-chave|"
-                    + "теги|мітки|метки|mots-clés|argomenti)\\W*$");
-
     private LineFilter() {
     }
 
@@ -192,8 +172,8 @@ final class LineFilter {
 
     static List<Block> filter(List<Block> raw, Context ctx) {
         List<Block> blocks = new ArrayList<>(raw);
-        dropRelatedLists(blocks);
-        dropTagLists(blocks);
+        LineRuns.dropRelatedLists(blocks);
+        LineRuns.dropTagLists(blocks);
         List<Block> kept = new ArrayList<>();
         Set<String> seenLong = new HashSet<>();
         String titleKey = Text.key(ctx.title());
@@ -216,138 +196,12 @@ final class LineFilter {
             lastKey = key;
             kept.add(t.equals(b.text()) ? b : new Block(t, b.kind(), b.linkChars()));
         }
-        dropLeadingDescription(kept, ctx.description());
-        dropAuthorBio(kept, ctx.authors());
+        LineRuns.dropLeadingDescription(kept, ctx.description());
+        LineRuns.dropAuthorBio(kept, ctx.authors());
         while (!kept.isEmpty() && kept.get(kept.size() - 1).isHeading()) {
             kept.remove(kept.size() - 1);
         }
         return kept;
-    }
-
-    /**
-     * A related-stories label ends the article when it comes in its second half (everything after
-     * it is the list); earlier, it goes with the link-bearing lines that follow it.
-     */
-    private static void dropRelatedLists(List<Block> kept) {
-        int total = 0;
-        for (Block b : kept) {
-            total += b.text().length();
-        }
-        if (total == 0) {
-            return;
-        }
-        int before = 0;
-        for (int i = 0; i < kept.size(); i++) {
-            Block b = kept.get(i);
-            String t = b.text();
-            if (t.length() <= 60 && RELATED_LABEL.matcher(t).matches()) {
-                if (before * 2 >= total && isList(kept.subList(i + 1, kept.size()))) {
-                    kept.subList(i, kept.size()).clear();
-                    return;
-                }
-                int end = i + 1;
-                while (end < kept.size() && kept.get(end).linkDensity() >= 0.3) {
-                    end++;
-                }
-                kept.subList(i, end).clear();
-                i--;
-                continue;
-            }
-            before += t.length();
-        }
-    }
-
-    /**
-     * The writer's bio under the text ("Eric Song is the site's deals editor ...", "Korrespondent Ulrich
-     * Exner ist bei WELT für ...", "Mike Wall's book about ..."): one of the last three lines, opening
-     * with a byline author's name (after at most two title words) followed by a verb or a possessive.
-     */
-    private static void dropAuthorBio(List<Block> kept, List<String> authors) {
-        if (authors.isEmpty() || kept.size() < 3) {
-            return;
-        }
-        for (int i = kept.size() - 1; i >= Math.max(1, kept.size() - 3); i--) {
-            String t = kept.get(i).text();
-            if (t.length() < 300 && isAuthorBio(t, authors)) {
-                kept.remove(i);
-            }
-        }
-    }
-
-    private static boolean isAuthorBio(String t, List<String> authors) {
-        for (String a : authors) {
-            int at = a.length() >= 5 ? t.indexOf(a) : -1;
-            if (at < 0 || at > 40 || DateLines.words(t.substring(0, at)).size() > 2) {
-                continue;
-            }
-            java.util.regex.Matcher m = BIO_VERB.matcher(t);
-            if (m.region(at + a.length(), t.length()).lookingAt()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** What follows the name in a bio: a verb of being or covering, or a possessive. */
-    private static final Pattern BIO_VERB = Pattern.compile(
-            "(?U)('s?|’s?|,)?\\s+(is|was|has|covers|writes|reports|joined|ist|war|schreibt|berichtet|arbeitet|est|écrit|"
-                    + "es|escribe|è|scrive|é|escreve|є|працює|является|работает)\\b|('s|’s) (book|latest|new|forthcoming|newsletter|podcast)\\b");
-
-    /** A "Tags" label alone on its line, with the comma-separated tags on the next one. */
-    private static void dropTagLists(List<Block> blocks) {
-        for (int i = 0; i + 1 < blocks.size(); i++) {
-            String t = blocks.get(i).text();
-            if (t.length() <= 20 && TAG_LABEL.matcher(t).matches() && isTagList(blocks.get(i + 1).text())) {
-                blocks.subList(i, i + 2).clear();
-                return;
-            }
-        }
-    }
-
-    /** Three or more short comma-separated items, no sentence. */
-    private static boolean isTagList(String t) {
-        if (t.length() > 400 || t.endsWith(".")) {
-            return false;
-        }
-        String[] items = t.split("\\s*[,;]\\s*");
-        if (items.length < 3) {
-            return false;
-        }
-        for (String item : items) {
-            if (item.split(" ").length > 6) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The page's meta description set as a subheading above the text is the standfirst, not the text. */
-    private static void dropLeadingDescription(List<Block> kept, String description) {
-        if (description == null || description.length() < 20 || kept.size() < 2) {
-            return;
-        }
-        String key = Text.key(description);
-        for (int i = 0; i < Math.min(2, kept.size() - 1); i++) {
-            if (!kept.get(i).isHeading()) {
-                continue; // sites often reuse their first paragraph as the description: that one stays
-            }
-            String k = Text.key(kept.get(i).text());
-            if (k.equals(key) || (k.length() > 20 && key.startsWith(k) && k.length() * 10 >= key.length() * 9)) {
-                kept.remove(i);
-                return;
-            }
-        }
-    }
-
-    /** Teasers rather than prose: two in five lines or more are mostly links. */
-    private static boolean isList(List<Block> blocks) {
-        int linked = 0;
-        for (Block b : blocks) {
-            if (b.linkDensity() >= 0.3) {
-                linked++;
-            }
-        }
-        return linked * 5 >= blocks.size() * 2;
     }
 
     static boolean isJunk(String t, String key, Block b, Context ctx, String titleKey) {
@@ -406,7 +260,7 @@ final class LineFilter {
         if (len < 120 && DateLines.isDateline(t)) {
             return true;
         }
-        return len < 150 && isByline(t, ctx.authors());
+        return len < 150 && BylineLines.isByline(t, ctx.authors());
     }
 
     private static final Set<String> EMAIL_LABELS = Set.of(
@@ -494,57 +348,4 @@ final class LineFilter {
         }
         return n > 0;
     }
-
-    /** A line that is only author names with "By", connectors, dates and punctuation around them. */
-    private static boolean isByline(String t, List<String> authors) {
-        if (t.length() < 40 && CJK_BYLINE.matcher(t).matches()) {
-            return true;
-        }
-        String rest = t;
-        boolean hadName = false;
-        String lower = t.toLowerCase(Locale.ROOT);
-        for (String a : authors) {
-            if (a.length() >= 3 && lower.contains(a.toLowerCase(Locale.ROOT))) {
-                String r = rest.replaceAll("(?iU)" + Pattern.quote(a), " ");
-                hadName |= !r.equals(rest);
-                rest = r;
-            }
-        }
-        if (!hadName) {
-            return t.length() < 80 && BYLINE.matcher(t).matches() && !t.endsWith(".") && !hasDigit(t);
-        }
-        for (String w : DateLines.words(rest.replace('/', ' ').replace('|', ' ').replace('&', ' '))) {
-            if (!BYLINE_WORDS.contains(w) && !DateLines.isDateWord(w)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * "By Jane Doe and Tom O'Neill", "Von Anna Sleegers, Frankfurt", "Von t-online, jse": a
-     * capitalised by-word, then up to eight name-like words (the first capitalised or hyphenated)
-     * joined by commas and "and" in the outlets' languages.
-     */
-    private static final Pattern BYLINE = Pattern.compile(
-            "(?U)^(By|BY|Von|VON|Por|POR|Par|PAR|Av|Af|Від|ВІД|От|ОТ|Автор|Авторка|Автори|Text|Texto|Tekst):?\\s+"
-                    + "(\\p{Lu}[\\p{L}\\p{M}.'’-]*|\\p{Ll}+-[\\p{L}.-]+)"
-                    + "((\\s*,\\s*|\\s*&\\s*|\\s+(and|und|mit|with|y|e|et|og|och|і|та|и)\\s+|\\s+)[\\p{L}\\p{M}.'’-]+){0,7}\\s*$");
-
-    /** East Asian bylines: a name followed by "reporter" ("박준석 기자 외 1명", "渡辺洋介 記者"). */
-    private static final Pattern CJK_BYLINE = Pattern.compile(
-            "(?U)^[\\p{L}·]{2,12}(\\s?[\\p{L}·]{1,12})?\\s?(기자|특파원|記者|特派員|编辑|通讯员)(\\s?외\\s?\\d+명)?\\s*$");
-
-    private static boolean hasDigit(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            if (Character.isDigit(t.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Set<String> BYLINE_WORDS = Set.of(
-            "by", "and", "text", "photo", "author", "authors", "автор", "авторка", "автори", "текст", "фото", "і", "та",
-            "и", "від", "от", "von", "und", "por", "y", "par", "et", "di", "e", "door", "en", "av", "og", "och");
 }
