@@ -1,0 +1,11 @@
+/**
+ * The archive and its index, each stored format owned by one class in both directions: {@link Archive} (S3 raw and
+ * clean copies, written once with {@code If-None-Match}), {@link CleanCopy} (the clean-copy JSON),
+ * {@link RawMetadata}, {@link ArticleIndex} (DynamoDB items and their {@link IndexSchema}, versions, lifecycle
+ * entries as {@link HistoryEvent}s), {@link DueIndex} (URLs due a revisit), {@link ChangeLog} (the change events),
+ * {@link HealthCounters}, and the clients ({@link AwsClients}).
+ *
+ * <p>Every DynamoDB access is a GetItem or Query, never a Scan. Uses {@code fingerprint} and {@code extract}'s
+ * values only.
+ */
+package dev.newsharvester.store;
