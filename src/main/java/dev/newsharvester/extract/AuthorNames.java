@@ -21,12 +21,15 @@ final class AuthorNames {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
     private static final Pattern HANDLE = Pattern.compile("(^|\\s)@\\w+");
     private static final Pattern BRACKETS = Pattern.compile("\\([^)]*\\)|\\[[^]]*]|\\{[^}]*}|（[^）]*）");
-    /** The Latin-script credit words before a name: "By", "Von", "Door", "Par", "Por", "Af", "Av". */
-    static final String CREDIT_WORDS = "by|von|door|par|por|af|av";
+    /**
+     * The credit words before a name ("By", "Von", "Від", …) as an alternation; not Italian "di", which is
+     * also a surname particle ("Di Maio").
+     */
+    static final String CREDIT_WORDS = Lexicon.anyOf(Lexicon.except(Lexicon.CREDIT_WORDS, "di"));
     /** "By", "Von:", "Автор:", "Written by": a credit word before the first name. */
     private static final Pattern PREFIX = Pattern.compile(
             "(?U)^\\W*(?i:(?:written|posted|reported|story|words|text|photos?)\\s+by|" + CREDIT_WORDS + "|from|"
-                    + "authors?|autor|autorin|автор|авторка|автори|авторы|текст|від|от)(?:\\s*[:\\-–—]\\s*|\\s+)(?=\\p{Lu}|\\p{Lo})"
+                    + "authors?|autor|autorin|автор|авторка|автори|авторы|текст)(?:\\s*[:\\-–—]\\s*|\\s+)(?=\\p{Lu}|\\p{Lo})"
                     // "by admin", "by the editors": no name particle starts with "by"
                     + "|^\\W*(?i:by)\\s+(?=\\p{Ll})"
                     // Chinese and Japanese credit labels take a colon: 作者：, 责编：, 文／
@@ -35,9 +38,10 @@ final class AuthorNames {
     private static final Pattern LEADING_PHRASE = Pattern.compile(
             "(?U)^(?i:(?:eine?|a|an|un|une)\\s+)?(?i:analyse|analysis|kommentar|commentary|kolumne|column|gastbeitrag|essay|"
                     + "reportage|interview|bericht|report|review|rezension|chronique|tribune|колонка|аналіз|анализ|"
-                    + "коментар|комментарий)\\s+(?i:von|by|par|door|від|от)\\s+(?=\\p{Lu})");
+                    + "коментар|комментарий)\\s+(?i:" + CREDIT_WORDS + ")\\s+(?=\\p{Lu})");
+    /** Names split at "and" in the outlets' languages; not Italian and Portuguese "e", a name particle too. */
     private static final Pattern CONJUNCTIONS = Pattern.compile(
-            "(?U)\\s+(?i:and|und|og|och|et|y|en|і|та|и)\\s+|\\s*[;&|/\\n•·、／；]\\s*|\\s+[-–—]\\s+(?=\\p{Lu}\\p{Ll}+\\s+\\p{Lu})");
+            "(?U)\\s+(?i:" + Lexicon.anyOf(Lexicon.except(Lexicon.AND_WORDS, "e")) + ")\\s+|\\s*[;&|/\\n•·、／；]\\s*|\\s+[-–—]\\s+(?=\\p{Lu}\\p{Ll}+\\s+\\p{Lu})");
     private static final Pattern COMMA = Pattern.compile("\\s*[,，]\\s*");
     private static final Pattern AFFILIATION = Pattern.compile("(?U)\\s+[-–—]\\s+.*$|\\s+(?i:at|for|in|of|для|из|з|із)\\s+\\p{Lu}.*$");
     /** "in News", "at Reuters", "in": what follows a name after a comma ("By TPN, in News"), not a name. */
@@ -67,7 +71,7 @@ final class AuthorNames {
                     + "主编|主編|实习生|實習生|特派员|特派員|論説委員|編集委員|編集部|解説委員)$");
     /** A credit word standing alone ("By" in its own element): no name. */
     private static final Pattern CREDIT_WORD = Pattern.compile(
-            "(?iU)(" + CREDIT_WORDS + "|from|author|authors|autor|autorin|автор|автори|авторы|від|от|текст)");
+            "(?iU)(" + CREDIT_WORDS + "|from|author|authors|autor|autorin|автор|автори|авторы|текст)");
     /** Scripts written without spaces between words: one word may be a whole name. */
     static final Pattern NO_SPACES = Pattern.compile("[\\p{IsHan}\\p{IsHangul}\\p{IsHiragana}\\p{IsKatakana}\\p{IsThai}]+");
     private static final Pattern NUMBER_TOKEN = Pattern.compile("(?U)(^|\\s)\\d");

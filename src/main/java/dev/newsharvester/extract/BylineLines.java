@@ -41,15 +41,19 @@ final class BylineLines {
         return true;
     }
 
+    /** What opens a byline line: a credit word (not Italian "di", a surname particle) or a label. */
+    private static final Set<String> BY_WORDS = Lexicon.union(Lexicon.except(Lexicon.CREDIT_WORDS, "di"),
+            Set.of("автор", "авторка", "автори", "text", "texto", "tekst"));
+
     /**
      * "By Jane Doe and Tom O'Neill", "Von Anna Sleegers, Frankfurt", "Von t-online, jse": a
      * capitalised by-word, then up to eight name-like words (the first capitalised or hyphenated)
      * joined by commas and "and" in the outlets' languages.
      */
     private static final Pattern BYLINE = Pattern.compile(
-            "(?U)^(By|BY|Von|VON|Por|POR|Par|PAR|Av|Af|Від|ВІД|От|ОТ|Автор|Авторка|Автори|Text|Texto|Tekst):?\\s+"
+            "(?U)^" + capitalised(BY_WORDS) + ":?\\s+"
                     + "(\\p{Lu}[\\p{L}\\p{M}.'’-]*|\\p{Ll}+-[\\p{L}.-]+)"
-                    + "((\\s*,\\s*|\\s*&\\s*|\\s+(and|und|mit|with|y|e|et|og|och|і|та|и)\\s+|\\s+)[\\p{L}\\p{M}.'’-]+){0,7}\\s*$");
+                    + "((\\s*,\\s*|\\s*&\\s*|\\s+(?i:" + Lexicon.anyOf(Lexicon.union(Lexicon.AND_WORDS, Set.of("mit", "with"))) + ")\\s+|\\s+)[\\p{L}\\p{M}.'’-]+){0,7}\\s*$");
 
     /** East Asian bylines: a name followed by "reporter" ("박준석 기자 외 1명", "渡辺洋介 記者"). */
     private static final Pattern CJK_BYLINE = Pattern.compile(
@@ -64,7 +68,17 @@ final class BylineLines {
         return false;
     }
 
-    private static final Set<String> BYLINE_WORDS = Set.of(
-            "by", "and", "text", "photo", "author", "authors", "автор", "авторка", "автори", "текст", "фото", "і", "та",
-            "и", "від", "от", "von", "und", "por", "y", "par", "et", "di", "e", "door", "en", "av", "og", "och");
+    /** Words a byline line may hold besides the names and dates. */
+    private static final Set<String> BYLINE_WORDS = Lexicon.union(Lexicon.CREDIT_WORDS, Lexicon.AND_WORDS,
+            Lexicon.AUTHOR_LABELS, Set.of("text", "photo", "текст", "фото"));
+
+    /** The words capitalised and in capitals, as an alternation: {@code (?:By|BY|Von|VON|…)}. */
+    private static String capitalised(Set<String> words) {
+        Set<String> forms = new java.util.LinkedHashSet<>();
+        for (String w : words) {
+            forms.add(Character.toUpperCase(w.charAt(0)) + w.substring(1));
+            forms.add(w.toUpperCase(Locale.ROOT));
+        }
+        return Lexicon.anyOf(forms);
+    }
 }

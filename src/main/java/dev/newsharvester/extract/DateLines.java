@@ -14,34 +14,15 @@ import java.util.Set;
 final class DateLines {
 
     /** Words a date or dateline is made of, in the languages the outlets write in. */
-    private static final Set<String> DATE_WORDS = Set.copyOf(List.of((
+    private static final Set<String> DATE_WORDS = Lexicon.union(Lexicon.MONTHS.keySet(), Lexicon.WEEKDAYS, Set.copyOf(List.of((
             "updated published posted last first modified on at am pm a.m p.m gmt utc eet eest cet cest est edt bst "
                     + "pt et ct mt pst pdt cst cdt ist msk kst jst aest stand uhr h hrs "
-                    + "оновлено опубліковано обновлено опубликовано сьогодні вчора сегодня вчера о в "
-                    + "monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun "
-                    + "понеділок вівторок середа четвер пʼятниця п'ятниця субота неділя понедельник вторник среда "
-                    + "четверг пятница суббота воскресенье "
-                    + "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
-                    + "august september october november december січня лютого березня квітня травня червня липня "
-                    + "серпня вересня жовтня листопада грудня січень лютий березень квітень травень червень липень "
-                    + "серпень вересень жовтень листопад грудень января февраля марта апреля мая июня июля августа "
-                    + "сентября октября ноября декабря г р року года year "
-                    // German, French, Spanish, Portuguese, Italian, Indonesian, Dutch month and weekday names
-                    + "januar februar märz mai juni juli oktober dezember montag dienstag mittwoch donnerstag freitag "
-                    + "samstag sonntag veröffentlicht aktualisiert erschienen am um "
-                    + "janvier février mars avril juin juillet août septembre octobre novembre décembre lundi mardi "
-                    + "mercredi jeudi vendredi samedi dimanche publié mis à jour le "
-                    + "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre "
-                    + "diciembre lunes martes miércoles jueves viernes sábado domingo publicado actualizado "
-                    + "actualizada de del las a "
-                    + "janeiro fevereiro março maio junho julho setembro outubro novembro dezembro segunda terça "
-                    + "quarta quinta sexta feira sábado atualizado às "
-                    + "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre lunedì martedì "
-                    + "mercoledì giovedì venerdì sabato pubblicato aggiornato alle il "
-                    + "januari februari maret mei juni juli agustus oktober desember diperbarui dipublikasikan pada "
+                    + "оновлено опубліковано обновлено опубликовано сьогодні вчора сегодня вчера о в г р року года year "
+                    // German, French, Spanish, Portuguese, Italian, Indonesian labels and particles
+                    + "veröffentlicht aktualisiert erschienen am um publié mis à jour le publicado actualizado "
+                    + "actualizada de del las a atualizado às pubblicato aggiornato alle il diperbarui dipublikasikan pada "
                     + "pukul wib "
-                    + "maart augustus "
-                    + "기사입력 입력 수정 승인 등록 발행").split(" ")));
+                    + "기사입력 입력 수정 승인 등록 발행").split(" "))));
 
     private DateLines() {
     }
@@ -140,7 +121,7 @@ final class DateLines {
         return sep >= 1 && sep <= 2 && sep < w.length() - 1;
     }
 
-    private static final Set<String> BY_WORDS = Set.of("by", "von", "por", "par", "di", "door", "av", "від", "от");
+    private static final Set<String> BY_WORDS = Lexicon.CREDIT_WORDS;
 
     /** 2019, 12th, 17:32, 22.04.2024, 05/10/2018, 9h30. */
     private static boolean isNumberToken(String w) {

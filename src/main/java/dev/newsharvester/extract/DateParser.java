@@ -48,7 +48,7 @@ final class DateParser {
     /** Korean, Chinese and Japanese "a.m."/"p.m.", written before the time. */
     private static final Pattern CJK_AM_PM = Pattern.compile("(오전|오후|上午|下午|午前|午後)\\s*$");
     private static final Set<String> CJK_PM = Set.of("오후", "下午", "午後");
-    private static final Map<String, Integer> MONTHS = months();
+    private static final Map<String, Integer> MONTHS = Lexicon.MONTHS;
 
     private DateParser() {
     }
@@ -230,43 +230,5 @@ final class DateParser {
     private static boolean plausible(OffsetDateTime d) {
         return d != null && d.getYear() >= 1995
                 && d.toInstant().isBefore(Instant.now().plus(2, ChronoUnit.DAYS));
-    }
-
-    private static Map<String, Integer> months() {
-        Map<String, Integer> m = new java.util.HashMap<>();
-        // English, Ukrainian and Russian (nominative, genitive, abbreviations), then the languages
-        // of the outlets most often harvested next to them (German, French, Spanish, Italian,
-        // Portuguese, Dutch, Polish, Scandinavian).
-        String[][] names = {
-                {"january", "jan", "січня", "січень", "січ", "января", "январь", "январе", "янв",
-                        "januar", "janvier", "janv", "enero", "ene", "gennaio", "janeiro", "januari", "stycznia", "styczeń"},
-                {"february", "feb", "лютого", "лютий", "лют", "февраля", "февраль", "фев", "февр",
-                        "februar", "février", "févr", "febrero", "febbraio", "fevereiro", "februari", "lutego", "luty"},
-                {"march", "mar", "березня", "березень", "бер", "марта", "март", "мар",
-                        "märz", "mars", "marzo", "março", "maart", "marca", "marzec", "mär"},
-                {"april", "apr", "квітня", "квітень", "квіт", "апреля", "апрель", "апр",
-                        "avril", "avr", "abril", "aprile", "kwietnia", "kwiecień"},
-                {"may", "травня", "травень", "трав", "мая", "май", "mai", "mayo", "maggio", "maio", "mei", "maja", "maj"},
-                {"june", "jun", "червня", "червень", "черв", "июня", "июнь", "июн",
-                        "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec"},
-                {"july", "jul", "липня", "липень", "лип", "июля", "июль", "июл",
-                        "juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "lipiec"},
-                {"august", "aug", "серпня", "серпень", "серп", "августа", "август", "авг",
-                        "août", "agosto", "augustus", "sierpnia", "sierpień", "augusti"},
-                {"september", "sep", "sept", "вересня", "вересень", "вер", "сентября", "сентябрь", "сен", "сент",
-                        "septembre", "septiembre", "setiembre", "settembre", "setembro", "września", "wrzesień"},
-                {"october", "oct", "жовтня", "жовтень", "жовт", "октября", "октябрь", "окт",
-                        "oktober", "okt", "octobre", "octubre", "ottobre", "outubro", "października", "październik"},
-                {"november", "nov", "листопада", "листопад", "лист", "ноября", "ноябрь", "ноя", "нояб",
-                        "novembre", "noviembre", "novembro", "listopada", "listopad"},
-                {"december", "dec", "грудня", "грудень", "груд", "декабря", "декабрь", "дек",
-                        "dezember", "dez", "décembre", "déc", "diciembre", "dicembre", "dezembro", "grudnia", "grudzień",
-                        "desember", "des"}};
-        for (int i = 0; i < names.length; i++) {
-            for (String n : names[i]) {
-                m.put(n, i + 1);
-            }
-        }
-        return Map.copyOf(m);
     }
 }

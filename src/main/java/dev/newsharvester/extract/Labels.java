@@ -10,8 +10,7 @@ import org.jsoup.nodes.Element;
 final class Labels {
 
     static final Pattern AUTHOR = Pattern.compile(
-            "(?iU)^(author|authors|written by|autor|autorin|autoren|autorin/autor|autor/autorin|auteur|auteurs|autore|"
-                    + "autores|автор|авторка|автори|авторы|автор тексту|автор текста)$");
+            "(?iU)^(" + Lexicon.anyOf(Lexicon.AUTHOR_LABELS) + "|written by|autorin/autor|autor/autorin|автор тексту|автор текста)$");
     static final Pattern DATE = Pattern.compile(
             "(?iU)^(date|published|published on|publication date|posted|posted on|datum|veröffentlicht|veröffentlicht am|"
                     + "publié|publié le|fecha|data|дата|опубліковано|опубликовано|дата публікації|дата публикации)$");

@@ -100,9 +100,8 @@ final class LineFilter {
                     + "(reading time|read time|lesedauer|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|"
                     + "tempo di lettura|час читання|время чтения)\\W*\\d+\\s*\\p{L}*)\\W*$");
     private static final Pattern TAG_LINE = Pattern.compile(
-            "(?iU)^\\W*(tags|tag|теги|теґи|мітки|метки|topics|теми|темы|keywords|schlagworte|schlagwörter|stichwörter|"
-                    + "etiquetas|filed under|posted in|tagged( with)?|categories|categorias|kategorien|mots-clés|argomenti|"
-                    + "palavras-chave)\\s*:.{0,200}$");
+            "(?iU)^\\W*(" + Lexicon.anyOf(Lexicon.TAG_LABELS)
+                    + "|filed under|posted in|tagged( with)?|categories|categorias|kategorien)\\s*:.{0,200}$");
     /** A post's meta line ending in its tags or category: "05/10/2018 - Por: Ana Lima - Categoria: Saúde - Tags: ...". */
     private static final Pattern META_TAGS = Pattern.compile(
             "(?iU)^.{0,120}\\s[|•·\\-–—]\\s+(tags?|categor(y|ia|ies|ias)|kategorie[n]?)\\s*:.{0,200}$");

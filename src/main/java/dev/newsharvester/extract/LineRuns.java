@@ -27,8 +27,7 @@ final class LineRuns {
 
     /** Labels of a list of tags or topics printed on the line below them. */
     private static final Pattern TAG_LABEL = Pattern.compile(
-            "(?iU)^\\W*(tags|tagi|etiquetas|schlagwörter|schlagworte|stichwörter|themen|topics|keywords|palavras-chave|"
-                    + "теги|мітки|метки|mots-clés|argomenti)\\W*$");
+            "(?iU)^\\W*(" + Lexicon.anyOf(Lexicon.TAG_LABELS) + ")\\W*$");
 
     private LineRuns() {
     }

@@ -46,7 +46,7 @@ final class PageScan {
             "(?U)^[\\s(（\\[]*+(?:(?i:" + AuthorNames.CREDIT_WORDS + ")(?:\\s+\\p{Lu}|\\s*$)"
                     + "|(?i:author|authors|autor|autorin|auteur|автор|авторы|автори)\\s*:\\s*\\p{L}"
                     + "|(?:作者|记者|記者|责任编辑|責任編輯|责编|責編|编辑|編輯|撰文)\\s*[:：]\\s*\\p{L})");
-    /** The first letters of the credit words and labels above. */
+    /** The first letters of the credit words and labels above (Cyrillic credit words need a label: "Від" also means "from"). */
     private static final String CREDIT_FIRST = "bvpdaа作记記责責编編撰";
     /** Text nodes longer than this are prose, not a credit. */
     private static final int MAX_CREDIT_TEXT = 160;

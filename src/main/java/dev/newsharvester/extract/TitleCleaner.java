@@ -27,7 +27,7 @@ final class TitleCleaner {
     /** A section glued in front of a glued site name ("-정치ㅣ"): one short word after a hyphen. */
     private static final Pattern GLUED_SECTION = Pattern.compile("(?U)-\\w{1,10}$");
     private static final Pattern BY_AUTHOR = Pattern.compile(
-            "(?U)^(?i:" + AuthorNames.CREDIT_WORDS + "|від|автор)\\s+\\p{Lu}[\\p{L}.'-]*(\\s+\\p{Lu}[\\p{L}.'-]*){0,3}$");
+            "(?U)^(?i:" + AuthorNames.CREDIT_WORDS + "|автор)\\s+\\p{Lu}[\\p{L}.'-]*(\\s+\\p{Lu}[\\p{L}.'-]*){0,3}$");
 
     private TitleCleaner() {
     }
