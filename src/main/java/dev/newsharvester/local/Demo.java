@@ -33,8 +33,9 @@ import java.util.stream.Stream;
 
 /**
  * The demo: the bundled snapshot site of UNN, Ukrainska Pravda and an aggregator on loopback, the
- * embedded store, and two harvest rounds through the real pipeline. Between the rounds the site
- * changes every page's chrome and edits one article.
+ * embedded store, and three harvest rounds through the real pipeline. Between the first two the site
+ * changes every page's chrome and edits one article; round 3 ({@link DemoLifecycleRound}) edits a headline,
+ * deletes an article and moves one, and shows the change feed they make.
  */
 public final class Demo {
 
@@ -43,7 +44,8 @@ public final class Demo {
 
     /** Everything the demo showed, for tests. */
     public record Result(HarvestReport round1, HarvestReport round2, Map<String, List<StoryMatch>> stories,
-            Map<String, String> diffs, Map<String, List<SimilarMatch>> similar, long round2Puts, List<String> round2Requests) {
+            Map<String, String> diffs, Map<String, List<SimilarMatch>> similar, long round2Puts, List<String> round2Requests,
+            DemoLifecycleRound.Result round3) {
     }
 
     private Demo() {
@@ -71,8 +73,11 @@ public final class Demo {
             Files.writeString(outletsFile, site.outletsYaml(), StandardCharsets.UTF_8);
             // The guard opens only the demo site's own address.
             Settings settings = Settings.store(stack.table(), stack.bucket()).withOutletsUri(outletsFile.toString())
-                    .withAllowPrivateNetworks("127.0.0.1/32");
-            Harvester harvester = Wiring.harvester(settings, stack.s3(), stack.dynamoDb(), null);
+                    .withAllowPrivateNetworks("127.0.0.1/32").withFeedsDirectory(dataDir.resolve("feeds").toString());
+            // Publishes every change (change log, Atom feeds and diff pages, also in <data>/feeds), as the functions do.
+            DemoLifecycleRound.Recorder changes = new DemoLifecycleRound.Recorder(Wiring.changeSink(settings, stack.s3(), null));
+            Harvester harvester = Wiring.harvester(settings, stack.s3(), stack.dynamoDb(), null, changes,
+                    DemoLifecycleRound.DELETION_CONFIRM_AFTER);
             Archive archive = new Archive(stack.s3(), stack.bucket());
             ArticleQueries queries = new ArticleQueries(new ArticleIndex(stack.dynamoDb(), stack.table()), archive);
 
@@ -82,7 +87,7 @@ public final class Demo {
             out.println("== Round 1: first harvest ==");
             HarvestReport round1 = harvester.harvest(List.of(), listener);
             finished.accept(round1);
-            print(round1, out, site);
+            print(round1, out);
 
             site.setRound(2);
             int requestsBefore = site.requestLog().size();
@@ -92,7 +97,7 @@ public final class Demo {
             HarvestReport round2 = harvester.harvest(List.of(), listener);
             finished.accept(round2);
             long round2Puts = stack.s3Puts() - putsBefore;
-            print(round2, out, site);
+            print(round2, out);
             List<String> round2Requests = List.copyOf(site.requestLog().subList(requestsBefore, site.requestLog().size()));
 
             out.println();
@@ -168,6 +173,9 @@ public final class Demo {
                 out.println("Side by side in a browser: " + page.toAbsolutePath());
             }
 
+            DemoLifecycleRound.Result round3 = DemoLifecycleRound.run(site, harvester, changes, queries, dataDir, out,
+                    listener, finished);
+
             out.println();
             out.println("Query it yourself (the store is in " + dataDir + "):");
             String some = stories.keySet().stream().findFirst().orElse(null);
@@ -180,7 +188,7 @@ public final class Demo {
                 out.println("  java -jar target/news-harvester.jar query versions " + edited + " --data " + dataDir);
                 out.println("  java -jar target/news-harvester.jar query diff " + edited + " --html diff.html --data " + dataDir);
             }
-            return new Result(round1, round2, stories, diffs, similar, round2Puts, round2Requests);
+            return new Result(round1, round2, stories, diffs, similar, round2Puts, round2Requests, round3);
         }
     }
 
@@ -188,7 +196,8 @@ public final class Demo {
         return report.outcomes().stream().filter(o -> o.outcome() == outcome).toList();
     }
 
-    private static void print(HarvestReport report, PrintStream out, DemoSite site) {
+    /** A harvest's outcomes, a row per article, then its counts per outlet. */
+    static void print(HarvestReport report, PrintStream out) {
         List<ArticleOutcome> rows = new ArrayList<>(report.outcomes());
         rows.sort(Comparator.comparing(ArticleOutcome::outlet).thenComparing(ArticleOutcome::url));
         int w = rows.stream().mapToInt(o -> path(o.url()).length()).max().orElse(10);

@@ -28,9 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * aggregator ({@code agg}), each served by its own loopback HTTP server so that each has its own
  * origin and {@code robots.txt}.
  *
- * <p>The site has two rounds. Round 2 changes the chrome of every article page (counters, latest
+ * <p>The site has three rounds. Round 2 changes the chrome of every article page (counters, latest
  * news, ads) and edits the text of exactly one article; feeds, sitemaps and robots.txt stay the
- * same. Responses carry a strong ETag and a Last-Modified date and honour conditional requests.
+ * same. Round 3 is an article's later life: one headline is edited (body unchanged), one article is
+ * deleted (404, and gone from its feed), one is moved (its old address answers 301 to a new slug,
+ * which the feed lists instead). Responses carry a strong ETag and a Last-Modified date and honour conditional requests.
  * The content and its placeholders are described in {@code src/main/resources/demo-site/README.md}.
  *
  * <pre>{@code
@@ -39,6 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     // harvest ...
  *     site.setRound(2);
  *     // harvest again ...
+ *     site.setRound(3);
+ *     // and again ...
  * }
  * }</pre>
  *
@@ -115,10 +119,13 @@ public final class DemoSite implements AutoCloseable {
         return origin;
     }
 
-    /** Switches every outlet to round 1 (first snapshot) or round 2 (chrome changed, one article edited). */
+    /**
+     * Switches every outlet to round 1 (first snapshot), round 2 (chrome changed, one article edited) or round 3 (a
+     * headline edited, an article deleted, one moved).
+     */
     public void setRound(int round) {
-        if (round != 1 && round != 2) {
-            throw new IllegalArgumentException("Demo site round must be 1 or 2, got " + round);
+        if (round < 1 || round > DemoSiteContent.ROUNDS) {
+            throw new IllegalArgumentException("Demo site round must be 1, 2 or 3, got " + round);
         }
         this.round = round;
     }
@@ -194,6 +201,11 @@ public final class DemoSite implements AutoCloseable {
             }
             out.set("Content-Type", "text/html; charset=utf-8");
             return send(exchange, 404, NOT_FOUND, head);
+        }
+        if (resource.movedTo() != null) {
+            out.set("Location", origins.get(outlet) + resource.movedTo());
+            exchange.sendResponseHeaders(301, -1);
+            return 301;
         }
         out.set("Content-Type", resource.contentType());
         out.set("ETag", resource.etag());

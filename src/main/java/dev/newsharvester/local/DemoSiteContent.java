@@ -17,14 +17,23 @@ import java.util.regex.Pattern;
 
 /**
  * The demo site's resources, read from the classpath (so they work from inside the shaded jar)
- * and rendered for both rounds when the site starts. See {@code demo-site/README.md} for the
- * index format and the placeholders.
+ * and rendered for the three rounds when the site starts. See {@code demo-site/README.md} for the
+ * index format and the placeholders. Round 3 keeps round 2's chrome (fragments and {@code {{round:A|B}}} values):
+ * what changes in it is only what its own index column names.
  */
 final class DemoSiteContent {
 
     static final String ROOT = "demo-site/";
     static final Instant ROUND1_MODIFIED = Instant.parse("2025-08-23T12:00:00Z");
     static final Instant ROUND2_MODIFIED = Instant.parse("2025-08-24T12:00:00Z");
+    static final Instant ROUND3_MODIFIED = Instant.parse("2025-08-25T12:00:00Z");
+    /** The number of rounds. */
+    static final int ROUNDS = 3;
+    /** In an index column: not served in that round (404). */
+    private static final String ABSENT = "-";
+    /** In an index column: {@code 301:/path}, a permanent redirect to that path of the same outlet. */
+    private static final String MOVED = "301:";
+    private static final Instant[] MODIFIED = {ROUND1_MODIFIED, ROUND2_MODIFIED, ROUND3_MODIFIED};
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^{}]+)}}");
     private static final Pattern FRAGMENT_NAME = Pattern.compile("[a-z0-9-]+");
@@ -36,10 +45,19 @@ final class DemoSiteContent {
             "xml", "application/xml; charset=utf-8",
             "txt", "text/plain; charset=utf-8");
 
-    /** One resource as served in one round. */
-    record Resource(String contentType, byte[] body, String etag, Instant lastModified) {
+    /**
+     * One resource as served in one round.
+     *
+     * @param movedTo for a permanent redirect, the path (of the same outlet) it leads to; the other fields are then
+     *                empty
+     */
+    record Resource(String contentType, byte[] body, String etag, Instant lastModified, String movedTo) {
         Resource {
             body = body.clone();
+        }
+
+        static Resource moved(String path) {
+            return new Resource(null, new byte[0], null, null, path);
         }
 
         @Override
@@ -49,7 +67,7 @@ final class DemoSiteContent {
     }
 
     private final Map<String, URI> origins;
-    /** outlet → request path → [round 1, round 2] */
+    /** outlet → request path → [round 1, round 2, round 3] (null: not served in that round) */
     private final Map<String, Map<String, Resource[]>> resources = new HashMap<>();
     private final Map<String, String> fragmentCache = new HashMap<>();
 
@@ -57,7 +75,7 @@ final class DemoSiteContent {
         this.origins = Map.copyOf(origins);
     }
 
-    /** Reads {@code demo-site/index.txt} and renders every listed resource for both rounds. */
+    /** Reads {@code demo-site/index.txt} and renders every listed resource for every round. */
     static DemoSiteContent load(Map<String, URI> origins) throws IOException {
         DemoSiteContent content = new DemoSiteContent(origins);
         String index = readResource("index.txt");
@@ -69,38 +87,61 @@ final class DemoSiteContent {
                 continue;
             }
             String[] f = trimmed.split("\\s+");
-            if (f.length < 3 || f.length > 4) {
-                throw new IllegalStateException("demo-site/index.txt line " + lineNo
-                        + ": expected 'outlet path resource [round-2 resource]', got: " + trimmed);
+            String at = "demo-site/index.txt line " + lineNo + ": ";
+            if (f.length < 3 || f.length > 2 + ROUNDS) {
+                throw new IllegalStateException(at + "expected 'outlet path resource [round-2 resource [round-3 resource]]', got: "
+                        + trimmed);
             }
             String outlet = f[0];
             String path = f[1];
             if (!origins.containsKey(outlet)) {
-                throw new IllegalStateException("demo-site/index.txt line " + lineNo + ": unknown outlet '" + outlet + "'");
+                throw new IllegalStateException(at + "unknown outlet '" + outlet + "'");
             }
             if (!path.startsWith("/")) {
-                throw new IllegalStateException("demo-site/index.txt line " + lineNo + ": path must start with '/': " + path);
+                throw new IllegalStateException(at + "path must start with '/': " + path);
             }
-            String round1Name = f[2];
-            String round2Name = f.length == 4 ? f[3] : f[2];
-            String contentType = contentType(round1Name);
-            if (!contentType.equals(contentType(round2Name))) {
-                throw new IllegalStateException("demo-site/index.txt line " + lineNo + ": both rounds must have the same type");
+            Resource[] rounds = new Resource[ROUNDS];
+            String name = null;
+            String contentType = null;
+            for (int round = 1; round <= ROUNDS; round++) {
+                name = f.length > round + 1 ? f[round + 1] : name;
+                Resource before = round == 1 ? null : rounds[round - 2];
+                rounds[round - 1] = content.resource(name, outlet, round, before, at);
+                String type = rounds[round - 1] == null ? null : rounds[round - 1].contentType();
+                if (type != null && contentType != null && !type.equals(contentType)) {
+                    throw new IllegalStateException(at + "every round must serve the same type, got " + contentType
+                            + " and " + type);
+                }
+                contentType = type != null ? type : contentType;
             }
-            byte[] round1 = content.render(readResource(round1Name), round1Name, outlet, 1)
-                    .getBytes(StandardCharsets.UTF_8);
-            byte[] round2 = content.render(readResource(round2Name), round2Name, outlet, 2)
-                    .getBytes(StandardCharsets.UTF_8);
-            Instant round2Modified = Arrays.equals(round1, round2) ? ROUND1_MODIFIED : ROUND2_MODIFIED;
-            Resource[] rounds = {
-                    new Resource(contentType, round1, etag(round1), ROUND1_MODIFIED),
-                    new Resource(contentType, round2, etag(round2), round2Modified)};
             if (content.resources.computeIfAbsent(outlet, k -> new LinkedHashMap<>()).put(path, rounds) != null) {
-                throw new IllegalStateException("demo-site/index.txt line " + lineNo + ": duplicate path " + outlet + " " + path);
+                throw new IllegalStateException(at + "duplicate path " + outlet + " " + path);
             }
         }
         content.fragmentCache.clear();
         return content;
+    }
+
+    /**
+     * The resource of one index column in one round: rendered, {@code null} for {@value #ABSENT}, a redirect for
+     * {@code 301:/path}. Its Last-Modified is the round's when its bytes differ from the round before's.
+     */
+    private Resource resource(String name, String outlet, int round, Resource before, String at) throws IOException {
+        if (name.equals(ABSENT)) {
+            return null;
+        }
+        if (name.startsWith(MOVED)) {
+            String target = name.substring(MOVED.length());
+            if (!target.startsWith("/")) {
+                throw new IllegalStateException(at + "a redirect's path must start with '/': " + name);
+            }
+            return Resource.moved(target);
+        }
+        // Round 3 keeps round 2's chrome.
+        byte[] body = render(readResource(name), name, outlet, Math.min(round, 2)).getBytes(StandardCharsets.UTF_8);
+        Instant modified = before != null && before.movedTo() == null && Arrays.equals(before.body(), body)
+                ? before.lastModified() : MODIFIED[round - 1];
+        return new Resource(contentType(name), body, etag(body), modified, null);
     }
 
     /** The resource served at exactly this (decoded) path, or null. Nothing outside the index is ever served. */

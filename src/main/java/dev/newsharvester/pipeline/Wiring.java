@@ -76,6 +76,12 @@ public final class Wiring {
     /** The same, publishing every change (NEW, REVISED, DELETED, REDIRECTED, RESTORED) to {@code changes} once indexed. */
     public static Harvester harvester(Settings settings, S3Client s3, DynamoDbClient ddb, SqsClient sqs,
             ChangeSink changes) {
+        return harvester(settings, s3, ddb, sqs, changes, Lifecycle.DEFAULT_CONFIRM_AFTER);
+    }
+
+    /** The same, confirming a deletion {@code deletionConfirmAfter} after its first sign (the demo: zero). */
+    public static Harvester harvester(Settings settings, S3Client s3, DynamoDbClient ddb, SqsClient sqs,
+            ChangeSink changes, Duration deletionConfirmAfter) {
         HttpFetcher.Builder fetcher = fetcherBuilder(settings);
         if (settings.fleetTable() != null) {
             fetcher.robotsStore(new SharedRobots(ddb, settings.fleetTable()));
@@ -86,6 +92,7 @@ public final class Wiring {
                 .archive(new Archive(s3, settings.archiveBucketRequired()))
                 .index(new ArticleIndex(ddb, settings.articlesTableRequired()))
                 .changeSink(changes)
+                .deletionConfirmAfter(deletionConfirmAfter)
                 .health(new HealthCounters(ddb, settings.articlesTableRequired()), settings.health(),
                         new HealthObjects(s3, settings.archiveBucketRequired()))
                 .dueIndex(dueIndex(settings, ddb));
