@@ -119,7 +119,8 @@ public final class Reprocessor {
         }
         Article article = extraction.article();
         Fingerprint fp = Fingerprinter.of(article.text());
-        if (fp.sha256().equals(current.hash())) {
+        if (fp.sha256().equals(current.body())) {
+            // the same body (a headline or byline version's key is the body's hash and more: compare the body)
             return Result.UNCHANGED;
         }
         Instant now = clock.instant();

@@ -79,11 +79,15 @@ class LogFormatIT {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("== Round 2"), "stdout keeps the demo's own story: " + r.out());
         List<JsonNode> lines = jsonLines(r.err());
-        assertEquals(6, withMessage(lines, "outlet report").size(), "three outlets, two rounds: " + r.err());
+        assertEquals(12, withMessage(lines, "outlet report").size(),
+                "three outlets, four harvests (round 3 looks twice): " + r.err());
         List<JsonNode> revised = withMessage(lines, "article REVISED");
-        assertEquals(1, revised.size(), r.err());
+        assertEquals(2, revised.size(), r.err());
         assertTrue(revised.get(0).path("url").asText().endsWith(PipelineIT.HEATING), revised.toString());
-        assertEquals(2, lines.stream().filter(l -> l.has("_aws") && l.path("Outlet").asText().equals("unn")).count(),
+        assertTrue(revised.get(1).path("url").asText().endsWith(DemoRound3IT.HEADLINED), revised.toString());
+        assertEquals(1, withMessage(lines, "article DELETED").size(), r.err());
+        assertEquals(1, withMessage(lines, "article REDIRECTED").size(), r.err());
+        assertEquals(4, lines.stream().filter(l -> l.has("_aws") && l.path("Outlet").asText().equals("unn")).count(),
                 "each round flushed its own metrics: " + r.err());
         int secondRound = lines.indexOf(withMessage(lines, "outlet report").get(3));
         lines.subList(secondRound, lines.size()).stream().filter(l -> !l.has("_aws"))

@@ -151,6 +151,24 @@ class ReprocessorTest {
     }
 
     @Test
+    void aHeadlineOnlyVersionWithTheSameBodyIsUnchanged() throws IOException {
+        String url = "https://herald.example/night-train";
+        String html = page("herald-night-train-en.html");
+        String body = text(html, url);
+        StoredVersion first = stored("herald", url, html, body, "0");
+        // the demo's round 3: a new headline over the same body, keyed "<body hash>:<view>", current
+        StoredVersion headline = store(version("herald", url, html, body, "0").hash(sha(body) + StoredVersion.VIEW_SEPARATOR
+                + "0123456789abcdef").bodyHash(sha(body)).seenAt(FETCHED.plusSeconds(60)).build());
+        assertEquals(headline.hash(), index.latest(url).orElseThrow().hash());
+
+        ReprocessReport report = reprocessor.run(new ReprocessRequest(List.of("herald"), null, true, null), () -> false);
+
+        assertEquals(List.of(1, 1, 0), List.of(report.examined(), report.unchanged(), report.revised()), report::toString);
+        assertEquals(headline.hash(), index.latest(url).orElseThrow().hash(), "the headline version stays current, "
+                + "not the first version " + first.hash());
+    }
+
+    @Test
     void rawCopiesAreDecodedAsTheyWereWhenFetched() {
         String text = "Київ готується до опалювального сезону";
         byte[] cp1251 = text.getBytes(Charset.forName("windows-1251"));
