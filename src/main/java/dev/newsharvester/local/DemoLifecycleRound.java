@@ -23,8 +23,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -181,8 +181,7 @@ public final class DemoLifecycleRound {
         }
     }
 
-    private static ChangeEvent first(List<ChangeEvent> events, java.util.function.Predicate<ChangeEvent> p) {
-        Optional<ChangeEvent> e = events.stream().filter(p).findFirst();
-        return e.orElse(null);
+    private static ChangeEvent first(List<ChangeEvent> events, Predicate<ChangeEvent> p) {
+        return events.stream().filter(p).findFirst().orElse(null);
     }
 }
