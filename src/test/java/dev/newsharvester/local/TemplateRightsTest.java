@@ -37,10 +37,15 @@ class TemplateRightsTest {
     /** Actions that support no resource-level permission: the only ones allowed on {@code *}. */
     static final Set<String> RESOURCELESS_ACTIONS = Set.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
     /** Archive prefixes a function may be granted (objects under them, never the whole bucket). */
-    private static final Pattern ARCHIVE_PREFIX = Pattern.compile("(raw|clean|health|feeds|changes)/\\*");
+    private static final Pattern ARCHIVE_PREFIX = Pattern.compile("(raw|clean|health|feeds|changes|compact|athena-results)/\\*");
     private static final Pattern TABLE_PART = Pattern.compile("|index/\\*|backup/\\*");
     private static final Pattern SUB_ARN = Pattern.compile("^\\$\\{([A-Za-z0-9]+)\\.(Arn|BackupVaultArn)}(?:/(.*))?$");
     private static final String OUTLETS_CONDITION = "HasS3Outlets";
+    /** Bucket-level S3 actions, allowed only under an s3:prefix condition naming one of these prefixes. */
+    private static final Set<String> LISTED_PREFIXES = Set.of("changes/", "clean/", "compact/", "athena-results/");
+    /** The stack's Athena workgroup and Glue catalog entries, as Fn::Sub ARNs. */
+    private static final Pattern ANALYTICS_ARN = Pattern.compile("^arn:\\$\\{AWS::Partition}:(glue|athena):\\$\\{AWS::Region}"
+            + ":\\$\\{AWS::AccountId}:(catalog|database/\\$\\{(\\w+)}|table/\\$\\{(\\w+)}/\\$\\{(\\w+)}|workgroup/\\$\\{(\\w+)})$");
 
     /** What one Resource entry of a statement names. */
     private record Target(String type, String id, String path) {
@@ -214,11 +219,15 @@ class TemplateRightsTest {
         }
     }
 
-    /** s3:ListBucket names the bucket itself: allowed only under an s3:prefix condition within the change log. */
+    /**
+     * s3:ListBucket (and Athena's s3:GetBucketLocation) name the bucket itself: allowed only under an s3:prefix
+     * condition within the change log, clean/, compact/ or athena-results/.
+     */
     private static boolean listsTheChangeLog(String action, Target t, JsonNode s) {
         List<JsonNode> prefixes = list(s.path("Condition").path("StringLike").path("s3:prefix"));
-        return action.equals("s3:ListBucket") && t.type().equals("AWS::S3::Bucket") && t.path().isEmpty()
-                && !prefixes.isEmpty() && prefixes.stream().allMatch(p -> p.asText().startsWith("changes/"));
+        return (action.equals("s3:ListBucket") || action.equals("s3:GetBucketLocation"))
+                && t.type().equals("AWS::S3::Bucket") && t.path().isEmpty() && !prefixes.isEmpty()
+                && prefixes.stream().allMatch(p -> LISTED_PREFIXES.stream().anyMatch(p.asText()::startsWith));
     }
 
     /** Null when the action may be granted on the target, else why not. */
@@ -243,6 +252,9 @@ class TemplateRightsTest {
                     : "EventBridge on this stack's bus only";
             case "backup" -> t.type().equals("AWS::Backup::BackupVault") ? null : "backup on this stack's vault only";
             case "xray" -> null;
+            case "athena" -> t.type().equals("AWS::Athena::WorkGroup") ? null : "Athena on this stack's workgroup only";
+            case "glue" -> t.type().startsWith("AWS::Glue::") || t.type().equals("glue-catalog") ? null
+                    : "Glue on this account's catalog and this stack's database and tables only";
             default -> "no function of this stack needs " + service;
         };
     }
@@ -262,6 +274,21 @@ class TemplateRightsTest {
             if (m.matches() && resources.has(m.group(1))) {
                 return new Target(resources.path(m.group(1)).path("Type").asText(), m.group(1),
                         m.group(3) == null ? "" : m.group(3));
+            }
+        }
+        if (resource.size() == 1 && sub != null && sub.isTextual()) {
+            Matcher m = ANALYTICS_ARN.matcher(sub.asText());
+            if (m.matches()) {
+                String id = m.group(3) != null ? m.group(3) : m.group(5) != null ? m.group(5) : m.group(6);
+                if (id == null) {
+                    return new Target("glue-catalog", "catalog", "");
+                }
+                boolean ownDatabase = m.group(4) == null || resources.path(m.group(4)).path("Type").asText()
+                        .equals("AWS::Glue::Database");
+                String type = resources.path(id).path("Type").asText("?");
+                boolean fits = m.group(1).equals("athena") ? type.equals("AWS::Athena::WorkGroup")
+                        : type.startsWith("AWS::Glue::") && ownDatabase;
+                return fits ? new Target(type, id, "") : Target.UNKNOWN;
             }
         }
         if (resource.size() == 1 && sub != null && sub.isArray()
