@@ -29,12 +29,18 @@ import java.util.Map;
  *                             there (the change log and the Atom feeds are written either way)
  * @param feedsDirectory       a local directory that receives the same Atom feeds and diff pages as the bucket's
  *                             {@code feeds/} (the embedded store's {@code <data>/feeds}); not from the environment
+ * @param athenaWorkgroup      ATHENA_WORKGROUP: the stack's Athena workgroup (output AthenaWorkGroupName), for
+ *                             {@code search --aws} and {@code export --aws}
+ * @param glueDatabase         GLUE_DATABASE: the Glue database of the archive's tables (output GlueDatabaseName)
  */
 public record Settings(String articlesTable, String archiveBucket, String taskQueueUrl, String fleetTable,
         String outletsUri, String allowPrivateNetworks, String userAgent, AwsEndpoints aws, Duration outletsTtl,
-        HealthThresholds health, String eventBusName, String feedsDirectory) {
+        HealthThresholds health, String eventBusName, String feedsDirectory, String athenaWorkgroup,
+        String glueDatabase) {
 
     public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    public static final String ATHENA_WORKGROUP = "ATHENA_WORKGROUP";
+    public static final String GLUE_DATABASE = "GLUE_DATABASE";
     public static final String ARTICLES_TABLE = "ARTICLES_TABLE";
     public static final String ARCHIVE_BUCKET = "ARCHIVE_BUCKET";
     public static final String TASK_QUEUE_URL = "TASK_QUEUE_URL";
@@ -67,6 +73,16 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
         health = health == null ? HealthThresholds.DEFAULT : health;
         eventBusName = blankToNull(eventBusName);
         feedsDirectory = blankToNull(feedsDirectory);
+        athenaWorkgroup = blankToNull(athenaWorkgroup);
+        glueDatabase = blankToNull(glueDatabase);
+    }
+
+    /** Settings without the Athena workgroup and Glue database. */
+    public Settings(String articlesTable, String archiveBucket, String taskQueueUrl, String fleetTable,
+            String outletsUri, String allowPrivateNetworks, String userAgent, AwsEndpoints aws, Duration outletsTtl,
+            HealthThresholds health, String eventBusName, String feedsDirectory) {
+        this(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks, userAgent, aws,
+                outletsTtl, health, eventBusName, feedsDirectory, null, null);
     }
 
     /** Settings without change publishing to EventBridge or a local feeds directory. */
@@ -94,7 +110,7 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
         return new Settings(env.get(ARTICLES_TABLE), env.get(ARCHIVE_BUCKET), env.get(TASK_QUEUE_URL),
                 env.get(FLEET_TABLE), env.get(OUTLETS_URI), env.get(ALLOW_PRIVATE_NETWORKS), env.get(USER_AGENT),
                 AwsEndpoints.fromEnvironment(env), seconds(env.get(OUTLETS_TTL_SECONDS), OUTLETS_TTL_SECONDS),
-                healthThresholds(env), env.get(EVENT_BUS_NAME), null);
+                healthThresholds(env), env.get(EVENT_BUS_NAME), null, env.get(ATHENA_WORKGROUP), env.get(GLUE_DATABASE));
     }
 
     /** The health thresholds the variables set, each defaulting to {@link HealthThresholds#DEFAULT}'s. */
@@ -150,52 +166,58 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
     /** These settings on another table and bucket (the embedded store). */
     public Settings withStore(String table, String bucket) {
         return new Settings(table, bucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks, userAgent, aws,
-                outletsTtl, health, eventBusName, feedsDirectory);
+                outletsTtl, health, eventBusName, feedsDirectory, athenaWorkgroup, glueDatabase);
     }
 
     public Settings withOutletsUri(String uri) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, uri, allowPrivateNetworks,
-                userAgent, aws, outletsTtl, health, eventBusName, feedsDirectory);
+                userAgent, aws, outletsTtl, health, eventBusName, feedsDirectory, athenaWorkgroup, glueDatabase);
     }
 
     public Settings withAllowPrivateNetworks(String cidrs) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, cidrs, userAgent, aws,
-                outletsTtl, health, eventBusName, feedsDirectory);
+                outletsTtl, health, eventBusName, feedsDirectory, athenaWorkgroup, glueDatabase);
     }
 
     /** These settings with a task queue and a fleet table (null for none). */
     public Settings withFleet(String queueUrl, String fleet) {
         return new Settings(articlesTable, archiveBucket, queueUrl, fleet, outletsUri, allowPrivateNetworks,
-                userAgent, aws, outletsTtl, health, eventBusName, feedsDirectory);
+                userAgent, aws, outletsTtl, health, eventBusName, feedsDirectory, athenaWorkgroup, glueDatabase);
     }
 
     public Settings withAws(AwsEndpoints endpoints) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
-                userAgent, endpoints, outletsTtl, health, eventBusName, feedsDirectory);
+                userAgent, endpoints, outletsTtl, health, eventBusName, feedsDirectory, athenaWorkgroup, glueDatabase);
     }
 
     /** These settings with another outlets TTL. */
     public Settings withOutletsTtl(Duration ttl) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
-                userAgent, aws, ttl, health, eventBusName, feedsDirectory);
+                userAgent, aws, ttl, health, eventBusName, feedsDirectory, athenaWorkgroup, glueDatabase);
     }
 
     /** These settings with other health thresholds. */
     public Settings withHealth(HealthThresholds thresholds) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
-                userAgent, aws, outletsTtl, thresholds, eventBusName, feedsDirectory);
+                userAgent, aws, outletsTtl, thresholds, eventBusName, feedsDirectory, athenaWorkgroup, glueDatabase);
     }
 
     /** These settings with another EventBridge bus for the change events (null: none). */
     public Settings withEventBus(String busName) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
-                userAgent, aws, outletsTtl, health, busName, feedsDirectory);
+                userAgent, aws, outletsTtl, health, busName, feedsDirectory, athenaWorkgroup, glueDatabase);
     }
 
     /** These settings with a local directory for the Atom feeds and diff pages (null: the bucket only). */
     public Settings withFeedsDirectory(String dir) {
         return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
-                userAgent, aws, outletsTtl, health, eventBusName, dir);
+                userAgent, aws, outletsTtl, health, eventBusName, dir, athenaWorkgroup, glueDatabase);
+    }
+
+    /** These settings with another Athena workgroup and Glue database (null: unset). */
+    public Settings withAthena(String workgroup, String database) {
+        return new Settings(articlesTable, archiveBucket, taskQueueUrl, fleetTable, outletsUri, allowPrivateNetworks,
+                userAgent, aws, outletsTtl, health, eventBusName, feedsDirectory, workgroup, database);
     }
 
     /** Whether articles go to a task queue rather than being processed inline. */
@@ -218,6 +240,14 @@ public record Settings(String articlesTable, String archiveBucket, String taskQu
 
     public String taskQueueUrlRequired() {
         return required(taskQueueUrl, TASK_QUEUE_URL, "the SQS task queue's URL");
+    }
+
+    public String athenaWorkgroupRequired() {
+        return required(athenaWorkgroup, ATHENA_WORKGROUP, "the stack's Athena workgroup (output AthenaWorkGroupName)");
+    }
+
+    public String glueDatabaseRequired() {
+        return required(glueDatabase, GLUE_DATABASE, "the stack's Glue database (output GlueDatabaseName)");
     }
 
     public String fleetTableRequired() {
