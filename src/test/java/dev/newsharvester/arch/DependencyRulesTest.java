@@ -101,4 +101,17 @@ class DependencyRulesTest {
                         "store", "fleet"))
                 .check(classes);
     }
+
+    /** Athena questions are asked by the command line: they read the settings and the store's formats, run nothing. */
+    @Test
+    void athenaQuestionsSitBelowTheCommandLine() {
+        noClasses().that().resideInAnyPackage(packages("athena"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("lambda", "cli", "local", "eval", "fetch",
+                        "discover", "fleet", "health", "change"))
+                .check(classes);
+        noClasses().that().resideInAnyPackage(packages("pipeline", "query", "fetch", "discover", "extract",
+                        "fingerprint", "store", "fleet", "outlet", "health", "change", "lambda"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("athena"))
+                .check(classes);
+    }
 }

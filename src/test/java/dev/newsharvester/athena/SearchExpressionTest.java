@@ -9,7 +9,9 @@ import dev.newsharvester.athena.SearchExpression.Field;
 import dev.newsharvester.athena.SearchExpression.Not;
 import dev.newsharvester.athena.SearchExpression.Or;
 import dev.newsharvester.athena.SearchExpression.Words;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SearchExpressionTest {
@@ -52,21 +54,18 @@ class SearchExpressionTest {
 
     @Test
     void badQuestionsSayWhatToFix() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchExpression.parse("\"open phrase"))
-                .getMessage().contains("unbalanced quote"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchExpression.parse("author:smith"))
-                .getMessage().contains("unknown field 'author:'"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchExpression.parse("(a OR b"))
-                .getMessage().contains("unclosed '('"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchExpression.parse("a OR b)"))
-                .getMessage().contains("unmatched ')'"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchExpression.parse("a AND"))
-                .getMessage().contains("ends with an operator"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchExpression.parse("OR a"))
-                .getMessage().contains("'OR' where a word was expected"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchExpression.parse("  "))
-                .getMessage().contains("QUERY is empty"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> SearchExpression.parse("--- ..."))
-                .getMessage().contains("no letters or digits"));
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("\"open phrase", "unbalanced quote");
+        cases.put("author:smith", "unknown field 'author:'");
+        cases.put("(a OR b", "unclosed '('");
+        cases.put("a OR b)", "unmatched ')'");
+        cases.put("a AND", "ends with an operator");
+        cases.put("OR a", "'OR' where a word was expected");
+        cases.put("  ", "QUERY is empty");
+        cases.put("--- ...", "no letters or digits");
+        cases.forEach((query, expected) -> {
+            String message = assertThrows(IllegalArgumentException.class, () -> SearchExpression.parse(query)).getMessage();
+            assertTrue(message.contains(expected), query + " -> " + message);
+        });
     }
 }
