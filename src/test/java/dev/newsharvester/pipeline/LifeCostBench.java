@@ -11,10 +11,11 @@ import java.util.Objects;
 
 /**
  * What an article's life costs: {@link ThirtyDays} for an outlet publishing {@code N} stories a day (default 100),
- * harvested hourly for {@code D} days (default 30), 3 % of the stories deleted at times spread over the run. Prints
+ * harvested hourly for {@code D} days (default 30), {@code P} % of the stories (default 3) deleted at times spread over
+ * the run. Prints
  * the figures per published story. Run (after {@code mvn package} and {@code dependency:build-classpath}, see the
  * README):
- * <pre>java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) dev.newsharvester.pipeline.LifeCostBench [N] [D]</pre>
+ * <pre>java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) dev.newsharvester.pipeline.LifeCostBench [N] [D] [P]</pre>
  */
 public final class LifeCostBench {
 
@@ -26,10 +27,12 @@ public final class LifeCostBench {
     public static void main(String[] args) throws Exception {
         int perDay = args.length > 0 ? positive(args[0], "articles per day (first argument, e.g. 100)") : 100;
         int days = args.length > 1 ? positive(args[1], "days (second argument, e.g. 30)") : 30;
+        double deleted = args.length > 2 ? positive(args[2], "percent of stories deleted (third argument, e.g. 3)") / 100.0
+                : DELETED_SHARE;
         Path tmp = Files.createTempDirectory("life-cost");
         long start = System.nanoTime();
         ThirtyDays.Figures f;
-        try (ThirtyDays sim = new ThirtyDays(perDay, days, DELETED_SHARE, tmp)) {
+        try (ThirtyDays sim = new ThirtyDays(perDay, days, deleted, tmp)) {
             f = sim.run(day -> System.err.printf(Locale.ROOT, "day %d done (%.0f s)%n", day,
                     (System.nanoTime() - start) / 1e9));
         }
