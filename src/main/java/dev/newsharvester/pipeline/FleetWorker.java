@@ -318,7 +318,7 @@ public final class FleetWorker {
         // One eventually consistent read per URL (and a conditional put for the due ones), several at once.
         List<Future<Integer>> checks = new ArrayList<>();
         for (DiscoveredUrl u : found.urls()) {
-            checks.add(CHECKS.submit(() -> !RevisitPolicy.decide(outlet, index.versions(u.url(), false), now).due() ? 0
+            checks.add(CHECKS.submit(() -> !RevisitPolicy.decide(outlet, index.history(u.url(), false), now).due() ? 0
                     : frontier.add(outlet.id(), u.url(), now) ? 2 : 1));
         }
         for (Future<Integer> c : checks) {

@@ -193,7 +193,7 @@ public final class Harvester {
             problems.addAll(discovery.problems());
             discovered = discovery.urls().size();
             for (DiscoveredUrl found : discovery.urls()) {
-                if (RevisitPolicy.decide(outlet, index.versions(found.url()), clock.instant()).due()) {
+                if (RevisitPolicy.decide(outlet, index.history(found.url(), false), clock.instant()).due()) {
                     due.add(new ArticleTask(outlet.id(), found.url()));
                 }
             }

@@ -105,6 +105,7 @@ final class Lifecycle {
         StoredVersion current = state.current().orElseThrow();
         Optional<HistoryEvent> deleted = state.deleted();
         if (deleted.isPresent()) {
+            events.visited(task.url(), current.hash(), now);
             return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), "still gone (" + reason + "), deleted since "
                     + deleted.get().at());
         }
@@ -117,6 +118,7 @@ final class Lifecycle {
         }
         Instant confirmable = suspected.get().at().plus(confirmAfter);
         if (now.isBefore(confirmable)) {
+            events.visited(task.url(), current.hash(), now);
             return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), "gone? " + reason + " (since "
                     + suspected.get().at() + "); a check from " + confirmable + " confirms the deletion");
         }
@@ -167,6 +169,7 @@ final class Lifecycle {
         StoredVersion current = state.current().orElseThrow();
         Optional<HistoryEvent> before = state.since(Kind.REDIRECTED);
         if (before.isPresent() && target.equals(before.get().target())) {
+            events.visited(task.url(), current.hash(), now);
             return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), "still redirects to " + target);
         }
         boolean same = targetText != null && (targetText.sha256().equals(current.body()) || current.simhash() != null

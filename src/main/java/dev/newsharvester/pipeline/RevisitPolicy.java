@@ -1,7 +1,9 @@
 package dev.newsharvester.pipeline;
 
 import dev.newsharvester.outlet.Outlet;
+import dev.newsharvester.store.HistoryEvent;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.UrlHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +38,18 @@ final class RevisitPolicy {
     private RevisitPolicy() {
     }
 
-    /** Whether a discovered URL with these stored versions is fetched at {@code now}. */
+    /** Whether a discovered URL with these stored versions (and no lifecycle entries) is fetched at {@code now}. */
     static Decision decide(Outlet outlet, List<StoredVersion> versions, Instant now) {
+        return decide(outlet, new UrlHistory(versions, List.of()), now);
+    }
+
+    /**
+     * Whether a discovered URL with this history is fetched at {@code now}. A lifecycle entry is a visit too: a page
+     * that answered "gone" (or moved) left its versions' fetch times behind, and without it would look overdue at
+     * every run while a feed or sitemap still lists it.
+     */
+    static Decision decide(Outlet outlet, UrlHistory history, Instant now) {
+        List<StoredVersion> versions = history.versions();
         if (versions.isEmpty()) {
             return Decision.NEW;
         }
@@ -47,6 +59,9 @@ final class RevisitPolicy {
             // Versions written before lastFetched existed carry only lastSeen, which is then the same instant.
             Instant fetched = v.lastFetched() != null ? v.lastFetched() : v.lastSeen();
             lastFetched = fetched.isAfter(lastFetched) ? fetched : lastFetched;
+        }
+        for (HistoryEvent e : history.events()) {
+            lastFetched = e.at().isAfter(lastFetched) ? e.at() : lastFetched;
         }
         if (!now.isBefore(firstSeen.plus(outlet.revisit()))) {
             return Decision.PAST_WINDOW;

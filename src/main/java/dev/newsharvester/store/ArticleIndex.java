@@ -163,7 +163,15 @@ public final class ArticleIndex {
      * {@link #versions(String)}) and its lifecycle entries (oldest first).
      */
     public UrlHistory history(String url) {
-        return events().history(requireText(url, "url"));
+        return history(url, true);
+    }
+
+    /**
+     * {@link #history(String)}; {@code consistent = false} reads at half the cost and may miss a write of the last
+     * second (enough to decide whether a discovered URL is due a visit).
+     */
+    public UrlHistory history(String url, boolean consistent) {
+        return events().history(requireText(url, "url"), consistent);
     }
 
     /** The lifecycle entries of this table's URLs. */

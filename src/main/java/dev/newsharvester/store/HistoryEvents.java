@@ -65,11 +65,28 @@ public final class HistoryEvents {
         }
     }
 
-    /** The URL's versions and lifecycle entries from one strongly consistent Query of its partition. */
-    UrlHistory history(String url) {
+    /**
+     * A visit that added nothing to the history (the page is still gone, still redirects): the current version's
+     * {@code lastFetched} moves to {@code at} (never back), so the revisit schedule counts the visit instead of finding
+     * the URL overdue at every run. A missing version is left alone.
+     */
+    public void visited(String url, String hash, Instant at) {
+        try {
+            ddb.updateItem(b -> b.tableName(table).key(Items.key(new VersionKey(url, hash)))
+                    .updateExpression("SET #lf = :at")
+                    .conditionExpression("attribute_exists(#url) AND (attribute_not_exists(#lf) OR #lf < :at)")
+                    .expressionAttributeNames(Map.of("#url", URL, "#lf", IndexSchema.LAST_FETCHED))
+                    .expressionAttributeValues(Map.of(":at", s(at.toString()))));
+        } catch (ConditionalCheckFailedException gone) {
+            // no such version, or a later visit already recorded
+        }
+    }
+
+    /** The URL's versions and lifecycle entries from one Query of its partition (strongly consistent or not). */
+    UrlHistory history(String url, boolean consistent) {
         List<StoredVersion> versions = new ArrayList<>();
         List<HistoryEvent> entries = new ArrayList<>();
-        ddb.queryPaginator(b -> b.tableName(table).consistentRead(true).keyConditionExpression("#pk = :pk")
+        ddb.queryPaginator(b -> b.tableName(table).consistentRead(consistent).keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", URL)).expressionAttributeValues(Map.of(":pk", s(url))))
                 .items().forEach(item -> {
                     if (isEvent(Items.str(item, HASH))) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsharvester.outlet.Outlet;
 import dev.newsharvester.pipeline.RevisitPolicy.Decision;
+import dev.newsharvester.store.HistoryEvent;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.UrlHistory;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,23 @@ class RevisitPolicyTest {
         assertEquals(Decision.NOT_YET, decide(Duration.ofDays(4), Duration.ofDays(6)));
         assertEquals(Decision.REVISIT, decide(Duration.ofDays(4), Duration.ofDays(7)));
         assertFalse(Decision.NOT_YET.due());
+    }
+
+    @Test
+    void aGonePageListedInAFeedIsVisitedOnItsScheduleNotAtEveryRun() {
+        // fetched (200) at 1 d 1 h; the 2-day check found it gone and the 4-day check confirmed it: the versions'
+        // fetch times stay at day 1, the lifecycle entries carry the later visits
+        StoredVersion v = version("a", Duration.ZERO, Duration.ofHours(25));
+        UrlHistory gone = new UrlHistory(List.of(v), List.of(
+                new HistoryEvent(URL, "unn", FIRST.plus(Duration.ofDays(2)), HistoryEvent.Kind.SUSPECTED_GONE, 404, null,
+                        false, "a", "404"),
+                new HistoryEvent(URL, "unn", FIRST.plus(Duration.ofDays(4)), HistoryEvent.Kind.DELETED, 404, null,
+                        false, "a", "404")));
+        assertEquals(Decision.REVISIT, RevisitPolicy.decide(UNN, List.of(v), FIRST.plus(Duration.ofDays(5))),
+                "by its versions alone it looks overdue");
+        assertEquals(Decision.NOT_YET, RevisitPolicy.decide(UNN, gone, FIRST.plus(Duration.ofDays(5))));
+        assertEquals(Decision.NOT_YET, RevisitPolicy.decide(UNN, gone, FIRST.plus(Duration.ofDays(6).plusHours(23))));
+        assertEquals(Decision.REVISIT, RevisitPolicy.decide(UNN, gone, FIRST.plus(Duration.ofDays(7))), "the 7-day rung");
     }
 
     @Test
