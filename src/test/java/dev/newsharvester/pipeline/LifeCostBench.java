@@ -11,11 +11,12 @@ import java.util.Objects;
 
 /**
  * What an article's life costs: {@link ThirtyDays} for an outlet publishing {@code N} stories a day (default 100),
- * harvested hourly for {@code D} days (default 30), {@code P} % of the stories (default 3) deleted at times spread over
- * the run. Prints
+ * for {@code D} days (default 30), {@code P} % of the stories (default 3) deleted at times spread over those days,
+ * harvested hourly until {@code F} days after the last story (default 31: the default revisit schedule ends 30 days
+ * after publication, so every story lives its whole schedule and a late deletion can still be found). Prints
  * the figures per published story. Run (after {@code mvn package} and {@code dependency:build-classpath}, see the
  * README):
- * <pre>java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) dev.newsharvester.pipeline.LifeCostBench [N] [D] [P]</pre>
+ * <pre>java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) dev.newsharvester.pipeline.LifeCostBench [N] [D] [P] [F]</pre>
  */
 public final class LifeCostBench {
 
@@ -29,10 +30,14 @@ public final class LifeCostBench {
         int days = args.length > 1 ? positive(args[1], "days (second argument, e.g. 30)") : 30;
         double deleted = args.length > 2 ? positive(args[2], "percent of stories deleted (third argument, e.g. 3)") / 100.0
                 : DELETED_SHARE;
+        int follow = args.length > 3 ? Integer.parseInt(args[3]) : 31;
+        if (follow < 0) {
+            throw new IllegalArgumentException("error: follow-up days (fourth argument) must be 0 or more, was " + follow);
+        }
         Path tmp = Files.createTempDirectory("life-cost");
         long start = System.nanoTime();
         ThirtyDays.Figures f;
-        try (ThirtyDays sim = new ThirtyDays(perDay, days, deleted, tmp)) {
+        try (ThirtyDays sim = new ThirtyDays(perDay, days, follow, deleted, tmp)) {
             f = sim.run(day -> System.err.printf(Locale.ROOT, "day %d done (%.0f s)%n", day,
                     (System.nanoTime() - start) / 1e9));
         }
@@ -58,8 +63,8 @@ public final class LifeCostBench {
         long reads = reads(d);
         long writes = writes(d);
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%d stories a day for %d days, %d hourly harvests, %d stories published%n",
-                f.perDay(), f.days(), f.harvests(), f.published()));
+        out.append(String.format(Locale.ROOT, "%d stories a day for %d days, harvested hourly until %d days after the last:"
+                + " %d harvests, %d stories published%n", f.perDay(), f.days(), f.followDays(), f.harvests(), f.published()));
         out.append(String.format(Locale.ROOT, "%-44s %12s %12s%n", "", "total", "per story"));
         row(out, "HTTP requests (feed, robots.txt, pages)", f.httpRequests(), n);
         row(out, "article page fetches", f.articleFetches(), n);

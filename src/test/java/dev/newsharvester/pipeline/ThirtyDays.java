@@ -79,7 +79,7 @@ final class ThirtyDays implements AutoCloseable {
     }
 
     /** What the run measured. */
-    record Figures(int perDay, int days, int harvests, int published, int dayZeroStories, long httpRequests,
+    record Figures(int perDay, int days, int followDays, int harvests, int published, int dayZeroStories, long httpRequests,
             double dayZeroHttpPerStory, long articleFetches, AwsCounters.Snapshot dynamo, long s3Puts, long billedMs,
             Map<Outcome, Integer> outcomes, int headlineEdits, int bodyEdits, int revisedSeen, List<Deletion> deletions) {
     }
@@ -89,6 +89,8 @@ final class ThirtyDays implements AutoCloseable {
 
     private final int perDay;
     private final int days;
+    /** Days harvested after the last story is published, so the last stories live their whole revisit schedule. */
+    private final int followDays;
     private final LocalStack stack;
     private final Site site;
     private final MovableClock clock = new MovableClock(DAY0);
@@ -105,11 +107,16 @@ final class ThirtyDays implements AutoCloseable {
     private int bodyEdits;
 
     ThirtyDays(int perDay, int days, double deletedShare, Path tmp) throws Exception {
-        if (perDay < 1 || days < 1) {
+        this(perDay, days, 0, deletedShare, tmp);
+    }
+
+    ThirtyDays(int perDay, int days, int followDays, double deletedShare, Path tmp) throws Exception {
+        if (perDay < 1 || days < 1 || followDays < 0) {
             throw new IllegalArgumentException("articles per day and days must be at least 1, were " + perDay + " and " + days);
         }
         this.perDay = perDay;
         this.days = days;
+        this.followDays = followDays;
         stack = LocalStack.inMemory();
         site = new Site(CITIES.get(0));
         site.serve("/robots.txt", "text/plain", 404, "not found");
@@ -228,7 +235,7 @@ final class ThirtyDays implements AutoCloseable {
         long billedMs = 0;
         int harvests = 0;
         Map<Outcome, Integer> outcomes = new java.util.EnumMap<>(Outcome.class);
-        Instant end = DAY0.plus(Duration.ofDays(days));
+        Instant end = DAY0.plus(Duration.ofDays(days + followDays));
         for (Instant t = DAY0.plusSeconds(30); t.isBefore(end); t = t.plus(Duration.ofHours(1))) {
             while (!actions.isEmpty() && !actions.peek().at().isAfter(t)) {
                 actions.poll().run().run();
@@ -253,13 +260,13 @@ final class ThirtyDays implements AutoCloseable {
         Map<String, Long> byPath = new java.util.HashMap<>();
         log.forEach(q -> byPath.merge(q.path(), 1L, Long::sum));
         long articleFetches = log.stream().filter(q -> q.path().startsWith("/news/")).count();
-        // day 0's stories, never deleted: the longest lives in the run (days - 1 to days long)
+        // day 0's stories, never deleted: the longest lives in the run
         List<Story> full = stories.stream().filter(s -> s.published.isBefore(DAY0.plus(Duration.ofDays(1)))
                 && s.deleted == null).toList();
         double fullHttp = full.stream().mapToLong(s -> byPath.getOrDefault(s.path, 0L)).average().orElse(Double.NaN);
         List<Deletion> deletions = stories.stream().filter(s -> s.deleted != null)
                 .map(s -> new Deletion(s.path, s.deletedAs, s.deleted, deletedEvents.get(s.path))).toList();
-        return new Figures(perDay, days, harvests, stories.size(), full.size(), log.size(), fullHttp, articleFetches,
+        return new Figures(perDay, days, followDays, harvests, stories.size(), full.size(), log.size(), fullHttp, articleFetches,
                 counters.snapshot(), stack.s3Puts(), billedMs, outcomes, headlineEdits, bodyEdits, revised.size(), deletions);
     }
 

@@ -23,11 +23,11 @@ class ThirtyDaysIT {
     @Test
     void twoDaysOfFiveStoriesFindTheDeletionsAndCountEveryCall() throws Exception {
         ThirtyDays.Figures f;
-        try (ThirtyDays sim = new ThirtyDays(5, 1, 0.6, tmp)) {
+        try (ThirtyDays sim = new ThirtyDays(5, 1, 1, 0.6, tmp)) {
             f = sim.run(day -> { });
         }
         String report = LifeCostBench.report(f);
-        assertEquals(24, f.harvests(), report);
+        assertEquals(48, f.harvests(), report);
         assertEquals(5, f.published(), report);
         assertEquals(5, f.outcomes().get(Outcome.NEW), report);
         assertEquals(0, f.outcomes().get(Outcome.FAILED), report);
@@ -42,6 +42,9 @@ class ThirtyDaysIT {
 
         // every story fetched at least once, every NEW one stored, raw and clean; reads and writes for each visit
         assertTrue(f.articleFetches() >= f.published(), report);
+        // and no more than its schedule: first sight and the 15 min, 1 h, 3 h and 12 h rungs (one more where a change
+        // or a first sign of deletion brings a visit closer), even for a gone page its feed still lists
+        assertTrue(f.articleFetches() <= 6L * f.published(), "fetched past the schedule\n" + report);
         assertTrue(f.httpRequests() >= f.articleFetches() + f.harvests(), "a feed fetch per harvest\n" + report);
         assertTrue(f.s3Puts() >= 2L * f.published(), report);
         assertTrue(LifeCostBench.writes(f.dynamo()) >= f.published(), report);
