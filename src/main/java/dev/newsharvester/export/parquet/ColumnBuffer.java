@@ -1,6 +1,7 @@
 package dev.newsharvester.export.parquet;
 
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -9,7 +10,7 @@ final class ColumnBuffer {
 
     final ParquetColumn column;
     final Levels levels = new Levels();
-    final ByteArrayOutputStream values = new ByteArrayOutputStream();
+    final BlockBuffer values = new BlockBuffer();
     private int bits;
     private int bitCount;
 
@@ -27,7 +28,7 @@ final class ColumnBuffer {
                 case UTF8 -> {
                     byte[] b = ((String) v).getBytes(StandardCharsets.UTF_8);
                     int32(b.length);
-                    values.writeBytes(b);
+                    values.write(b, 0, b.length);
                 }
                 case INT32 -> int32((Integer) v);
                 case INT64 -> int64((Long) v);
@@ -45,24 +46,29 @@ final class ColumnBuffer {
         return values.size() + levels.size() / 8 + 1;
     }
 
-    /** The page body: levels (with their 4-byte length) then values; the buffer is empty afterwards. */
-    byte[] drain() {
+    /** Closes the page: pads the last boolean byte and encodes the levels; then {@link #pageSize} and {@link #writePage}. */
+    byte[] finishLevels() {
         if (bitCount > 0) {
             values.write(bits);
             bits = 0;
             bitCount = 0;
         }
-        byte[] lv = levels.encode();
-        ByteArrayOutputStream page = new ByteArrayOutputStream(4 + lv.length + values.size());
-        page.write(lv.length & 0xFF);
-        page.write(lv.length >>> 8 & 0xFF);
-        page.write(lv.length >>> 16 & 0xFF);
-        page.write(lv.length >>> 24 & 0xFF);
-        page.writeBytes(lv);
-        page.writeBytes(values.toByteArray());
+        return levels.encode();
+    }
+
+    /** The page body's size: the levels' 4-byte length, the levels, the values. */
+    long pageSize(byte[] encodedLevels) {
+        return 4L + encodedLevels.length + values.size();
+    }
+
+    /** Writes the page body (levels with their length, then values) and empties the buffer. */
+    void writePage(byte[] encodedLevels, OutputStream out) throws IOException {
+        int n = encodedLevels.length;
+        out.write(new byte[] {(byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24)});
+        out.write(encodedLevels);
+        values.writeTo(out);
         levels.clear();
         values.reset();
-        return page.toByteArray();
     }
 
     private void bit(boolean b) {

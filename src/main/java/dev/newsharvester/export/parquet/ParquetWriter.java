@@ -102,14 +102,28 @@ public final class ParquetWriter implements Closeable {
         }
         List<Footer.Chunk> chunks = new ArrayList<>();
         for (ColumnBuffer b : buffers) {
-            byte[] body = b.drain();
-            byte[] data = codec == Codec.GZIP ? gzip(body) : body;
-            byte[] header = Footer.dataPageHeader(groupRows, body.length, data.length);
+            byte[] levels = b.finishLevels();
+            long body = b.pageSize(levels);
+            if (body > Integer.MAX_VALUE) {
+                throw new IllegalStateException("column " + b.column.name() + ": a page of " + body + " bytes is over"
+                        + " Parquet's 2 GB; lower the row-group bound");
+            }
             long offset = out.count;
-            out.write(header);
-            out.write(data);
-            chunks.add(new Footer.Chunk(b.column, codec.id, groupRows, offset, header.length + body.length,
-                    header.length + data.length));
+            byte[] header;
+            if (codec == Codec.GZIP) {
+                ByteArrayOutputStream zipped = new ByteArrayOutputStream((int) Math.min(body / 3 + 64, 1 << 20));
+                try (GZIPOutputStream z = new GZIPOutputStream(zipped, 1 << 16)) {
+                    b.writePage(levels, z);
+                }
+                header = Footer.dataPageHeader(groupRows, (int) body, zipped.size());
+                out.write(header);
+                zipped.writeTo(out);
+            } else {
+                header = Footer.dataPageHeader(groupRows, (int) body, (int) body);
+                out.write(header);
+                b.writePage(levels, out);
+            }
+            chunks.add(new Footer.Chunk(b.column, codec.id, groupRows, offset, header.length + body, out.count - offset));
         }
         groups.add(new Footer.RowGroup(chunks, groupRows));
         groupRows = 0;
@@ -132,14 +146,6 @@ public final class ParquetWriter implements Closeable {
             out.write(footer.length >>> 24 & 0xFF);
             out.write(MAGIC);
         }
-    }
-
-    private static byte[] gzip(byte[] body) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(body.length / 3 + 64);
-        try (GZIPOutputStream z = new GZIPOutputStream(b, 1 << 16)) {
-            z.write(body);
-        }
-        return b.toByteArray();
     }
 
     /** The stream with a count of the bytes written: the offsets the footer records. */
