@@ -83,6 +83,8 @@ final class ExportCommand implements Callable<Integer> {
         new ArchiveExport.Selection(List.of(), from, to, which); // a range the wrong way round fails before the store opens
         ExportFile.checkTarget(out);
         long started = System.nanoTime();
+        // --aws reads the account's table and bucket the same way (Queries, no Scan); routing it to Athena's UNLOAD
+        // (athena.AthenaSearch) instead is a choice for here
         try (StoreOptions.Store s = store.open()) {
             Settings settings = outletsFile.applyTo(s.settings());
             List<String> ids = Wiring.outlets(settings, s.s3()).select(outlets).stream().map(Outlet::id).toList();
