@@ -99,15 +99,7 @@ public final class ArticleQueries {
             StoredVersion previous = versions.get(i + 1);
             String now = texts.computeIfAbsent(v.cleanKey(), k -> text(v));
             String before = texts.computeIfAbsent(previous.cleanKey(), k -> text(previous));
-            int[] words = TextDiff.wordDelta(before, now);
-            List<TextDiff.Op> ops = TextDiff.diff(TextDiff.paragraphs(before), TextDiff.paragraphs(now));
-            int distance = v.simhash() == null || previous.simhash() == null ? -1
-                    : SimHash.hammingDistance(SimHash.parseHex(v.simhash()), SimHash.parseHex(previous.simhash()));
-            out.add(new VersionChange(v, new VersionChange.Change(previous.hash(), words[0], words[1],
-                    (int) ops.stream().filter(o -> o.kind() == '+').count(), (int) ops.stream().filter(o -> o.kind() == '-').count(),
-                    distance, !Objects.equals(v.extractorVersion(), previous.extractorVersion()),
-                    Objects.equals(v.title(), previous.title()) ? null : previous.title(),
-                    v.authors().equals(previous.authors()) ? null : previous.authors())));
+            out.add(new VersionChange(v, VersionChange.Change.between(previous, before, v, now)));
         }
         return out;
     }
@@ -216,10 +208,28 @@ public final class ArticleQueries {
 
     /** The clean text of one version, read from its clean copy in the archive. */
     public String text(StoredVersion v) {
+        return cleanCopy(v).article().text();
+    }
+
+    /** The clean copy of one version (article, fingerprints, capture), read from the archive. */
+    public CleanCopy.Document cleanCopy(StoredVersion v) {
         if (v.cleanKey() == null) {
             throw new IllegalStateException("version " + v.hash() + " of " + v.url() + " has no clean copy");
         }
-        return CleanCopy.read(archive.getClean(v.cleanKey())).article().text();
+        return CleanCopy.read(archive.getClean(v.cleanKey()));
+    }
+
+    /**
+     * An outlet's versions with {@code ts} (published, else first seen) in [since, until], oldest first, read from the
+     * outlet index page by page as the stream is consumed (memory: one page, whatever the range holds). Close it.
+     */
+    public java.util.stream.Stream<StoredVersion> eachByOutlet(String outlet, Instant since, Instant until) {
+        return index.streamByOutlet(outlet, since, until);
+    }
+
+    /** One address's versions (newest first) and lifecycle entries (oldest first), without following redirects. */
+    public UrlHistory addressHistory(String url) {
+        return index.history(url);
     }
 
     /**

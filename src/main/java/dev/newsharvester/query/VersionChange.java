@@ -1,7 +1,9 @@
 package dev.newsharvester.query;
 
+import dev.newsharvester.fingerprint.SimHash;
 import dev.newsharvester.store.StoredVersion;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One version of a URL and how it differs from the version before it.
@@ -30,6 +32,19 @@ public record VersionChange(StoredVersion version, Change change) {
                 int simhashDistance, boolean reExtracted) {
             this(previousHash, wordsAdded, wordsRemoved, paragraphsAdded, paragraphsRemoved, simhashDistance, reExtracted,
                     null, null);
+        }
+
+        /** What changed from {@code previous} (clean text {@code before}) to {@code v} (clean text {@code now}). */
+        public static Change between(StoredVersion previous, String before, StoredVersion v, String now) {
+            int[] words = TextDiff.wordDelta(before, now);
+            List<TextDiff.Op> ops = TextDiff.diff(TextDiff.paragraphs(before), TextDiff.paragraphs(now));
+            int distance = v.simhash() == null || previous.simhash() == null ? -1
+                    : SimHash.hammingDistance(SimHash.parseHex(v.simhash()), SimHash.parseHex(previous.simhash()));
+            return new Change(previous.hash(), words[0], words[1],
+                    (int) ops.stream().filter(o -> o.kind() == '+').count(), (int) ops.stream().filter(o -> o.kind() == '-').count(),
+                    distance, !Objects.equals(v.extractorVersion(), previous.extractorVersion()),
+                    Objects.equals(v.title(), previous.title()) ? null : previous.title(),
+                    v.authors().equals(previous.authors()) ? null : previous.authors());
         }
 
         /** e.g. {@code +12/-3 words, 2 paragraphs edited, 1 added; SimHash 2 bits}. */

@@ -208,6 +208,17 @@ public final class ArticleIndex {
     }
 
     /**
+     * As {@link #byOutlet} but oldest first and lazy: pages are read as the stream is consumed, so memory holds one page
+     * however many versions the range has (exports). Close the stream when done.
+     */
+    public java.util.stream.Stream<StoredVersion> streamByOutlet(String outlet, Instant since, Instant until) {
+        QueryRequest request = timeRange(QueryRequest.builder().tableName(table).indexName(OUTLET_INDEX), OUTLET,
+                s(requireText(outlet, "outlet")), since, until).scanIndexForward(true).build();
+        QueryRequest paged = pageSize == null ? request : request.toBuilder().limit(pageSize).build();
+        return ddb.queryPaginator(paged).items().stream().filter(ArticleIndex::isVersion).map(Items::fromItem);
+    }
+
+    /**
      * Access pattern 5: versions whose SimHash is within {@code maxDistance} bits of
      * {@code simhash}: four exact lookups on the 16-bit blocks (two fingerprints within 3 bits
      * agree on at least one block), then the Hamming filter. Closest first. Duplicates of a
@@ -290,9 +301,12 @@ public final class ArticleIndex {
         // health counters share the table (HealthCounters) and sit in hash-index under their sort key: no content hash
         // or URL equals theirs, but a caller's string could; they are never versions
         // lifecycle entries share the URL's partition under their own sort-key prefix (HistoryEvents): never versions
-        return items(request).stream().filter(i -> !HealthCounters.isHealthPartition(Items.str(i, URL)))
-                .filter(i -> !HistoryEvents.isEvent(Items.str(i, HASH)))
+        return items(request).stream().filter(ArticleIndex::isVersion)
                 .map(Items::fromItem).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private static boolean isVersion(Map<String, AttributeValue> item) {
+        return !HealthCounters.isHealthPartition(Items.str(item, URL)) && !HistoryEvents.isEvent(Items.str(item, HASH));
     }
 
     private List<Map<String, AttributeValue>> items(QueryRequest request) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * {@code discover}/{@code extract}/{@code fingerprint}/{@code store}/{@code fleet} → {@code outlet} ({@code health}
  * reads {@code store} only); {@code extract} and {@code fingerprint} know nothing of AWS or HTTP; the Lambda
  * artifact's packages never reach the local stack; {@code observe} (logs and metrics) sits between the entry points
- * and the flow.
+ * and the flow; {@code export} reads through {@code query}/{@code store}, and {@code export.parquet} knows nothing of
+ * the project.
  */
 class DependencyRulesTest {
 
@@ -91,6 +92,24 @@ class DependencyRulesTest {
         noClasses().that().resideInAnyPackage(packages("extract", "fingerprint"))
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "java.net.http..",
                         ROOT + "fetch..", ROOT + "store..", ROOT + "fleet..", ROOT + "discover..")
+                .check(classes);
+    }
+
+    /** Exports read the archive through the read side (query, store) and never run the flow or reach the entry points. */
+    @Test
+    void exportsReadAndNeverRunTheFlow() {
+        noClasses().that().resideInAnyPackage(packages("export"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("pipeline", "lambda", "cli", "local", "eval",
+                        "health", "change", "fetch", "discover", "fleet"))
+                .check(classes);
+        noClasses().that().resideInAnyPackage(packages("query", "store", "extract", "fingerprint", "outlet", "pipeline"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("export"))
+                .check(classes);
+        // the Parquet writer is a format, not a part of the archive: it knows nothing of the project
+        noClasses().that().resideInAPackage(ROOT + "export.parquet")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT.substring(0, ROOT.length() - 1),
+                        ROOT + "export", ROOT + "query..", ROOT + "store..", ROOT + "extract..", ROOT + "pipeline..",
+                        ROOT + "cli..", "software.amazon..", "com.fasterxml..")
                 .check(classes);
     }
 

@@ -120,6 +120,7 @@ class LocalStoreSafetyIT {
                 new String[] {"query", "outlet", "unn", "--data", folder.toString()},
                 new String[] {"reprocess", "--data", folder.toString()},
                 new String[] {"sweep", "--data", folder.toString()},
+                new String[] {"export", "--format", "csv", "--out", folder.resolve("a.csv").toString(), "--data", folder.toString()},
                 new String[] {"harvest", "--data", folder.toString()})) {
             CliRun r = CliRun.of(args);
             assertEquals(1, r.code(), args[0] + ": " + r.err());

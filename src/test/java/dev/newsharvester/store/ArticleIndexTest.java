@@ -285,6 +285,11 @@ class ArticleIndexTest {
         assertEquals(23, index.versions(url).size());
         assertEquals(written.reversed().stream().map(StoredVersion::listingView).toList(), index.byOutlet(outlet, null, null));
         assertEquals(written.get(22), index.latest(url).orElseThrow());
+        try (Stream<StoredVersion> all = index.streamByOutlet(outlet, null, null);
+                Stream<StoredVersion> range = index.streamByOutlet(outlet, t.plusSeconds(60), t.plusSeconds(180))) {
+            assertEquals(written.stream().map(StoredVersion::listingView).toList(), all.toList(), "exports: oldest first");
+            assertEquals(written.subList(1, 4).stream().map(StoredVersion::listingView).toList(), range.toList());
+        }
     }
 
     @Test
