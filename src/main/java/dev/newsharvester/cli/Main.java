@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "news-harvester", mixinStandardHelpOptions = true, version = "news-harvester 0.1.0",
         description = "Harvest news outlets into an archive and an index; query them.",
         subcommands = {DemoCommand.class, HarvestCommand.class, InvokeCommand.class, ExtractCommand.class,
-                EvalCommand.class, QueryCommand.class, ReprocessCommand.class, SweepCommand.class, StatusCommand.class,
+                EvalCommand.class, QueryCommand.class, ReprocessCommand.class, SweepCommand.class, StatusCommand.class, SearchCommand.class, ReindexCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 
