@@ -90,10 +90,10 @@ public final class IndexUpdater implements ChangeSink, AutoCloseable {
                 }
                 showVersion(e.url(), e.outlet(), e.titleAfter(), e.cleanKeyAfter(),
                         CleanCopy.read(archive.getClean(e.cleanKeyAfter())));
-                writer.updateNumericDocValue(new Term(Fields.URL, e.url()), Fields.GONE, 0);
+                updateNumeric(Fields.URL, e.url(), Fields.GONE, 0);
             }
-            case DELETED -> writer.updateNumericDocValue(new Term(Fields.URL, e.url()), Fields.GONE, 1);
-            case REDIRECTED -> writer.updateNumericDocValue(new Term(Fields.URL, e.url()), Fields.GONE, 2);
+            case DELETED -> updateNumeric(Fields.URL, e.url(), Fields.GONE, 1);
+            case REDIRECTED -> updateNumeric(Fields.URL, e.url(), Fields.GONE, 2);
             default -> {
                 return;
             }
@@ -105,7 +105,7 @@ public final class IndexUpdater implements ChangeSink, AutoCloseable {
 
     /** Makes this version of the URL its latest: every other version of it loses the flag. */
     void showVersion(String url, String outlet, String title, String cleanKey, CleanCopy.Document copy) throws IOException {
-        writer.updateNumericDocValue(new Term(Fields.URL, url), Fields.LATEST, 0);
+        updateNumeric(Fields.URL, url, Fields.LATEST, 0);
         writer.updateDocument(new Term(Fields.KEY, Fields.key(url, cleanKey)),
                 Fields.of(url, outlet, title, cleanKey, copy, true));
     }
@@ -117,7 +117,14 @@ public final class IndexUpdater implements ChangeSink, AutoCloseable {
 
     /** Flags one document as its URL's latest (the rebuild's choice for URLs no change event named). */
     void markLatest(String url, String cleanKey) throws IOException {
-        writer.updateNumericDocValue(new Term(Fields.KEY, Fields.key(url, cleanKey)), Fields.LATEST, 1);
+        updateNumeric(Fields.KEY, Fields.key(url, cleanKey), Fields.LATEST, 1);
+    }
+
+    /** Sets a flag of the documents with {@code term}; none to set while no document has the flag yet (a new index). */
+    private void updateNumeric(String termField, String term, String field, long value) throws IOException {
+        if (writer.getFieldNames().contains(field)) {
+            writer.updateNumericDocValue(new Term(termField, term), field, value);
+        }
     }
 
     synchronized void commit() {

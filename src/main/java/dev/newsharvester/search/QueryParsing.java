@@ -76,9 +76,13 @@ final class QueryParsing {
 
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-            if (KEYWORDS.containsKey(check(field))) {
+            if (KEYWORDS.containsKey(field)) {
                 return new TermQuery(new Term(KEYWORDS.get(field), queryText));
             }
+            if (indexField(field)) {   // the parser's own calls, from the other methods, on the fields mapped to
+                return super.getFieldQuery(field, queryText, quoted);
+            }
+            check(field);
             if (!quoted && Languages.isStopWord(queryText)) {
                 return null;
             }
@@ -122,6 +126,10 @@ final class QueryParsing {
         private Query keywordOr(String field, String term, ParserCall call) throws ParseException {
             String f = check(field);
             return KEYWORDS.containsKey(f) ? call.apply(KEYWORDS.get(f)) : expand(f, call);
+        }
+
+        private static boolean indexField(String field) {
+            return field.startsWith("title_") || field.startsWith("body_");
         }
 
         /** The field itself when the index has it; else an error naming the fields there are. */
