@@ -115,8 +115,9 @@ public final class IndexUpdater implements ChangeSink, AutoCloseable {
         writer.updateDocument(new Term(Fields.KEY, Fields.key(url, cleanKey)), Fields.of(url, null, null, cleanKey, copy, false));
     }
 
-    /** Flags one document as its URL's latest (the rebuild's choice for URLs no change event named). */
+    /** Flags one document as its URL's latest, and no other (the rebuild's choice from the clean copies). */
     void markLatest(String url, String cleanKey) throws IOException {
+        updateNumeric(Fields.URL, url, Fields.LATEST, 0);
         updateNumeric(Fields.KEY, Fields.key(url, cleanKey), Fields.LATEST, 1);
     }
 

@@ -27,8 +27,8 @@ import java.util.function.Consumer;
  * order through the same {@link IndexUpdater#apply} the harvest publishes to: every stored version of a URL
  * (duplicates included, under their own URL), which one is latest, and deletions and redirects. Then every clean
  * copy under {@code clean/} that no logged change named (versions written by {@code reprocess}, or stored before
- * the change log existed) is added under its article's URL; a URL the log says nothing of shows its most recently
- * fetched version as latest.
+ * the change log existed) is added under its article's URL: it is the URL's latest if it was written after the
+ * version the log shows (a reprocessed version), or, for a URL the log says nothing of, if it was fetched last.
  */
 public final class Reindexer {
 
@@ -72,14 +72,14 @@ public final class Reindexer {
         // oldest first; at one instant a restore comes before the version stored with it (as the harvest publishes)
         events.sort(Comparator.comparing(ChangeEvent::at).thenComparing(e -> e.kind() == ChangeKind.RESTORED ? 0 : 1));
         Set<String> named = new HashSet<>();
-        Set<String> urlsWithLatest = new HashSet<>();
+        Map<String, Instant> shownAt = new HashMap<>();
         Set<String> docs = new HashSet<>();
         int n = 0;
         for (ChangeEvent e : events) {
             updater.apply(e);
             if (e.cleanKeyAfter() != null && e.kind() != ChangeKind.DELETED && e.kind() != ChangeKind.REDIRECTED) {
                 named.add(e.cleanKeyAfter());
-                urlsWithLatest.add(e.url());
+                shownAt.put(e.url(), e.at());
                 docs.add(Fields.key(e.url(), e.cleanKeyAfter()));
             }
             tick(++n, events.size(), "change log entries");
@@ -97,9 +97,13 @@ public final class Reindexer {
             String url = copy.article().url();
             updater.addVersion(url, entry.key(), copy);
             added++;
-            if (!urlsWithLatest.contains(url)) {
-                Instant at = copy.capture().fetchedAt() != null ? copy.capture().fetchedAt() : entry.lastModified();
-                latest.merge(url, new Candidate(entry.key(), at), Candidate::later);
+            Instant shown = shownAt.get(url);
+            if (shown == null) {
+                Instant fetched = copy.capture().fetchedAt() != null ? copy.capture().fetchedAt() : entry.lastModified();
+                latest.merge(url, new Candidate(entry.key(), fetched, entry.lastModified()), Candidate::later);
+            } else if (entry.lastModified().isAfter(shown)) {
+                // written after the version the log shows (a reprocess): the later write is the URL's text now
+                latest.merge(url, new Candidate(entry.key(), entry.lastModified(), entry.lastModified()), Candidate::later);
             }
         }
         for (Map.Entry<String, Candidate> e : latest.entrySet()) {
@@ -115,9 +119,13 @@ public final class Reindexer {
         }
     }
 
-    private record Candidate(String cleanKey, Instant at) {
+    /** A copy that may be its URL's latest: the later {@code at} wins, then the later write, then the larger key. */
+    private record Candidate(String cleanKey, Instant at, Instant written) {
         Candidate later(Candidate o) {
             int c = at.compareTo(o.at);
+            if (c == 0) {
+                c = written.compareTo(o.written);
+            }
             return c > 0 || c == 0 && cleanKey.compareTo(o.cleanKey) > 0 ? this : o;
         }
     }

@@ -35,6 +35,7 @@
  * {@link dev.newsharvester.search.IndexUpdater} applies every change event the harvest logs (NEW, REVISED - which is
  * also how a DUPLICATE and a return to an earlier version arrive - RESTORED, DELETED, REDIRECTED);
  * {@link dev.newsharvester.search.Reindexer} replays the same events from the change log, then adds clean copies no
- * event named, so a rebuild equals the live index.
+ * event named, so a rebuild equals the live index. {@code reprocess} (whose versions publish no events) rebuilds it
+ * when it stores a version.
  */
 package dev.newsharvester.search;
