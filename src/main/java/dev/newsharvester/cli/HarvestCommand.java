@@ -51,9 +51,9 @@ final class HarvestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         validateOutlets(configured(Settings.fromEnvironment()));
-        try (StoreOptions.Store s = store.create()) {
+        try (StoreOptions.Store s = store.create(); StoreOptions.SearchUpdates search = store.searchUpdates(s)) {
             Settings settings = configured(s.settings());
-            Harvester harvester = Wiring.publishingHarvester(settings, s.s3(), s.dynamoDb(), Wiring.sqsIfQueued(settings));
+            Harvester harvester = Wiring.publishingHarvester(settings, s.s3(), s.dynamoDb(), Wiring.sqsIfQueued(settings), search.sink());
             ProgressListener progress = logFormat.listener(System.err, verbose);
             HarvestReport report = harvester.harvest(outlets, progress);
             LogFormat.finished(progress, report);

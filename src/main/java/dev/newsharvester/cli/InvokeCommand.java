@@ -56,7 +56,7 @@ final class InvokeCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("event file not found: " + eventFile);
         }
-        try (StoreOptions.Store s = store.create()) {
+        try (StoreOptions.Store s = store.create(); StoreOptions.SearchUpdates search = store.searchUpdates(s)) {
             Map<String, String> resources = new HashMap<>();
             resources.put("ArticlesTable", s.settings().articlesTable());
             resources.put("ArchiveBucket", s.settings().archiveBucket());
@@ -73,7 +73,7 @@ final class InvokeCommand implements Callable<Integer> {
             if (!store.aws) {
                 settings = settings.withStore(s.settings().articlesTable(), s.settings().archiveBucket());
             }
-            Harvester harvester = Wiring.publishingHarvester(settings, s.s3(), s.dynamoDb(), Wiring.sqsIfQueued(settings));
+            Harvester harvester = Wiring.publishingHarvester(settings, s.s3(), s.dynamoDb(), Wiring.sqsIfQueued(settings), search.sink());
             System.err.printf("Invoking %s.%s (java21) with %s, timeout %ds%n", fn.handlerClass(), fn.handlerMethod(), eventFile, fn.timeoutSeconds());
             LocalInvoker.Result result = LocalInvoker.invoke(fn, harvester, event, System.err);
             System.err.printf("END Duration: %d ms%n", result.millis());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Harvest news outlets into an archive and an index; query them.",
         subcommands = {DemoCommand.class, HarvestCommand.class, InvokeCommand.class, ExtractCommand.class,
                 EvalCommand.class, QueryCommand.class, ReprocessCommand.class, SweepCommand.class, StatusCommand.class,
-                ExportCommand.class,
+                SearchCommand.class, ReindexCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

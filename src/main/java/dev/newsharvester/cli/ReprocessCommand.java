@@ -3,6 +3,9 @@ package dev.newsharvester.cli;
 import dev.newsharvester.pipeline.ReprocessReport;
 import dev.newsharvester.pipeline.ReprocessRequest;
 import dev.newsharvester.pipeline.Wiring;
+import dev.newsharvester.search.Reindexer;
+import dev.newsharvester.search.SearchIndex;
+import dev.newsharvester.store.Archive;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,10 @@ final class ReprocessCommand implements Callable<Integer> {
         try (StoreOptions.Store s = store.open()) {
             ReprocessRequest request = new ReprocessRequest(outlets, QueryCommand.time(since, null, "--since"), all, null);
             ReprocessReport report = Wiring.reprocessor(outletsFile.applyTo(s.settings()), s.s3(), s.dynamoDb()).run(request, () -> false);
+            if (!store.aws && report.revised() + report.duplicates() > 0 && SearchIndex.exists(store.data)) {
+                // reprocessed versions publish no change events: the search index is rebuilt to include them
+                new Reindexer(new Archive(s.s3(), s.settings().archiveBucketRequired()), System.err::println).rebuild(store.data);
+            }
             if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {

@@ -4,7 +4,14 @@ import dev.newsharvester.local.LocalStack;
 import dev.newsharvester.local.StoreDirectory;
 import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.store.AwsClients;
+import dev.newsharvester.change.ChangeSink;
+import dev.newsharvester.search.IndexUpdater;
+import dev.newsharvester.store.Archive;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,6 +28,9 @@ final class StoreOptions {
     @Option(names = "--aws", description = "Use the real AWS account (default credential chain, ARTICLES_TABLE and ARCHIVE_BUCKET from the environment) instead of the embedded store.")
     boolean aws;
 
+    /** Whether {@link #create()} made the store now (so its search index, made with it, misses nothing). */
+    private boolean made;
+
     /** The command this mixin belongs to: its name is written into the store's lock file. */
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
@@ -33,6 +43,14 @@ final class StoreOptions {
                 closer.close();
             }
         }
+    }
+
+    /** The data directory, for a command that works on the embedded store only ({@code what} says why not with --aws). */
+    Path embeddedOnly(String what) {
+        if (aws) {
+            throw new IllegalArgumentException("--aws: " + what + "; drop --aws and give --data DIR");
+        }
+        return data;
     }
 
     /** An existing store (refused, untouched, when {@code --data} is not one); for commands that only use a store. */
@@ -51,10 +69,53 @@ final class StoreOptions {
             return new Store(AwsClients.s3(settings.aws()), AwsClients.dynamoDb(settings.aws()), settings, null);
         }
         String name = command == null ? "news-harvester" : command.qualifiedName();
+        made = create && isNewOrEmpty(data);
         LocalStack stack = LocalStack.open(create ? StoreDirectory.create(data, name) : StoreDirectory.open(data, name));
         // the embedded store always processes inline: no task queue, no fleet; its change feeds also go to <data>/feeds
         return new Store(stack.s3(), stack.dynamoDb(),
                 settings.withStore(stack.table(), stack.bucket()).withFleet(null, null)
                         .withFeedsDirectory(data.resolve("feeds").toString()), stack);
+    }
+
+    /** The search index's live updates for a store: a change sink, committed on close. */
+    record SearchUpdates(IndexUpdater updater) implements AutoCloseable {
+        ChangeSink sink() {
+            return updater == null ? ChangeSink.NONE : updater;
+        }
+
+        @Override
+        public void close() {
+            if (updater != null) {
+                updater.close();
+            }
+        }
+    }
+
+    /**
+     * Keeps the embedded store's search index ({@code <data>/search}) in step with what {@code s} stores: made with a
+     * new store; for an older store without one, nothing (and a note saying how to build it). None with --aws.
+     */
+    SearchUpdates searchUpdates(Store s) {
+        if (aws) {
+            return new SearchUpdates(null);
+        }
+        Optional<IndexUpdater> updater = IndexUpdater.forDataDirectory(data,
+                new Archive(s.s3(), s.settings().archiveBucketRequired()), made, System.err::println);
+        if (updater.isEmpty()) {
+            System.err.println("note: " + data + " has no search index, so search will not see this run; build one with"
+                    + " `reindex --data " + data + "` (harvests keep it up to date after that)");
+        }
+        return new SearchUpdates(updater.orElse(null));
+    }
+
+    private static boolean isNewOrEmpty(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.newsharvester.pipeline.OutletReport;
 import dev.newsharvester.pipeline.ProgressListener;
 import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
+import dev.newsharvester.search.IndexUpdater;
 import dev.newsharvester.query.ArticleQueries;
 import dev.newsharvester.query.Comparison;
 import dev.newsharvester.query.SimilarMatch;
@@ -68,14 +69,16 @@ public final class Demo {
     public static Result run(Path dataDir, PrintStream out, ProgressListener listener,
             Consumer<HarvestReport> finished) throws IOException {
         StoreDirectory store = prepare(dataDir);
-        try (LocalStack stack = LocalStack.open(store); DemoSite site = DemoSite.start()) {
+        try (LocalStack stack = LocalStack.open(store); DemoSite site = DemoSite.start();
+                IndexUpdater search = IndexUpdater.forDataDirectory(dataDir, new Archive(stack.s3(), stack.bucket()), true,
+                        System.err::println).orElseThrow()) {
             Path outletsFile = dataDir.resolve("outlets.yaml");
             Files.writeString(outletsFile, site.outletsYaml(), StandardCharsets.UTF_8);
             // The guard opens only the demo site's own address.
             Settings settings = Settings.store(stack.table(), stack.bucket()).withOutletsUri(outletsFile.toString())
                     .withAllowPrivateNetworks("127.0.0.1/32").withFeedsDirectory(dataDir.resolve("feeds").toString());
             // Publishes every change (change log, Atom feeds and diff pages, also in <data>/feeds), as the functions do.
-            DemoLifecycleRound.Recorder changes = new DemoLifecycleRound.Recorder(Wiring.changeSink(settings, stack.s3(), null));
+            DemoLifecycleRound.Recorder changes = new DemoLifecycleRound.Recorder(Wiring.changeSink(settings, stack.s3(), null, search));
             Harvester harvester = Wiring.harvester(settings, stack.s3(), stack.dynamoDb(), null, changes,
                     DemoLifecycleRound.DELETION_CONFIRM_AFTER);
             Archive archive = new Archive(stack.s3(), stack.bucket());

@@ -73,6 +73,13 @@ public final class Wiring {
         return harvester(settings, s3, ddb, sqs, changeSink(settings, s3));
     }
 
+    /** The same, also publishing each change logged to {@code alsoTo} (the embedded store's search index). */
+    public static Harvester publishingHarvester(Settings settings, S3Client s3, DynamoDbClient ddb, SqsClient sqs,
+            ChangeSink alsoTo) {
+        return harvester(settings, s3, ddb, sqs, changeSink(settings, s3,
+                settings.eventBusName() == null ? null : AwsClients.eventBridge(settings.aws()), alsoTo));
+    }
+
     /** The same, publishing every change (NEW, REVISED, DELETED, REDIRECTED, RESTORED) to {@code changes} once indexed. */
     public static Harvester harvester(Settings settings, S3Client s3, DynamoDbClient ddb, SqsClient sqs,
             ChangeSink changes) {
@@ -117,6 +124,11 @@ public final class Wiring {
 
     /** {@link #changeSink(Settings, S3Client)} on a given EventBridge client (tests, the local stack); null for none. */
     public static ChangeSink changeSink(Settings settings, S3Client s3, EventBridgeClient events) {
+        return changeSink(settings, s3, events, ChangeSink.NONE);
+    }
+
+    /** {@link #changeSink(Settings, S3Client, EventBridgeClient)} with one more downstream sink, last. */
+    public static ChangeSink changeSink(Settings settings, S3Client s3, EventBridgeClient events, ChangeSink alsoTo) {
         Archive archive = new Archive(s3, settings.archiveBucketRequired());
         ChangeJournal journal = new ChangeJournal(new ChangeLog(archive));
         List<ChangeSink> sinks = new ArrayList<>();
@@ -128,6 +140,9 @@ public final class Wiring {
             targets.add(FeedTarget.directory(Path.of(settings.feedsDirectory())));
         }
         sinks.add(new AtomFeeds(journal, archive, targets));
+        if (alsoTo != ChangeSink.NONE) {
+            sinks.add(alsoTo);
+        }
         return new ChangePublisher(journal, sinks);
     }
 

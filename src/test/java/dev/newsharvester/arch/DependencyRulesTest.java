@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * reads {@code store} only); {@code extract} and {@code fingerprint} know nothing of AWS or HTTP; the Lambda
  * artifact's packages never reach the local stack; {@code observe} (logs and metrics) sits between the entry points
  * and the flow; {@code export} reads through {@code query}/{@code store}, and {@code export.parquet} knows nothing of
- * the project.
+ * the project; {@code search} reads {@code store} and serves {@code cli} (and the web page).
  */
 class DependencyRulesTest {
 
@@ -40,7 +40,23 @@ class DependencyRulesTest {
         noClasses().that().resideInAnyPackage(packages("fetch", "discover", "extract", "fingerprint", "store", "fleet",
                         "outlet"))
                 .should().dependOnClassesThat().resideInAnyPackage(packages("pipeline", "query", "lambda", "cli", "local",
-                        "eval", "health", "change"))
+                        "eval", "health", "change", "search"))
+                .check(classes);
+    }
+
+    /**
+     * The search index reads the store (clean copies, the change log) and is a change sink; the command line, the web
+     * page and exports use it. The flow never knows of it (the command line wires it as a sink), and the Lambda
+     * artifact, which leaves Lucene out, never reaches it.
+     */
+    @Test
+    void searchReadsTheStoreAndIsUsedByTheEntryPointsOnly() {
+        noClasses().that().resideInAnyPackage(packages("search"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("pipeline", "query", "lambda", "cli", "local",
+                        "eval", "health", "fetch", "discover", "fleet", "observe"))
+                .check(classes);
+        noClasses().that().resideInAnyPackage(packages("pipeline", "change", "lambda", "health", "observe"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("search"))
                 .check(classes);
     }
 
