@@ -10,6 +10,8 @@ import dev.newsharvester.outlet.Outlet;
 import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.pipeline.Wiring;
 import dev.newsharvester.query.ArticleQueries;
+import dev.newsharvester.search.SearchIndex;
+import dev.newsharvester.search.SearchRequest;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import java.io.PrintStream;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,13 +58,18 @@ final class ExportCommand implements Callable<Integer> {
             description = "latest: each URL as it was last seen (default); all: every version of the URL in the range.")
     String versions;
 
-    @Option(names = "--query", paramLabel = "TEXT", description = "Only articles matching this search (needs the search index).")
+    @Option(names = "--query", paramLabel = "TEXT", description = "Only articles matching this search (the search command's"
+            + " syntax; the embedded store's search index, or Athena with --aws --unload).")
     String query;
+
+    @Option(names = "--unload", paramLabel = "S3_FOLDER", description = "With --aws: Athena writes the selection under this"
+            + " s3:// folder (UNLOAD; jsonl or parquet), instead of this machine writing --out.")
+    String unload;
 
     @Option(names = "--format", required = true, paramLabel = "jsonl|csv|parquet", description = "The file's format.")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write; must not exist.")
+    @Option(names = "--out", paramLabel = "FILE", description = "The file to write; must not exist.")
     Path out;
 
     @Option(names = "--json", description = "Print what was written as JSON.")
@@ -71,26 +79,29 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Format fmt = Format.parse(format);
         ArchiveExport.Versions which = versions(versions);
-        if (query != null) {
-            // hook for the search index (issue 12 point 1): select the URLs it matches, then export them as here
-            throw new IllegalArgumentException("--query needs the search index (not yet built): export by --outlet and"
-                    + " --since/--until for now");
-        }
         Instant from = QueryCommand.time(since, null, "--since");
         Instant to = until == null ? null : until.length() == 10
                 ? QueryCommand.time(until, null, "--until").plus(Duration.ofDays(1)).minusMillis(1)
                 : QueryCommand.time(until, null, "--until");
         new ArchiveExport.Selection(List.of(), from, to, which); // a range the wrong way round fails before the store opens
+        if (unload != null) {
+            return AthenaExport.unload(store, fmt, unload, query, outlets, from, to, which == ArchiveExport.Versions.ALL,
+                    json, System.out);
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("--out FILE is required (or --aws --unload s3://BUCKET/FOLDER/ to have"
+                    + " Athena write the export)");
+        }
         ExportFile.checkTarget(out);
+        Set<String> matching = query == null ? null : matching(from, to, which);
         long started = System.nanoTime();
-        // --aws reads the account's table and bucket the same way (Queries, no Scan); routing it to Athena's UNLOAD
-        // (athena.AthenaSearch) instead is a choice for here
+        // --aws without --unload reads the account's table and bucket the same way (Queries, no Scan)
         try (StoreOptions.Store s = store.open()) {
             Settings settings = outletsFile.applyTo(s.settings());
             List<String> ids = Wiring.outlets(settings, s.s3()).select(outlets).stream().map(Outlet::id).toList();
             ArticleQueries queries = new ArticleQueries(new ArticleIndex(s.dynamoDb(), settings.articlesTableRequired()),
                     new Archive(s.s3(), settings.archiveBucketRequired()));
-            ArchiveExport.Selection selection = new ArchiveExport.Selection(ids, from, to, which);
+            ArchiveExport.Selection selection = new ArchiveExport.Selection(ids, from, to, which, matching);
             Progress progress = new Progress(System.err);
             ArchiveExport.Result r = ExportFile.write(out, os -> {
                 try (RowSink sink = fmt.open(os, ExportColumns.all())) {
@@ -117,6 +128,16 @@ final class ExportCommand implements Callable<Integer> {
             stdout.printf("wrote %,d row(s) of %d columns (%,d URLs) to %s: %s, %,d bytes, in %.1f s%n", r.rows(),
                     ExportColumns.all().size(), r.urls(), out, fmt.name().toLowerCase(Locale.ROOT), bytes,
                     took.toMillis() / 1000.0);
+        }
+    }
+
+    /** The URLs the embedded store's search index matches for --query (read before the store is opened). */
+    private Set<String> matching(Instant from, Instant to, ArchiveExport.Versions which) {
+        Path data = store.embeddedOnly("--query selects through the embedded store's search index; on AWS add"
+                + " --unload s3://BUCKET/FOLDER/ to have Athena run it");
+        try (SearchIndex index = SearchIndex.open(data)) {
+            return index.urls(new SearchRequest(query, outlets, from, to == null ? null : to.plusMillis(1), 1,
+                    which == ArchiveExport.Versions.ALL ? SearchRequest.Versions.ALL : SearchRequest.Versions.LATEST));
         }
     }
 

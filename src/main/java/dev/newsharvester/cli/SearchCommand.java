@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Full-text search of the embedded store: ranked results with marked snippets, or counts of the"
-                + " matching articles per day, week or outlet. Reads only the search index (see reindex).")
+                + " matching articles per day, week or outlet. Reads only the search index (see reindex). With --aws,"
+                + " the same question through Athena (ATHENA_WORKGROUP, GLUE_DATABASE).")
 final class SearchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "QUERY", description = "Words (all must match), \"phrases\", AND/OR/NOT,"
@@ -55,10 +56,14 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path data = store.embeddedOnly("this build searches the embedded store only");
         CountBy by = countBy == null ? null : CountBy.parse(countBy);
         SearchRequest request = new SearchRequest(query, outlets, SearchRequest.time(since, false, "--since"),
                 SearchRequest.time(until, true, "--until"), limit, SearchRequest.Versions.parse(versions));
+        if (store.aws) {
+            return AthenaExport.search(query, outlets, request.since(), request.until(), countBy, limit,
+                    request.versions() == SearchRequest.Versions.ALL, json, System.out);
+        }
+        Path data = store.data;
         PrintStream out = System.out;
         try (SearchIndex index = SearchIndex.open(data)) {
             if (by != null) {

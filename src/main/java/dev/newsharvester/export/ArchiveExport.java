@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -36,10 +37,18 @@ public final class ArchiveExport {
     /** Which versions of a URL are rows. */
     public enum Versions { LATEST, ALL }
 
-    /** What to export: outlets (in order), an inclusive time range (null bounds are open), which versions. */
-    public record Selection(List<String> outlets, Instant since, Instant until, Versions versions) {
+    /**
+     * What to export: outlets (in order), an inclusive time range (null bounds are open), which versions, and only
+     * these URLs (null: every URL; the matches of a search).
+     */
+    public record Selection(List<String> outlets, Instant since, Instant until, Versions versions, Set<String> onlyUrls) {
+        public Selection(List<String> outlets, Instant since, Instant until, Versions versions) {
+            this(outlets, since, until, versions, null);
+        }
+
         public Selection {
             outlets = List.copyOf(outlets);
+            onlyUrls = onlyUrls == null ? null : Set.copyOf(onlyUrls);
             Objects.requireNonNull(versions, "versions");
             since = since == null ? null : since.truncatedTo(ChronoUnit.MILLIS);
             until = until == null ? null : until.truncatedTo(ChronoUnit.MILLIS);
@@ -97,6 +106,9 @@ public final class ArchiveExport {
 
     /** Writes the URL of an index row if that row is the URL's newest version in the range; how many rows were written. */
     private int writeUrlAt(StoredVersion listed, Selection selection, RowSink sink) throws IOException {
+        if (selection.onlyUrls() != null && !selection.onlyUrls().contains(listed.url())) {
+            return 0;
+        }
         UrlHistory history = queries.addressHistory(listed.url());
         List<StoredVersion> versions = history.versions(); // newest first
         List<StoredVersion> inRange = versions.stream().filter(selection::covers).toList();

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -105,6 +107,25 @@ public final class SearchIndex implements AutoCloseable {
                 hits.add(hit(sd, stored.document(sd.doc), snippets.get(sd.doc)));
             }
             return new SearchResults(total, hits);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every URL with a matching document (its latest version, or any version with {@link SearchRequest.Versions#ALL}),
+     * whatever the request's limit: what an export by query selects. Holds URLs only, never text.
+     */
+    public Set<String> urls(SearchRequest request) {
+        Query query = filtered(QueryParsing.parse(request.query()), request);
+        Set<String> urls = new HashSet<>();
+        try {
+            StoredFields stored = searcher.storedFields();
+            int n = Math.max(1, searcher.count(query));
+            for (ScoreDoc sd : searcher.search(query, n).scoreDocs) {
+                urls.add(stored.document(sd.doc, Set.of(Fields.URL)).get(Fields.URL));
+            }
+            return urls;
         } catch (IOException e) {
             throw new UncheckedIOException("search failed: " + e.getMessage(), e);
         }

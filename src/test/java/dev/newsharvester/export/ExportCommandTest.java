@@ -222,8 +222,12 @@ class ExportCommandTest {
                 "nowhere", "--out", out.toString());
         assertError("error: --versions: 'some' is not latest or all", "--format", "csv", "--versions", "some", "--out",
                 out.toString());
-        assertError("error: --query needs the search index (not yet built): export by --outlet and --since/--until for now",
-                "--format", "csv", "--query", "tram", "--out", out.toString());
+        CliRun noIndex = export("--format", "csv", "--query", "tram", "--out", out.toString());
+        assertEquals(1, noIndex.code(), noIndex.out());
+        assertTrue(noIndex.err().startsWith("error: no search index in ") && noIndex.err().contains("reindex")
+                && noIndex.err().strip().lines().count() == 1, noIndex.err());
+        assertError("error: --out FILE is required (or --aws --unload s3://BUCKET/FOLDER/ to have Athena write the export)",
+                "--format", "csv");
         assertFalse(Files.exists(out));
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".part")).toList(),

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +39,14 @@ class SearchIT {
     @TempDir
     static Path tmp;
     static Path data;
+    static Path outletsFile;
 
     @BeforeAll
     static void harvestTwice() throws Exception {
         data = tmp.resolve("store");
         try (DemoSite site = DemoSite.start(); CyrillicOutlets cyrillic = new CyrillicOutlets()) {
             Path outlets = tmp.resolve("outlets.yaml");
+            outletsFile = outlets;
             Files.writeString(outlets, site.outletsYaml().stripTrailing() + "\n" + cyrillic.outletsYaml(), StandardCharsets.UTF_8);
             String[] harvest = {"harvest", "--config", outlets.toString(), "--allow-private", "127.0.0.1/32", "--data", data.toString()};
             CliRun first = CliRun.of(harvest);
@@ -193,6 +196,25 @@ class SearchIT {
         r.path("hits").forEach(h -> status.put(h.path("url").asText().replaceAll("^http://[^/]+", ""), h.path("status").asText()));
         assertEquals("redirected", status.get("/en/news/ukrzaliznytsia-adds-extra-trains-for-the-independence-day-weekend-list-of-routes"), r.toString());
         assertEquals("published", status.get("/en/news/ukrzaliznytsia-adds-extra-trains-for-the-independence-day-weekend-full-list-of-routes"), r.toString());
+    }
+
+    @Test
+    @Order(9)
+    void anExportByQueryHoldsExactlyTheUrlsTheSearchFinds() throws Exception {
+        Set<String> found = new TreeSet<>(urls(search("ukrzaliznytsia OR threshing", "--limit", "100")));
+        assertTrue(found.size() >= 3, found.toString());
+        Path out = tmp.resolve("by-query.jsonl");
+        CliRun r = CliRun.of("export", "--query", "ukrzaliznytsia OR threshing", "--format", "jsonl", "--out", out.toString(),
+                "--json", "--config", outletsFile.toString(), "--data", data.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        Set<String> exported = new TreeSet<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            exported.add(JSON.readTree(line).path("url").asText());
+        }
+        assertEquals(found, exported, r.out());
+        CliRun aws = CliRun.of("export", "--query", "grain", "--format", "csv", "--unload", "s3://bucket/x/", "--out",
+                tmp.resolve("never.csv").toString(), "--data", data.toString());
+        assertTrue(aws.code() != 0 && aws.err().startsWith("error: ") && aws.err().contains("--aws"), aws.err());
     }
 
     @Test
