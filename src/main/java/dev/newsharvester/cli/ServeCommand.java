@@ -13,6 +13,7 @@ import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.ChangeLog;
 import dev.newsharvester.store.HealthCounters;
 import dev.newsharvester.web.SearchBackend;
+import dev.newsharvester.web.SearchIndexBackend;
 import dev.newsharvester.web.WebServer;
 import dev.newsharvester.web.WebSources;
 import java.net.InetAddress;
@@ -47,9 +48,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    /** The search engine the search page uses; none until the search package is wired in. */
-    static SearchBackend searchBackend(StoreOptions.Store s) {
-        return SearchBackend.none("Search is not wired into this build yet: use the other pages, or `query` on the command line.");
+    /** The search page's engine: the embedded store's search index; with --aws none yet (`search --aws` uses Athena). */
+    SearchBackend searchBackend() {
+        return store.aws ? SearchBackend.none("This page searches the embedded store's index; on AWS use `search --aws`"
+                + " (Athena) on the command line.") : SearchIndexBackend.forDataDirectory(store.data);
     }
 
     @Override
@@ -80,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
         WebSources sources = new WebSources(new ArticleQueries(new ArticleIndex(s.dynamoDb(), table), archive),
                 new ChangeJournal(new ChangeLog(archive)), new HealthEvaluator(new HealthCounters(s.dynamoDb(), table),
                 settings.health()), () -> outlets.select(List.of()).stream().map(Outlet::id).toList(),
-                searchBackend(s), Clock.systemUTC());
+                searchBackend(), Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -10,6 +10,7 @@ import dev.newsharvester.pipeline.ArticleOutcome;
 import dev.newsharvester.pipeline.Outcome;
 import dev.newsharvester.pipeline.PapersArchive;
 import dev.newsharvester.query.ArticleQueries;
+import dev.newsharvester.search.Reindexer;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import java.net.URI;
@@ -44,15 +45,18 @@ class ServeBrowserIT {
     static Chromium browser;
     static PapersArchive archive;
     static WebServer server;
+    static SearchBackend search;
 
     @BeforeAll
     static void start() {
         browser = Chromium.start(tmp);
         archive = new PapersArchive();
+        new Reindexer(new Archive(archive.stack.s3(), archive.stack.bucket()), line -> { }).rebuild(tmp);
+        search = SearchIndexBackend.forDataDirectory(tmp);
         ArticleQueries queries = new ArticleQueries(new ArticleIndex(archive.stack.dynamoDb(), archive.stack.table()),
                 new Archive(archive.stack.s3(), archive.stack.bucket()));
         WebSources sources = new WebSources(queries, archive.journal, new HealthEvaluator(archive.health,
-                HealthThresholds.DEFAULT), () -> archive.outlets, SearchBackend.none("no search engine in this test"),
+                HealthThresholds.DEFAULT), () -> archive.outlets, search,
                 archive.clock());
         server = WebServer.bind(WebServer.loopback("127.0.0.1"), 0).start(sources);
     }
@@ -64,6 +68,9 @@ class ServeBrowserIT {
         }
         if (server != null) {
             server.close();
+        }
+        if (search instanceof SearchIndexBackend s) {
+            s.close();
         }
         if (archive != null) {
             archive.close();
@@ -183,10 +190,19 @@ class ServeBrowserIT {
     }
 
     @Test
-    void searchWithoutAnEngineSaysSo() {
-        Document doc = load("/search?q=tram");
-        assertEquals("no search engine in this test", doc.selectFirst(".notice").text());
-        assertEquals("tram", doc.selectFirst("input[name=q]").val());
+    void aSearchCountsOverTimeAndOpensAResult() throws Exception {
+        Document doc = load("/search?q=" + Html.q("trams") + "&count-by=outlet");
+        assertEquals("3 matching article(s)", doc.selectFirst("#total").text());
+        assertEquals(List.of("kyiv: 1", "lviv: 1", "odesa: 1"), doc.select("rect.bar title").eachText());
+        List<String> marks = doc.select("li.hit .snippet mark").eachText();
+        assertTrue(!marks.isEmpty() && marks.stream().allMatch(m -> m.toLowerCase(java.util.Locale.ROOT).startsWith("tram")), marks.toString());
+        String kyiv = doc.select("li.hit a").stream().map(a -> a.attr("href"))
+                .filter(h -> h.equals("/article?url=" + Html.q(archive.revised))).findFirst().orElseThrow();
+        assertEquals(archive.headlineAfter, load(kyiv).selectFirst("h1").text());
+        browser.screenshot(page("/search?q=" + Html.q("trams")), SCREENSHOTS.resolve("search.png"), 1280, 900);
+        HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(page("/search?q=" + Html.q("\"tram"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode(), bad.body());
     }
 
     @Test
