@@ -8,7 +8,8 @@
  * dev.newsharvester.web.ArticlePages} (an article's history, side-by-side diffs, the same story elsewhere), {@link
  * dev.newsharvester.web.ChangesPage} (recent changes) and {@link dev.newsharvester.web.SearchPage} (search with
  * counts over time), the last behind {@link dev.newsharvester.web.SearchBackend} so the search engine plugs in
- * without the page knowing it. Everything from the archive is escaped ({@link dev.newsharvester.web.Html}).
+ * without the page knowing it ({@link dev.newsharvester.web.SearchIndexBackend}: the embedded store's
+ * index of the {@code search} package). Everything from the archive is escaped ({@link dev.newsharvester.web.Html}).
  *
  * <p>Reads only: it never fetches, harvests or runs the flow ({@code pipeline}); {@code cli} wires it.
  */
