@@ -9,7 +9,7 @@ import java.util.List;
  * the page is self-contained (inline CSS, no script, no image, nothing fetched), so it opens anywhere, from S3 or a
  * local directory.
  */
-final class DiffPages {
+public final class DiffPages {
 
     private DiffPages() {
     }
@@ -22,11 +22,9 @@ final class DiffPages {
         String titleBefore = before != null ? before.title() : e.titleBefore();
         String titleAfter = after != null ? after.title() : e.titleAfter();
         String heading = titleAfter != null ? titleAfter : titleBefore != null ? titleBefore : e.url();
-        StringBuilder rows = new StringBuilder();
-        row(rows, "Headline", WordDiff.diff(titleBefore, titleAfter));
-        row(rows, "Byline", WordDiff.diff(before == null ? null : String.join(", ", before.authors()),
-                after == null ? null : String.join(", ", after.authors())));
-        row(rows, "Text", WordDiff.diff(before == null ? null : before.text(), after == null ? null : after.text()));
+        String rows = rows(titleBefore, titleAfter, before == null ? null : String.join(", ", before.authors()),
+                after == null ? null : String.join(", ", after.authors()), before == null ? null : before.text(),
+                after == null ? null : after.text());
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
@@ -56,8 +54,21 @@ final class DiffPages {
                 esc(summary(e)), version(e.versionBefore()), version(e.versionAfter()), rows);
     }
 
+    /**
+     * The table rows (headline, byline, text; before left, after right, word-level marks) of this page, for a page
+     * that frames them itself (the {@code serve} web page). Null sides are empty; everything is escaped.
+     */
+    public static String rows(String titleBefore, String titleAfter, String bylineBefore, String bylineAfter,
+            String textBefore, String textAfter) {
+        StringBuilder rows = new StringBuilder();
+        row(rows, "Headline", WordDiff.diff(titleBefore, titleAfter));
+        row(rows, "Byline", WordDiff.diff(bylineBefore, bylineAfter));
+        row(rows, "Text", WordDiff.diff(textBefore, textAfter));
+        return rows.toString();
+    }
+
     /** What changed, in words: "headline, byline (+1 −0 authors), body (412 → 430 words, 2 paragraphs)". */
-    static String summary(ChangeEvent e) {
+    public static String summary(ChangeEvent e) {
         Changes c = e.changes();
         if (e.kind() != ChangeKind.REVISED) {
             return e.kind().name().toLowerCase(java.util.Locale.ROOT);
@@ -129,7 +140,8 @@ final class DiffPages {
         return out.append("</p>").toString();
     }
 
-    static String esc(String s) {
+    /** Text or an attribute value for HTML, escaped; null is empty (the {@code serve} page escapes with this too). */
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, HarvestCommand.class, InvokeCommand.class, ExtractCommand.class,
                 EvalCommand.class, QueryCommand.class, ReprocessCommand.class, SweepCommand.class, StatusCommand.class,
                 SearchCommand.class, ReindexCommand.class, ExportCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -40,7 +40,7 @@ class DependencyRulesTest {
         noClasses().that().resideInAnyPackage(packages("fetch", "discover", "extract", "fingerprint", "store", "fleet",
                         "outlet"))
                 .should().dependOnClassesThat().resideInAnyPackage(packages("pipeline", "query", "lambda", "cli", "local",
-                        "eval", "health", "change", "search"))
+                        "eval", "health", "change", "search", "web"))
                 .check(classes);
     }
 
@@ -57,6 +57,18 @@ class DependencyRulesTest {
                 .check(classes);
         noClasses().that().resideInAnyPackage(packages("pipeline", "change", "lambda", "health", "observe"))
                 .should().dependOnClassesThat().resideInAnyPackage(packages("search"))
+                .check(classes);
+    }
+
+    /** The web page reads (query, change log, health, store); it never fetches, harvests or runs the flow, and nothing below the entry points knows it. */
+    @Test
+    void theWebPageOnlyReads() {
+        noClasses().that().resideInAnyPackage(packages("web"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("pipeline", "lambda", "cli", "local", "eval",
+                        "fetch", "discover", "fleet", "observe"))
+                .check(classes);
+        noClasses().that().resideInAnyPackage(packages("pipeline", "query", "health", "change", "lambda", "observe"))
+                .should().dependOnClassesThat().resideInAnyPackage(packages("web"))
                 .check(classes);
     }
 
