@@ -36,7 +36,7 @@ final class QueryChanges implements Callable<Integer> {
     public Integer call() throws Exception {
         Instant from = QueryCommand.time(since, null, "--since");
         Set<ChangeKind> kinds = ChangeJournal.kinds(kind);
-        try (StoreOptions.Store s = common.store.open()) {
+        try (StoreOptions.Store s = common.store.openWithArchive()) {
             ChangeJournal journal = new ChangeJournal(new ChangeLog(new Archive(s.s3(), s.settings().archiveBucketRequired())));
             print(journal.read(outlet, from, kinds), System.out);
         }

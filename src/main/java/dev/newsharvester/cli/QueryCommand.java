@@ -52,8 +52,9 @@ final class QueryCommand {
         @Override
         public Integer call() throws Exception {
             try (StoreOptions.Store s = common.store.open()) {
-                ArticleQueries q = new ArticleQueries(new ArticleIndex(s.dynamoDb(),
-                        s.settings().articlesTableRequired()), new Archive(s.s3(), s.settings().archiveBucketRequired()));
+                // the archive (s3proxy, on the embedded store) opens only when a clean copy is read: versions, diff
+                ArticleQueries q = new ArticleQueries(new ArticleIndex(s.dynamoDb(), s.settings().articlesTableRequired()),
+                        () -> new Archive(s.s3(), s.settings().archiveBucketRequired()));
                 return run(q, System.out);
             }
         }

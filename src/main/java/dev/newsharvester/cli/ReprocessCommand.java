@@ -40,7 +40,7 @@ final class ReprocessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        try (StoreOptions.Store s = store.open()) {
+        try (StoreOptions.Store s = store.openWithArchive()) {
             ReprocessRequest request = new ReprocessRequest(outlets, QueryCommand.time(since, null, "--since"), all, null);
             ReprocessReport report = Wiring.reprocessor(outletsFile.applyTo(s.settings()), s.s3(), s.dynamoDb()).run(request, () -> false);
             if (!store.aws && report.revised() + report.duplicates() > 0 && SearchIndex.exists(store.data)) {

@@ -1,6 +1,7 @@
 package dev.newsharvester.cli;
 
 import dev.newsharvester.local.LocalStack;
+import dev.newsharvester.local.LocalStack.S3Start;
 import dev.newsharvester.local.StoreDirectory;
 import dev.newsharvester.pipeline.Settings;
 import dev.newsharvester.store.AwsClients;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,8 +37,18 @@ final class StoreOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    /** An open store: clients plus the settings a harvester or handler is wired with. */
-    record Store(S3Client s3, DynamoDbClient dynamoDb, Settings settings, AutoCloseable closer) implements AutoCloseable {
+    /**
+     * An open store: clients plus the settings a harvester or handler is wired with. The S3 client is asked for
+     * through {@link #s3()}: on the embedded store that starts s3proxy, which a command answered from the index
+     * alone never needs.
+     */
+    record Store(Supplier<S3Client> s3Client, DynamoDbClient dynamoDb, Settings settings, AutoCloseable closer)
+            implements AutoCloseable {
+        /** The archive's client (on the embedded store: s3proxy started on the first call). */
+        S3Client s3() {
+            return s3Client.get();
+        }
+
         @Override
         public void close() throws Exception {
             if (closer != null) {
@@ -53,26 +65,35 @@ final class StoreOptions {
         return data;
     }
 
-    /** An existing store (refused, untouched, when {@code --data} is not one); for commands that only use a store. */
+    /**
+     * An existing store (refused, untouched, when {@code --data} is not one); for commands that only use a store.
+     * The embedded store's s3proxy starts when the command first reads the archive.
+     */
     Store open() {
-        return open(false);
+        return open(false, S3Start.ON_FIRST_USE);
+    }
+
+    /** {@link #open()} for commands that read or write the archive at once: s3proxy starts alongside DynamoDB Local. */
+    Store openWithArchive() {
+        return open(false, S3Start.WITH_THE_STORE);
     }
 
     /** The store, made in {@code --data} if that directory is new or empty; for the commands that harvest. */
     Store create() {
-        return open(true);
+        return open(true, S3Start.WITH_THE_STORE);
     }
 
-    private Store open(boolean create) {
+    private Store open(boolean create, S3Start s3) {
         Settings settings = Settings.fromEnvironment();
         if (aws) {
-            return new Store(AwsClients.s3(settings.aws()), AwsClients.dynamoDb(settings.aws()), settings, null);
+            S3Client client = AwsClients.s3(settings.aws());
+            return new Store(() -> client, AwsClients.dynamoDb(settings.aws()), settings, null);
         }
         String name = command == null ? "news-harvester" : command.qualifiedName();
         made = create && isNewOrEmpty(data);
-        LocalStack stack = LocalStack.open(create ? StoreDirectory.create(data, name) : StoreDirectory.open(data, name));
+        LocalStack stack = LocalStack.open(create ? StoreDirectory.create(data, name) : StoreDirectory.open(data, name), s3);
         // the embedded store always processes inline: no task queue, no fleet; its change feeds also go to <data>/feeds
-        return new Store(stack.s3(), stack.dynamoDb(),
+        return new Store(stack::s3, stack.dynamoDb(),
                 settings.withStore(stack.table(), stack.bucket()).withFleet(null, null)
                         .withFeedsDirectory(data.resolve("feeds").toString()), stack);
     }

@@ -41,7 +41,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--min-age: '" + minAge + "' is not an ISO-8601 duration (e.g. PT1H, PT10M, PT0S)");
         }
         PrintStream out = System.out;
-        try (StoreOptions.Store s = store.open()) {
+        try (StoreOptions.Store s = store.openWithArchive()) {
             ArchiveSweep.Result r = new ArchiveSweep(new Archive(s.s3(), s.settings().archiveBucketRequired()),
                     new ArticleIndex(s.dynamoDb(), s.settings().articlesTableRequired()), Clock.systemUTC()).run(age, dryRun);
             if (json) {

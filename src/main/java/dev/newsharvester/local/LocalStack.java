@@ -3,11 +3,10 @@ package dev.newsharvester.local;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import dev.newsharvester.store.ArticleIndex;
-import dev.newsharvester.store.AwsClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,24 +14,14 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The embedded default store: DynamoDB Local (in-process, no port) and s3proxy (on a free
@@ -49,6 +38,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * plus the marker and lock files of {@link StoreDirectory}. A data directory can be open by one
  * process and one {@code LocalStack} at a time; a second open fails with {@link IllegalStateException}
  * naming the holder.
+ *
+ * <p>s3proxy (Jetty, its blob store, an SDK S3 client: about a third of the classes a store loads) starts
+ * {@linkplain S3Start as asked}: with the store, in parallel with DynamoDB Local, for the commands that
+ * harvest; or on the first use of {@link #s3()} / {@link #s3Endpoint()}, so that a command answered from the
+ * index alone ({@code query outlet}, {@code status}) never starts it.
  *
  * <p>Both clients are thread-safe. {@link #close()} must be called: DynamoDB Local runs
  * non-daemon threads that would keep the JVM alive.
@@ -73,6 +67,25 @@ public final class LocalStack implements AutoCloseable {
      */
     private static final java.util.logging.Logger SQLITE_LOG = quiet("com.almworks.sqlite4java");
 
+    /**
+     * DynamoDB Local logs through log4j 2; log4j-core's start (plugins, configuration, JMX: ~580 classes,
+     * a few hundred ms) only to print WARN lines to stdout. The API's simple logger prints ERROR lines to
+     * stderr instead. Set before any DynamoDB Local class logs; a factory chosen by the user is kept.
+     */
+    static {
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+    }
+
+    /** When s3proxy starts. */
+    public enum S3Start {
+        /** With the store, in parallel with DynamoDB Local; {@code open} fails if it cannot start. */
+        WITH_THE_STORE,
+        /** On the first call of {@link #s3()} or {@link #s3Endpoint()}: never, for a command that reads the index only. */
+        ON_FIRST_USE
+    }
+
     private static java.util.logging.Logger quiet(String name) {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
         logger.setLevel(java.util.logging.Level.SEVERE);
@@ -81,77 +94,22 @@ public final class LocalStack implements AutoCloseable {
 
     private final AmazonDynamoDBLocal dynamoDbLocal;
     private final DynamoDbClient dynamoDb;
-    private final S3Side s3Side;
+    /** Starts s3proxy once: on a thread at open ({@link S3Start#WITH_THE_STORE}) or inline on first use. */
+    private final FutureTask<EmbeddedS3> s3Start;
+    /** PutObject calls through the S3 client (counted by an interceptor). */
+    private final AtomicLong s3Puts;
     private boolean closed;
+    /** Whether s3proxy was started (with the store, or by a first use); read without the lock by {@link #s3Started()}. */
+    private volatile boolean s3Started;
     /** The data directory held while open (null in memory). */
     private StoreDirectory store;
 
-    /** s3proxy and a client for it. */
-    private record S3Side(S3Proxy proxy, URI endpoint, S3Client client, AtomicLong puts) {
-        static S3Side start(BlobStore blobs) throws Exception {
-            AtomicLong puts = new AtomicLong();
-            S3Proxy proxy = S3Proxy.builder()
-                    .blobStore(blobs)
-                    .endpoint(URI.create("http://127.0.0.1:0")) // loopback only, any free port
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY_ID, SECRET_ACCESS_KEY)
-                    .build();
-            proxy.start();
-            S3Client client = null;
-            try {
-                URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-                client = S3Client.builder()
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .endpointOverride(endpoint)
-                        .forcePathStyle(true)
-                        .serviceConfiguration(AwsClients.LOCAL_S3)
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(StaticCredentialsProvider.create(credentials()))
-                        .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-                            @Override
-                            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                                if (context.request() instanceof PutObjectRequest) {
-                                    puts.incrementAndGet();
-                                }
-                            }
-                        }))
-                        .build();
-                S3Side side = new S3Side(proxy, endpoint, client, puts);
-                side.createBucketIfMissing();
-                return side;
-            } catch (Exception e) {
-                if (client != null) {
-                    client.close();
-                }
-                proxy.stop();
-                throw e;
-            }
-        }
-
-        private void createBucketIfMissing() {
-            try {
-                client.headBucket(b -> b.bucket(BUCKET));
-            } catch (S3Exception e) {
-                if (e.statusCode() != 404) {
-                    throw e;
-                }
-                client.createBucket(b -> b.bucket(BUCKET));
-            }
-        }
-
-        void stop() {
-            client.close();
-            try {
-                proxy.stop();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot stop s3proxy on " + endpoint, e);
-            }
-        }
-    }
-
-    private LocalStack(AmazonDynamoDBLocal dynamoDbLocal, S3Side s3Side) {
+    private LocalStack(AmazonDynamoDBLocal dynamoDbLocal, FutureTask<EmbeddedS3> s3Start, AtomicLong s3Puts, boolean s3Started) {
         this.dynamoDbLocal = dynamoDbLocal;
         this.dynamoDb = dynamoDbLocal.dynamoDbClient();
-        this.s3Side = s3Side;
+        this.s3Start = s3Start;
+        this.s3Puts = s3Puts;
+        this.s3Started = s3Started;
     }
 
     /**
@@ -163,8 +121,14 @@ public final class LocalStack implements AutoCloseable {
         return open(StoreDirectory.create(dataDir, "LocalStack.open"));
     }
 
-    /** The store in a directory this process holds; the stack releases it on {@link #close()} (or when it fails to start). */
+    /** The store in a directory this process holds, s3proxy started with it; see {@link #open(StoreDirectory, S3Start)}. */
     public static LocalStack open(StoreDirectory store) {
+        return open(store, S3Start.WITH_THE_STORE);
+    }
+
+    /** The store in a directory this process holds; the stack releases it on {@link #close()} (or when it fails to start). */
+    public static LocalStack open(StoreDirectory store, S3Start s3) {
+        Objects.requireNonNull(s3, "s3");
         Path dataDir = store.path();
         Path dynamoDir = dataDir.resolve("dynamodb");
         Path s3Dir = dataDir.resolve("s3");
@@ -179,7 +143,7 @@ public final class LocalStack implements AutoCloseable {
                             throw new IllegalStateException("local store " + dataDir + " is already open in this process", inUse);
                         }
                     },
-                    () -> new FilesystemNio2BlobStore(s3Dir.toAbsolutePath().toString()));
+                    () -> new FilesystemNio2BlobStore(s3Dir.toAbsolutePath().toString()), s3);
             stack.store = store;
             return stack;
         } catch (IOException e) {
@@ -193,25 +157,36 @@ public final class LocalStack implements AutoCloseable {
 
     /** A store that lives in memory only and is gone after {@link #close()}. */
     public static LocalStack inMemory() {
-        return start(() -> DynamoDBEmbedded.create(DISABLE_TELEMETRY), TransientNio2BlobStore::new);
+        return start(() -> DynamoDBEmbedded.create(DISABLE_TELEMETRY), TransientNio2BlobStore::new, S3Start.WITH_THE_STORE);
     }
 
-    /** Starts the two servers side by side: each spends most of its ~1–2.5 s loading classes. */
-    private static LocalStack start(Supplier<AmazonDynamoDBLocal> dynamo, Supplier<BlobStore> blobs) {
-        FutureTask<S3Side> s3Start = new FutureTask<>(() -> S3Side.start(blobs.get()));
-        Thread starter = new Thread(s3Start, "local-stack-s3-start");
-        starter.setDaemon(true);
-        starter.start();
+    /**
+     * Starts DynamoDB Local and, {@link S3Start#WITH_THE_STORE}, s3proxy side by side: each spends most of its
+     * ~1–2.5 s loading classes.
+     */
+    private static LocalStack start(Supplier<AmazonDynamoDBLocal> dynamo, Supplier<BlobStore> blobs, S3Start when) {
+        AtomicLong puts = new AtomicLong();
+        FutureTask<EmbeddedS3> s3Start = new FutureTask<>(() -> EmbeddedS3.start(blobs.get(), puts));
+        if (when == S3Start.WITH_THE_STORE) {
+            Thread starter = new Thread(s3Start, "local-stack-s3-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
         AmazonDynamoDBLocal dynamoDbLocal = null;
         try {
             dynamoDbLocal = dynamo.get();
             ArticleIndex.createTable(dynamoDbLocal.dynamoDbClient(), TABLE);
-            return new LocalStack(dynamoDbLocal, s3Start.get());
+            if (when == S3Start.WITH_THE_STORE) {
+                s3Start.get();
+            }
+            return new LocalStack(dynamoDbLocal, s3Start, puts, when == S3Start.WITH_THE_STORE);
         } catch (RuntimeException | ExecutionException | InterruptedException e) {
             if (dynamoDbLocal != null) {
                 dynamoDbLocal.shutdownNow();
             }
-            stopWhenStarted(s3Start);
+            if (when == S3Start.WITH_THE_STORE) {
+                stopWhenStarted(s3Start);
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -221,7 +196,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Waits for the S3 side to finish starting (successfully or not) and stops it if it did start. */
-    private static void stopWhenStarted(FutureTask<S3Side> s3Start) {
+    private static void stopWhenStarted(FutureTask<EmbeddedS3> s3Start) {
         boolean interrupted = false;
         while (true) {
             try {
@@ -243,14 +218,43 @@ public final class LocalStack implements AutoCloseable {
         return dynamoDb;
     }
 
-    /** An S3 client for the embedded s3proxy (path-style, dummy credentials, thread-safe). */
+    /** An S3 client for the embedded s3proxy (path-style, dummy credentials, thread-safe); starts s3proxy if it has not. */
     public S3Client s3() {
-        return s3Side.client();
+        return s3Side().client();
     }
 
     /** PutObject calls made through {@link #s3()} since this stack opened (the demo and tests show "no PUT"). */
     public long s3Puts() {
-        return s3Side.puts().get();
+        return s3Puts.get();
+    }
+
+    /** Whether this stack's s3proxy has started (or is starting). */
+    public boolean s3Started() {
+        return s3Started;
+    }
+
+    /** How many times s3proxy has started in this JVM, by any stack (tests: an index-only command starts none). */
+    public static long s3ProxyStarts() {
+        return EmbeddedS3.STARTS.get();
+    }
+
+    /** The started S3 side: started here if nobody has yet, waited for if it is starting. */
+    private EmbeddedS3 s3Side() {
+        synchronized (this) { // close() waits for a start under way, and no start begins after close()
+            if (closed) {
+                throw new IllegalStateException("the local store is closed: open it again to read the archive");
+            }
+            s3Started = true;
+            s3Start.run(); // runs the start once; a no-op if it ran (or runs, WITH_THE_STORE) on another thread
+        }
+        try {
+            return s3Start.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException("cannot start s3proxy", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for s3proxy to start", e);
+        }
     }
 
     public String table() {
@@ -263,7 +267,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT}, for other S3 clients (with {@link #credentials()}, path-style). */
     public URI s3Endpoint() {
-        return s3Side.endpoint();
+        return s3Side().endpoint();
     }
 
     /** The credentials the embedded s3proxy accepts. */
@@ -279,10 +283,12 @@ public final class LocalStack implements AutoCloseable {
         }
         closed = true;
         List<RuntimeException> failures = new ArrayList<>();
-        try {
-            s3Side.stop();
-        } catch (RuntimeException e) {
-            failures.add(e);
+        if (s3Started) {
+            try {
+                stopWhenStarted(s3Start);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
         }
         try {
             // shutdownNow, and without closing dynamoDb first: shutdown() leaves DynamoDB Local's

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -48,11 +49,25 @@ public final class ArticleQueries {
     public static final int MAX_ADDRESSES = 10;
 
     private final ArticleIndex index;
-    private final Archive archive;
+    private final Supplier<Archive> archiveSource;
+    /** The archive, once {@link #text} first needed it. */
+    private volatile Archive archive;
 
     public ArticleQueries(ArticleIndex index, Archive archive) {
+        this(index, constant(Objects.requireNonNull(archive, "archive")));
+    }
+
+    /**
+     * Queries whose archive is made on the first clean-copy read ({@link #text}): the lookups answered from the
+     * index alone never open it (on the embedded store, never start s3proxy).
+     */
+    public ArticleQueries(ArticleIndex index, Supplier<Archive> archive) {
         this.index = Objects.requireNonNull(index, "index");
-        this.archive = Objects.requireNonNull(archive, "archive");
+        this.archiveSource = Objects.requireNonNull(archive, "archive");
+    }
+
+    private static Supplier<Archive> constant(Archive archive) {
+        return () -> archive;
     }
 
     /** All versions of a URL, newest first. */
@@ -216,7 +231,12 @@ public final class ArticleQueries {
         if (v.cleanKey() == null) {
             throw new IllegalStateException("version " + v.hash() + " of " + v.url() + " has no clean copy");
         }
-        return CleanCopy.read(archive.getClean(v.cleanKey()));
+        Archive a = archive;
+        if (a == null) {
+            a = Objects.requireNonNull(archiveSource.get(), "archive");
+            archive = a;
+        }
+        return CleanCopy.read(a.getClean(v.cleanKey()));
     }
 
     /**
