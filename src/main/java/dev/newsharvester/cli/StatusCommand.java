@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.s3.S3Client;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Outlet health: last discovery and new article, outcomes over 24 h and 7 days, completeness of"
@@ -47,7 +48,9 @@ final class StatusCommand implements Callable<Integer> {
         Instant when = QueryCommand.time(at, Instant.now(), "--at");
         try (StoreOptions.Store s = store.open()) {
             Settings settings = outletsFile.applyTo(s.settings());
-            List<String> ids = Wiring.outlets(settings, s.s3()).select(outlets).stream().map(Outlet::id).toList();
+            // the archive's client only for an outlets file kept in S3: status reads the index's counters
+            S3Client s3 = settings.outletsUri() != null && settings.outletsUri().startsWith("s3://") ? s.s3() : null;
+            List<String> ids = Wiring.outlets(settings, s3).select(outlets).stream().map(Outlet::id).toList();
             HealthReport report = new HealthEvaluator(new HealthCounters(s.dynamoDb(), settings.articlesTableRequired()),
                     settings.health()).evaluate(ids, when);
             if (json) {

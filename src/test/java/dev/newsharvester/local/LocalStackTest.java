@@ -157,6 +157,58 @@ class LocalStackTest {
         }
     }
 
+    /**
+     * {@link LocalStack.S3Start#ON_FIRST_USE}: the index answers without s3proxy; the first {@code s3()} starts it (once,
+     * for two threads asking at the same time) and the archive written by an earlier open is there; close stops it.
+     */
+    @Test
+    void s3ProxyStartsOnFirstUseOnlyWhenAskedTo(@TempDir Path dir) throws Exception {
+        StoredVersion v = version(url("lazy"), hash(5), OUTLET, T0);
+        String key = "clean/outlet=" + OUTLET + "/dt=2024-05-01/lazy.json";
+        try (LocalStack stack = LocalStack.open(dir)) {
+            assertTrue(stack.s3Started(), "WITH_THE_STORE: started by open");
+            new ArticleIndex(stack.dynamoDb(), stack.table()).putVersion(v);
+            new Archive(stack.s3(), stack.bucket()).putClean(key, "{\"lazy\":true}".getBytes(StandardCharsets.UTF_8));
+        }
+        long starts = LocalStack.s3ProxyStarts();
+        LocalStack stack = LocalStack.open(StoreDirectory.open(dir, "test"), LocalStack.S3Start.ON_FIRST_USE);
+        java.net.URI endpoint;
+        try {
+            assertEquals(Optional.of(v.hash()), new ArticleIndex(stack.dynamoDb(), stack.table()).get(v.url(), v.hash())
+                    .map(StoredVersion::hash));
+            assertFalse(stack.s3Started());
+            assertEquals(0, stack.s3Puts());
+            assertEquals(starts, LocalStack.s3ProxyStarts());
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<byte[]>> reads = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    reads.add(pool.submit(() -> new Archive(stack.s3(), stack.bucket()).getClean(key)));
+                }
+                for (Future<byte[]> read : reads) {
+                    assertEquals("{\"lazy\":true}", new String(read.get(), StandardCharsets.UTF_8));
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertTrue(stack.s3Started());
+            assertEquals(starts + 1, LocalStack.s3ProxyStarts(), "two threads, one start");
+            endpoint = stack.s3Endpoint();
+        } finally {
+            stack.close();
+        }
+        assertThrows(IllegalStateException.class, stack::s3, "no start after close");
+        try (Socket s = new Socket()) {
+            assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress("127.0.0.1", endpoint.getPort()), 2000));
+        }
+        try (LocalStack unused = LocalStack.open(StoreDirectory.open(dir, "test"), LocalStack.S3Start.ON_FIRST_USE)) {
+            assertFalse(unused.s3Started()); // closed without ever starting s3proxy, and the directory is released
+        }
+        try (LocalStack again = LocalStack.open(dir)) {
+            assertTrue(again.s3Started());
+        }
+    }
+
     @Test
     void inMemoryStacksAreIndependent() {
         StoredVersion v = version(url("memory-only"), hash(3), OUTLET, T0);

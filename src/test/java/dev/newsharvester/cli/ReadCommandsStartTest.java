@@ -1,0 +1,70 @@
+package dev.newsharvester.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.newsharvester.local.DemoSite;
+import dev.newsharvester.local.LocalStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fast answers: on a store harvested from the loopback demo site, the commands answered from the index ({@code query
+ * outlet}, {@code query hash}, {@code query versions} of a one-version URL, {@code status}) answer without starting
+ * s3proxy; {@code query diff} reads two clean copies and starts it then, and answers the same.
+ */
+class ReadCommandsStartTest {
+
+    @TempDir
+    static Path tmp;
+    static Path data;
+
+    @BeforeAll
+    static void harvestTheDemoSite() throws Exception {
+        data = tmp.resolve("store");
+        try (DemoSite site = DemoSite.start()) {
+            Path outlets = Files.writeString(tmp.resolve("outlets.yaml"), site.outletsYaml());
+            CliRun harvest = CliRun.of("harvest", "--data", data.toString(), "--config", outlets.toString(),
+                    "--allow-private", "127.0.0.1/32", "--outlets", "unn");
+            assertEquals(0, harvest.code(), harvest.err() + harvest.out());
+        }
+    }
+
+    @Test
+    void indexOnlyCommandsDoNotStartS3ProxyAndTheArchiveStartsItOnFirstRead() throws Exception {
+        long before = LocalStack.s3ProxyStarts();
+
+        CliRun outlet = CliRun.of("query", "outlet", "unn", "--json", "--data", data.toString());
+        assertEquals(0, outlet.code(), outlet.err());
+        JsonNode rows = Json.MAPPER.readTree(outlet.out());
+        assertEquals(5, rows.size(), outlet.out());
+        String url = rows.get(0).path("url").asText();
+        String hash = rows.get(0).path("hash").asText();
+
+        CliRun byHash = CliRun.of("query", "hash", hash, "--data", data.toString());
+        assertEquals(0, byHash.code(), byHash.err());
+        assertTrue(byHash.out().contains(url) && byHash.out().endsWith("1 row(s)\n"), byHash.out());
+
+        CliRun versions = CliRun.of("query", "versions", url, "--data", data.toString());
+        assertEquals(0, versions.code(), versions.err());
+        assertTrue(versions.out().contains("(first version)"), versions.out());
+
+        CliRun status = CliRun.of("status", "--outlets", "unn", "--json", "--data", data.toString());
+        assertEquals(0, status.code(), status.err());
+        assertEquals(5, Json.MAPPER.readTree(status.out()).path("outlets").get(0).path("day").path("counts").path("NEW").asInt(),
+                status.out());
+
+        assertEquals(before, LocalStack.s3ProxyStarts(), "query outlet/hash/versions (one version) and status started s3proxy");
+
+        CliRun diff = CliRun.of("query", "diff", url, "--json", "--data", data.toString());
+        assertEquals(0, diff.code(), diff.err());
+        JsonNode d = Json.MAPPER.readTree(diff.out());
+        assertEquals(hash, d.path("to").asText());
+        assertEquals("", d.path("diff").asText(), "one version compared with itself");
+        assertEquals(before + 1, LocalStack.s3ProxyStarts(), "query diff reads clean copies: s3proxy starts once");
+    }
+}
