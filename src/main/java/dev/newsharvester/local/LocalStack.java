@@ -175,7 +175,7 @@ public final class LocalStack implements AutoCloseable {
         AmazonDynamoDBLocal dynamoDbLocal = null;
         try {
             dynamoDbLocal = dynamo.get();
-            ArticleIndex.createTable(dynamoDbLocal.dynamoDbClient(), TABLE);
+            ArticleIndex.openTable(dynamoDbLocal.dynamoDbClient(), TABLE);
             if (when == S3Start.WITH_THE_STORE) {
                 s3Start.get();
             }

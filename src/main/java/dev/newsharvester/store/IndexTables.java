@@ -2,9 +2,14 @@ package dev.newsharvester.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -57,6 +62,43 @@ final class IndexTables {
                 throw new IllegalStateException("interrupted waiting for table " + table, e);
             }
         }
+    }
+
+    /** See {@link ArticleIndex#openTable}. */
+    static void open(DynamoDbClient ddb, String table) {
+        if (!exists(ddb, table)) {
+            create(ddb, table);
+            return;
+        }
+        for (GlobalSecondaryIndex gsi : IndexSchema.globalSecondaryIndexes()) {
+            String key = gsi.keySchema().get(0).attributeName();
+            try {
+                ddb.query(b -> b.tableName(table).indexName(gsi.indexName()).limit(1).keyConditionExpression("#k = :v")
+                        .expressionAttributeNames(Map.of("#k", key)).expressionAttributeValues(Map.of(":v", AttributeValue.fromS("-"))));
+            } catch (DynamoDbException e) {
+                boolean invalid = e.statusCode() == 400
+                        || e.awsErrorDetails() != null && "ValidationException".equals(e.awsErrorDetails().errorCode());
+                if (!invalid) {
+                    throw e;
+                }
+                throw new IllegalStateException("table " + table + " has no index " + gsi.indexName() + ", which this version needs"
+                        + ": it was created by an older version (a local store: delete its directory and harvest again)", e);
+            }
+        }
+    }
+
+    /** By ListTables, not DescribeTable: DynamoDB Local counts every item of the table and its indexes to describe it. */
+    private static boolean exists(DynamoDbClient ddb, String table) {
+        String start = null;
+        do {
+            String from = start;
+            ListTablesResponse r = ddb.listTables(b -> b.exclusiveStartTableName(from));
+            if (r.tableNames().contains(table)) {
+                return true;
+            }
+            start = r.lastEvaluatedTableName();
+        } while (start != null);
+        return false;
     }
 
     private static TableDescription describe(DynamoDbClient ddb, String table) {
