@@ -96,7 +96,7 @@ final class ExportCommand implements Callable<Integer> {
         Set<String> matching = query == null ? null : matching(from, to, which);
         long started = System.nanoTime();
         // --aws without --unload reads the account's table and bucket the same way (Queries, no Scan)
-        try (StoreOptions.Store s = store.open()) {
+        try (StoreOptions.Store s = store.openWithArchive()) {
             Settings settings = outletsFile.applyTo(s.settings());
             List<String> ids = Wiring.outlets(settings, s.s3()).select(outlets).stream().map(Outlet::id).toList();
             ArticleQueries queries = new ArticleQueries(new ArticleIndex(s.dynamoDb(), settings.articlesTableRequired()),
