@@ -75,7 +75,7 @@ public final class Harvester {
         this.health = b.health == null ? null : b.health.apply(index, clock);
         this.processor = new ArticleProcessor(outlets, fetcher, b.extractor, Objects.requireNonNull(b.archive, "archive"),
                 index, clock, b.changeSink, b.deletionConfirmAfter);
-        this.revisits = b.due == null ? Revisits.NONE : new Revisits(b.due, index, outlets, clock);
+        this.revisits = b.due == null ? Revisits.NONE : new Revisits(b.due, index, outlets, clock, b.deletionConfirmAfter);
     }
 
     public static Builder builder() {

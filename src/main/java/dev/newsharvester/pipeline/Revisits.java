@@ -46,12 +46,19 @@ public final class Revisits {
     private final ArticleIndex index;
     private final Outlets outlets;
     private final Clock clock;
+    /** How long after a first sign of deletion the confirming check may come ({@code Lifecycle}'s delay). */
+    private final Duration confirmAfter;
 
     Revisits(DueIndex due, ArticleIndex index, Outlets outlets, Clock clock) {
+        this(due, index, outlets, clock, Lifecycle.DEFAULT_CONFIRM_AFTER);
+    }
+
+    Revisits(DueIndex due, ArticleIndex index, Outlets outlets, Clock clock, Duration confirmAfter) {
         this.due = Objects.requireNonNull(due, "due");
         this.index = index;
         this.outlets = Objects.requireNonNull(outlets, "outlets");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.confirmAfter = Objects.requireNonNull(confirmAfter, "confirmAfter");
     }
 
     private Revisits() {
@@ -59,6 +66,7 @@ public final class Revisits {
         this.index = null;
         this.outlets = null;
         this.clock = null;
+        this.confirmAfter = Duration.ZERO;
     }
 
     /**
@@ -111,6 +119,12 @@ public final class Revisits {
                 return;   // never stored: nothing to revisit
             }
             Optional<Instant> next = RevisitPolicy.next(outlet, firstSeen, now, changed(outcome));
+            if (next.isEmpty() && suspectedGone(outcome)) {
+                // a first sign of deletion at the schedule's last rung is still confirmed (or cleared) by one more
+                // check, past revisitUntil: otherwise a page gone late in its window would stay a suspicion for good
+                Duration wait = confirmAfter.compareTo(outlet.minRevisitInterval()) > 0 ? confirmAfter : outlet.minRevisitInterval();
+                next = Optional.of(now.plus(wait));
+            }
             if (next.isPresent()) {
                 due.schedule(outlet.id(), outcome.url(), firstSeen, next.get(), now);
             } else if (pointer != null) {
@@ -126,8 +140,12 @@ public final class Revisits {
      * first sign that the page is gone (its deletion is confirmed by a later check: {@code Lifecycle}'s "gone?").
      */
     static boolean changed(ArticleOutcome outcome) {
-        return outcome.outcome() == Outcome.REVISED || outcome.outcome() == Outcome.RESTORED
-                || outcome.reason() != null && outcome.reason().startsWith("gone?");
+        return outcome.outcome() == Outcome.REVISED || outcome.outcome() == Outcome.RESTORED || suspectedGone(outcome);
+    }
+
+    /** The visit found the page gone, not yet confirmed ({@code Lifecycle}'s "gone?"). */
+    static boolean suspectedGone(ArticleOutcome outcome) {
+        return outcome.reason() != null && outcome.reason().startsWith("gone?");
     }
 
     private boolean configured(String outlet) {

@@ -16,6 +16,7 @@ import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * A URL's lifecycle entries ({@link HistoryEvent}) in the {@code Articles} table: same partition as its versions, sort
@@ -86,8 +87,8 @@ public final class HistoryEvents {
     UrlHistory history(String url, boolean consistent) {
         List<StoredVersion> versions = new ArrayList<>();
         List<HistoryEvent> entries = new ArrayList<>();
-        ddb.queryPaginator(b -> b.tableName(table).consistentRead(consistent).keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", URL)).expressionAttributeValues(Map.of(":pk", s(url))))
+        ddb.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(consistent).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", URL)).expressionAttributeValues(Map.of(":pk", s(url))).build())
                 .items().forEach(item -> {
                     if (isEvent(Items.str(item, HASH))) {
                         entries.add(fromItem(item));

@@ -99,6 +99,9 @@ class RevisitsIT {
             if (after.equals(Duration.ofDays(4))) {
                 edit(edited);
             }
+            if (after.equals(Duration.ofDays(20))) {
+                site.serve(day0.get(4), HTML, 404, "<html><body><h1>Not found</h1></body></html>");
+            }
             List<Integer> before = counts(day0);
             reports.put(after, harvester.harvest(List.of(), ProgressListener.NONE));
             List<Integer> now = counts(day0);
@@ -117,9 +120,12 @@ class RevisitsIT {
             expected.put(after, DEFAULT_RUNGS.contains(after) ? all : none);
         }
         expected.put(Duration.ofDays(5), editedOnly);   // edited on day 4: the next interval is 1 d, not 3 d
+        // gone on day 20, first seen gone at the last rung (30 d): one more check, past the window, confirms it
+        expected.put(Duration.ofDays(31), List.of(0, 0, 0, 0, 1));
         assertEquals(expected, fetched, "fetches of day 0's stories per run (once each, though the feed listed them"
                 + " in the first runs and the due index held them too)");
         assertEquals(1, reports.get(Duration.ofDays(4)).total(Outcome.REVISED), reports.get(Duration.ofDays(4)).outcomes()::toString);
+        assertEquals(1, reports.get(Duration.ofDays(31)).total(Outcome.DELETED), reports.get(Duration.ofDays(31)).outcomes()::toString);
         OutletReport day7 = reports.get(Duration.ofDays(7)).outlets().get(0);
         assertTrue(day7.due() >= 5 && day7.notDue() >= 0, day7::toString);
     }
