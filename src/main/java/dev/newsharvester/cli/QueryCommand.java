@@ -52,9 +52,10 @@ final class QueryCommand {
         @Override
         public Integer call() throws Exception {
             try (StoreOptions.Store s = common.store.open()) {
-                // the archive (s3proxy, on the embedded store) opens only when a clean copy is read: versions, diff
+                // on the embedded store clean copies are read from its files (no s3proxy); on AWS the archive opens
+                // only when a clean copy is read: versions, diff
                 ArticleQueries q = new ArticleQueries(new ArticleIndex(s.dynamoDb(), s.settings().articlesTableRequired()),
-                        () -> new Archive(s.s3(), s.settings().archiveBucketRequired()));
+                        () -> new Archive(s.s3(), s.settings().archiveBucketRequired()), s.objectFiles());
                 return run(q, System.out);
             }
         }

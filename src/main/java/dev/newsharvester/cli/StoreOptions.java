@@ -49,6 +49,11 @@ final class StoreOptions {
             return s3Client.get();
         }
 
+        /** Reads archived objects by key from the embedded store's files (no S3 server); null on AWS. */
+        java.util.function.Function<String, byte[]> objectFiles() {
+            return closer instanceof LocalStack stack ? stack::readObjectFile : null;
+        }
+
         @Override
         public void close() throws Exception {
             if (closer != null) {

@@ -261,6 +261,29 @@ public final class LocalStack implements AutoCloseable {
         return TABLE;
     }
 
+    /**
+     * An archived object's bytes read straight from the data directory, where the embedded S3 server keeps one file
+     * per object ({@code s3/<bucket>/<key>}), without starting the server: for commands that only read. Throws
+     * {@link java.util.NoSuchElementException} for a missing object, like the archive; an in-memory store has no files.
+     */
+    public byte[] readObjectFile(String key) {
+        if (store == null) {
+            throw new IllegalStateException("an in-memory store keeps no object files: read through s3()");
+        }
+        Path root = store.path().resolve("s3").resolve(BUCKET).toAbsolutePath().normalize();
+        Path file = root.resolve(key).normalize();
+        if (!file.startsWith(root) || key.isBlank()) {
+            throw new IllegalArgumentException("key '" + key + "' is not an object key of bucket " + BUCKET);
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new java.util.NoSuchElementException("no archived object s3://" + BUCKET + "/" + key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read archived object " + file, e);
+        }
+    }
+
     public String bucket() {
         return BUCKET;
     }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,8 @@ public final class ArticleQueries {
     private final Supplier<Archive> archiveSource;
     /** The archive, once {@link #text} first needed it. */
     private volatile Archive archive;
+    /** Reads a clean copy's bytes by key without the archive's client (the embedded store's files), or null. */
+    private final Function<String, byte[]> cleanFiles;
 
     public ArticleQueries(ArticleIndex index, Archive archive) {
         this(index, constant(Objects.requireNonNull(archive, "archive")));
@@ -62,8 +65,17 @@ public final class ArticleQueries {
      * index alone never open it (on the embedded store, never start s3proxy).
      */
     public ArticleQueries(ArticleIndex index, Supplier<Archive> archive) {
+        this(index, archive, null);
+    }
+
+    /**
+     * Queries that read clean copies through {@code cleanFiles} (key to bytes; the embedded store reads its files
+     * directly, so a read-only command never starts its S3 server) and use the archive for nothing else.
+     */
+    public ArticleQueries(ArticleIndex index, Supplier<Archive> archive, Function<String, byte[]> cleanFiles) {
         this.index = Objects.requireNonNull(index, "index");
         this.archiveSource = Objects.requireNonNull(archive, "archive");
+        this.cleanFiles = cleanFiles;
     }
 
     private static Supplier<Archive> constant(Archive archive) {
@@ -230,6 +242,9 @@ public final class ArticleQueries {
     public CleanCopy.Document cleanCopy(StoredVersion v) {
         if (v.cleanKey() == null) {
             throw new IllegalStateException("version " + v.hash() + " of " + v.url() + " has no clean copy");
+        }
+        if (cleanFiles != null) {
+            return CleanCopy.read(cleanFiles.apply(v.cleanKey()));
         }
         Archive a = archive;
         if (a == null) {
