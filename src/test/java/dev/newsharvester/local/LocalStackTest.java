@@ -75,6 +75,25 @@ class LocalStackTest {
     }
 
     @Test
+    void aCleanCopyReadsTheSameFromTheStoresFilesAsThroughS3(@TempDir Path dir) {
+        String key = Archive.cleanKey(OUTLET, url("files"), hash(2), LocalDate.of(2024, 5, 1));
+        byte[] json = "{\"schemaVersion\":2,\"title\":\"Міст відкрили\"}".getBytes(StandardCharsets.UTF_8);
+        try (LocalStack stack = LocalStack.open(dir)) {
+            assertTrue(new Archive(stack.s3(), stack.bucket()).putClean(key, json));
+        }
+        long starts = LocalStack.s3ProxyStarts();
+        try (LocalStack again = LocalStack.open(StoreDirectory.open(dir, "test"), LocalStack.S3Start.ON_FIRST_USE)) {
+            assertArrayEquals(json, again.readObjectFile(key));
+            assertThrows(java.util.NoSuchElementException.class, () -> again.readObjectFile(key.replace(".json", "-x.json")));
+            assertThrows(IllegalArgumentException.class, () -> again.readObjectFile("../dynamodb/" + LocalStack.DYNAMODB_FILE));
+            assertEquals(starts, LocalStack.s3ProxyStarts(), "read without starting s3proxy");
+        }
+        try (LocalStack memory = LocalStack.inMemory()) {
+            assertThrows(IllegalStateException.class, () -> memory.readObjectFile(key));
+        }
+    }
+
+    @Test
     void aDataDirectoryOpenElsewhereIsRefusedClearly(@TempDir Path dir) {
         try (LocalStack first = LocalStack.open(dir)) {
             var e = assertThrows(IllegalStateException.class, () -> LocalStack.open(dir));
