@@ -33,6 +33,7 @@ public final class FleetPacer implements Pacer {
             Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Instant> lastEnd = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextAt = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Void>> releasing = new ConcurrentHashMap<>();
 
     /**
      * @param holder       names this unit of work in the lease (an invocation and record id)
@@ -58,6 +59,12 @@ public final class FleetPacer implements Pacer {
 
     @Override
     public Slot acquire(String host, Duration delay) {
+        CompletableFuture<Void> release = releasing.get(host);
+        if (release != null) {
+            // This unit's own last request to the host may still be giving the lease back; until it has, the fleet
+            // table says the host is held (by us), so wait for that write rather than defer the request to a later turn.
+            release.join();
+        }
         Instant now = leases.clock().instant();
         if (now.plus(requestLimit).isAfter(budgetEnd)) {
             return Slot.refused(now.plusSeconds(1)); // not enough time left in this invocation
@@ -101,13 +108,15 @@ public final class FleetPacer implements Pacer {
                 nextAt.merge(host, end.plus(delay).plusMillis(1), FleetPacer::later);
                 // Given back off the request's path: the caller passes the turn on meanwhile. The next request to
                 // the host is a delay away; finish() waits for it before the invocation ends.
-                releases.add(CompletableFuture.runAsync(() -> {
+                CompletableFuture<Void> release = CompletableFuture.runAsync(() -> {
                     try {
                         leases.release(host, holder, end);
                     } catch (RuntimeException e) {
                         // the lease lapses by itself; lastEnd is then the lease's end, later than the real one
                     }
-                }, RELEASES));
+                }, RELEASES);
+                releasing.put(host, release);
+                releases.add(release);
             }
         };
     }

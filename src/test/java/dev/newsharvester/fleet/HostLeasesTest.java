@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsharvester.fetch.Pacer;
 import dev.newsharvester.local.LocalStack;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +20,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** Host leases and the fleet pacer against DynamoDB Local, with many "instances" (threads, each its own pacer). */
 class HostLeasesTest {
@@ -110,6 +115,42 @@ class HostLeasesTest {
         try (Pacer.Slot later = other.acquire("own.example", Duration.ofMillis(400))) {
             assertTrue(later.granted());
         }
+    }
+
+    @Test
+    void aUnitAsksTheSameHostAgainWhileItsOwnReleaseIsStillBeingWritten() {
+        // A slow network for the release only (a fault DynamoDB Local cannot make on demand): robots.txt's lease is
+        // still being given back when the feed, with no delay of its own, is asked. It must not be deferred to a
+        // later turn because the table still names this very unit as the holder.
+        DynamoDbClient slowRelease = (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("updateItem") && args != null && args.length == 1
+                            && args[0] instanceof Consumer<?>) {
+                        UpdateItemRequest.Builder b = UpdateItemRequest.builder();
+                        @SuppressWarnings("unchecked")
+                        Consumer<UpdateItemRequest.Builder> fill = (Consumer<UpdateItemRequest.Builder>) args[0];
+                        fill.accept(b);
+                        UpdateItemRequest request = b.build();
+                        if (request.updateExpression().contains("REMOVE holder")) {
+                            Thread.sleep(150);
+                        }
+                        return stack.dynamoDb().updateItem(request);
+                    }
+                    try {
+                        return method.invoke(stack.dynamoDb(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        HostLeases l = new HostLeases(slowRelease, TABLE, Clock.systemUTC(), Duration.ofSeconds(30));
+        FleetPacer unit = new FleetPacer(l, "discover/1", Instant.now().plusSeconds(60), Duration.ofSeconds(1));
+        for (int i = 0; i < 3; i++) {
+            try (Pacer.Slot slot = unit.acquire("again.example", Duration.ZERO)) {
+                assertTrue(slot.granted(), "request " + i + " refused until " + slot.notBefore());
+            }
+        }
+        unit.finish();
+        assertTrue(l.acquire("again.example", "someone-else", Duration.ZERO).granted(), "every lease was given back");
     }
 
     @Test
