@@ -84,7 +84,7 @@ public final class Reindexer {
             }
             tick(++n, events.size(), "change log entries");
         }
-        List<Archive.Entry> copies = archive.list("clean/");
+        List<Archive.Entry> copies = archive.walk("clean/");   // a folder at a time: see Archive.walk
         Map<String, Candidate> latest = new HashMap<>();
         int added = 0;
         int read = 0;

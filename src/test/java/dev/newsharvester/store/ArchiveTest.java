@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -92,6 +94,30 @@ class ArchiveTest {
         assertTrue(e.getMessage().contains("abc"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Archive.cleanKey("kyiv", " ", HASH, day));
         assertThrows(NullPointerException.class, () -> Archive.cleanKey("kyiv", URL, HASH, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stores")
+    void aWalkFolderByFolderFindsWhatAFlatListingFindsInKeyOrder(String store) {
+        Archive archive = archive(store);
+        String root = "walk-" + outlet() + "/";
+        List<String> keys = new ArrayList<>();
+        for (String o : List.of("zn", "up", "lb")) {
+            for (int day = 3; day >= 1; day--) {
+                for (int i = 0; i < 3; i++) {
+                    String key = root + "outlet=" + o + "/dt=2025-06-0" + day + "/" + i + "-" + o + ".json";
+                    archive.putOnce(key, "{}".getBytes(StandardCharsets.UTF_8), "application/json");
+                    keys.add(key);
+                }
+            }
+        }
+        archive.putOnce(root + "top.json", "{}".getBytes(StandardCharsets.UTF_8), "application/json");
+        keys.add(root + "top.json");
+        keys.sort(null);
+        List<Archive.Entry> walked = archive.walk(root);
+        assertEquals(keys, walked.stream().map(Archive.Entry::key).toList());
+        assertEquals(archive.list(root), walked);
+        assertEquals(List.of(), archive.walk("walk-nothing-here/"));
     }
 
     @ParameterizedTest
