@@ -92,7 +92,7 @@ final class AthenaExport {
     private static SearchRequest request(String query, List<String> outlets, Instant since, Instant until,
             boolean allVersions) {
         LocalDate from = since == null ? null : since.atZone(ZoneOffset.UTC).toLocalDate();
-        LocalDate to = until == null ? null : until.minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate to = until == null ? null : until.atZone(ZoneOffset.UTC).toLocalDate();
         return SearchRequest.of(query == null ? "" : query).withOutlets(outlets).withDays(from, to)
                 .withAllVersions(allVersions);
     }

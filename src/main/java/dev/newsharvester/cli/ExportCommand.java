@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import dev.newsharvester.store.TimeRange;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write the archive's articles to a file, one row per version: every article field, the version and"
@@ -79,11 +80,9 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Format fmt = Format.parse(format);
         ArchiveExport.Versions which = versions(versions);
-        Instant from = QueryCommand.time(since, null, "--since");
-        Instant to = until == null ? null : until.length() == 10
-                ? QueryCommand.time(until, null, "--until").plus(Duration.ofDays(1)).minusMillis(1)
-                : QueryCommand.time(until, null, "--until");
-        new ArchiveExport.Selection(List.of(), from, to, which); // a range the wrong way round fails before the store opens
+        TimeRange range = TimeRange.parse(since, until, "--since", "--until");  // before the store opens
+        Instant from = range.since();
+        Instant to = range.until();
         if (unload != null) {
             return AthenaExport.unload(store, fmt, unload, query, outlets, from, to, which == ArchiveExport.Versions.ALL,
                     json, System.out);

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import dev.newsharvester.store.TimeRange;
 
 /** {@code query changes}: the change log, newest first, by outlet and day prefixes (no scan). */
 @Command(name = "changes", mixinStandardHelpOptions = true,
@@ -34,7 +35,7 @@ final class QueryChanges implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Instant from = QueryCommand.time(since, null, "--since");
+        Instant from = TimeRange.bound(since, false, "--since");
         Set<ChangeKind> kinds = ChangeJournal.kinds(kind);
         try (StoreOptions.Store s = common.store.openWithArchive()) {
             ChangeJournal journal = new ChangeJournal(new ChangeLog(new Archive(s.s3(), s.settings().archiveBucketRequired())));

@@ -18,9 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.newsharvester.store.TimeRange;
 
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Read the index.",
         subcommands = {QueryCommand.Versions.class, QueryCommand.Hash.class, QueryCommand.ByOutlet.class,
@@ -159,7 +157,8 @@ final class QueryCommand {
 
         @Override
         Integer run(ArticleQueries q, PrintStream out) throws Exception {
-            return print(q.byOutlet(outlet, time(since, null, "--since"), time(until, null, "--until")), out);
+            TimeRange range = TimeRange.parse(since, until, "--since", "--until");
+            return print(q.byOutlet(outlet, range.since(), range.until()), out);
         }
     }
 
@@ -284,17 +283,5 @@ final class QueryCommand {
 
     private static double round(double x) {
         return Math.round(x * 1000) / 1000.0;
-    }
-
-    /** An ISO date (UTC midnight) or instant; {@code dflt} when absent. */
-    static Instant time(String value, Instant dflt, String option) {
-        if (value == null) {
-            return dflt;
-        }
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": '" + value + "' is not an ISO date (2025-08-23) or instant (2025-08-23T08:00:00Z)");
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import dev.newsharvester.store.TimeRange;
 
 @Command(name = "reprocess", mixinStandardHelpOptions = true,
         description = "Re-extract stored raw copies with the current extractor; store a new version where the text changed. Fetches nothing.")
@@ -41,7 +42,7 @@ final class ReprocessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         try (StoreOptions.Store s = store.openWithArchive()) {
-            ReprocessRequest request = new ReprocessRequest(outlets, QueryCommand.time(since, null, "--since"), all, null);
+            ReprocessRequest request = new ReprocessRequest(outlets, TimeRange.bound(since, false, "--since"), all, null);
             ReprocessReport report = Wiring.reprocessor(outletsFile.applyTo(s.settings()), s.s3(), s.dynamoDb()).run(request, () -> false);
             if (!store.aws && report.revised() + report.duplicates() > 0 && SearchIndex.exists(store.data)) {
                 // reprocessed versions publish no change events: the search index is rebuilt to include them

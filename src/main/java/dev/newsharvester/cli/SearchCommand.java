@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import dev.newsharvester.store.TimeRange;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Full-text search of the embedded store: ranked results with marked snippets, or counts of the"
@@ -57,8 +58,9 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CountBy by = countBy == null ? null : CountBy.parse(countBy);
-        SearchRequest request = new SearchRequest(query, outlets, SearchRequest.time(since, false, "--since"),
-                SearchRequest.time(until, true, "--until"), limit, SearchRequest.Versions.parse(versions));
+        TimeRange range = TimeRange.parse(since, until, "--since", "--until");
+        SearchRequest request = new SearchRequest(query, outlets, range.since(), range.until(), limit,
+                SearchRequest.Versions.parse(versions));
         if (store.aws) {
             return AthenaExport.search(query, outlets, request.since(), request.until(), countBy, limit,
                     request.versions() == SearchRequest.Versions.ALL, json, System.out);

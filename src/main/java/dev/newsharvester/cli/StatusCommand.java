@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.s3.S3Client;
+import dev.newsharvester.store.TimeRange;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Outlet health: last discovery and new article, outcomes over 24 h and 7 days, completeness of"
@@ -45,7 +46,8 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        Instant when = QueryCommand.time(at, Instant.now(), "--at");
+        Instant asked = TimeRange.bound(at, false, "--at");
+        Instant when = asked != null ? asked : Instant.now();
         try (StoreOptions.Store s = store.open()) {
             Settings settings = outletsFile.applyTo(s.settings());
             // the archive's client only for an outlets file kept in S3: status reads the index's counters

@@ -153,7 +153,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         if (r.since() != null || r.until() != null) {
             long from = r.since() == null ? Long.MIN_VALUE : r.since().toEpochMilli();
-            long to = r.until() == null ? Long.MAX_VALUE : r.until().toEpochMilli() - 1;
+            long to = r.until() == null ? Long.MAX_VALUE : r.until().toEpochMilli();
             b.add(LongPoint.newRangeQuery(Fields.TS, from, to), BooleanClause.Occur.FILTER);
         }
         return b.build();

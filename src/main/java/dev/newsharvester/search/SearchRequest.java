@@ -1,10 +1,8 @@
 package dev.newsharvester.search;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import dev.newsharvester.store.TimeRange;
 
 /**
  * A question to the search index.
@@ -14,7 +12,7 @@ import java.util.List;
  *                 article
  * @param outlets  only these outlets (empty: all)
  * @param since    only articles published (else first fetched) at or after this (null: no bound)
- * @param until    ... and before this (null: no bound)
+ * @param until    ... and at or before this (null: no bound); see {@link TimeRange}
  * @param limit    how many ranked results {@link SearchIndex#search} returns (≥ 1)
  * @param versions the latest version per URL (default) or every stored version
  */
@@ -48,34 +46,11 @@ public record SearchRequest(String query, List<String> outlets, Instant since, I
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be 1 or more, got " + limit);
         }
-        if (since != null && until != null && !since.isBefore(until)) {
-            throw new IllegalArgumentException("--since " + since + " is not before --until " + until
-                    + ": swap them or widen the range");
-        }
+        new TimeRange(since, until);   // both ends included; the wrong way round is refused there
     }
 
     /** Every latest article matching {@code query}, the default limit. */
     public static SearchRequest of(String query) {
         return new SearchRequest(query, List.of(), null, null, DEFAULT_LIMIT, Versions.LATEST);
-    }
-
-    /**
-     * A bound from the command line: an ISO instant, or a date (UTC), which for {@code --until} includes that whole
-     * day ({@code --since 2025-08-21 --until 2025-08-21} is that one day).
-     */
-    public static Instant time(String value, boolean until, String option) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (until ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": '" + value
-                    + "' is not an ISO date (2025-08-23) or instant (2025-08-23T08:00:00Z)");
-        }
     }
 }

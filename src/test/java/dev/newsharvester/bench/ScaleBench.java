@@ -179,8 +179,8 @@ public final class ScaleBench {
 
     private static SearchRequest request(String[] q) {
         List<String> outlets = q.length > 2 && q[2] != null ? List.of(q[2]) : List.of();
-        Instant since = q.length > 3 ? SearchRequest.time(q[3], false, "--since") : null;
-        Instant until = q.length > 4 ? SearchRequest.time(q[4], true, "--until") : null;
+        Instant since = q.length > 3 ? dev.newsharvester.store.TimeRange.bound(q[3], false, "--since") : null;
+        Instant until = q.length > 4 ? dev.newsharvester.store.TimeRange.bound(q[4], true, "--until") : null;
         return new SearchRequest(q[1], outlets, since, until, 20, SearchRequest.Versions.LATEST);
     }
 
