@@ -28,6 +28,17 @@ import java.util.regex.Pattern;
  */
 final class Lifecycle {
 
+    /**
+     * How an outcome's reason begins when the visit found the page gone for the first time (not confirmed yet):
+     * {@link #suspectsDeletion} reads it, so the two are spelled in one place.
+     */
+    static final String SUSPECTED = "gone? ";
+
+    /** Whether the outcome is a first, unconfirmed sign that the page is gone. */
+    static boolean suspectsDeletion(ArticleOutcome outcome) {
+        return outcome.reason() != null && outcome.reason().startsWith(SUSPECTED);
+    }
+
     /** Time between the first sign that an article is gone and the check that confirms it, unless configured. */
     static final Duration DEFAULT_CONFIRM_AFTER = Duration.ofHours(1);
 
@@ -113,13 +124,13 @@ final class Lifecycle {
         if (suspected.isEmpty()) {
             events.put(new HistoryEvent(task.url(), task.outlet(), now, Kind.SUSPECTED_GONE, httpStatus, null, false,
                     current.hash(), reason));
-            return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), "gone? " + reason
+            return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), SUSPECTED + reason
                     + "; a check from " + now.plus(confirmAfter) + " confirms the deletion");
         }
         Instant confirmable = suspected.get().at().plus(confirmAfter);
         if (now.isBefore(confirmable)) {
             events.visited(task.url(), current.hash(), now);
-            return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), "gone? " + reason + " (since "
+            return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), SUSPECTED + reason + " (since "
                     + suspected.get().at() + "); a check from " + confirmable + " confirms the deletion");
         }
         HistoryEvent e = new HistoryEvent(task.url(), task.outlet(), now, Kind.DELETED, httpStatus, null, false,

@@ -145,7 +145,7 @@ public final class Revisits {
 
     /** The visit found the page gone, not yet confirmed ({@code Lifecycle}'s "gone?"). */
     static boolean suspectedGone(ArticleOutcome outcome) {
-        return outcome.reason() != null && outcome.reason().startsWith("gone?");
+        return Lifecycle.suspectsDeletion(outcome);
     }
 
     private boolean configured(String outlet) {
