@@ -71,9 +71,12 @@ class ServeAthenaIT {
     /** {@code serve --aws --port 0 --json} with every AWS endpoint (Athena's too, through the SDK's own variable) at {@code endpoint}. */
     private static Process serve(URI endpoint, String name) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-cp", System.getProperty("java.class.path"), "dev.newsharvester.cli.Main", "serve", "--aws", "--port", "0",
-                "--json"));
+                "--enable-native-access=ALL-UNNAMED"));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow"); // an unknown option before JDK 24
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.newsharvester.cli.Main", "serve", "--aws",
+                "--port", "0", "--json"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(tmp.resolve(name + ".out").toFile())
                 .redirectError(tmp.resolve(name + ".err").toFile());
         Map<String, String> env = pb.environment();
