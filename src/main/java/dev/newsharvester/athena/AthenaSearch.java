@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -30,6 +33,14 @@ public final class AthenaSearch implements AutoCloseable {
 
     /** Matching articles in one day, week or outlet. */
     public record Count(String bucket, long articles) {
+    }
+
+    /** How many articles match, their counts per bucket (in bucket order), and the newest up to the limit. */
+    public record Answer(long total, List<Count> counts, List<Hit> hits) {
+        public Answer {
+            counts = List.copyOf(counts);
+            hits = List.copyOf(hits);
+        }
     }
 
     private static final Duration FIRST_POLL = Duration.ofMillis(200);
@@ -56,10 +67,21 @@ public final class AthenaSearch implements AutoCloseable {
 
     /** The workgroup and database the settings name (ATHENA_WORKGROUP, GLUE_DATABASE), on the URL-connection client. */
     public static AthenaSearch fromSettings(Settings settings) {
+        return fromSettings(settings, Duration.ofMinutes(10));
+    }
+
+    /** {@link #fromSettings(Settings)} with each query waited for up to {@code timeout}, then stopped. */
+    public static AthenaSearch fromSettings(Settings settings, Duration timeout) {
+        String workgroup = settings.athenaWorkgroupRequired();
+        String database = settings.glueDatabaseRequired();
         AthenaClient client = AthenaClient.builder().httpClient(UrlConnectionHttpClient.create())
                 .region(settings.aws().region()).credentialsProvider(DefaultCredentialsProvider.builder().build()).build();
-        return new AthenaSearch(client, settings.athenaWorkgroupRequired(), settings.glueDatabaseRequired(),
-                Duration.ofMinutes(10));
+        return new AthenaSearch(client, workgroup, database, timeout);
+    }
+
+    /** The workgroup the queries run in. */
+    public String workgroup() {
+        return workgroup;
     }
 
     /** Matching articles, newest first, at most the request's limit. */
@@ -75,6 +97,29 @@ public final class AthenaSearch implements AutoCloseable {
         List<Count> counts = new ArrayList<>();
         rows(run(sql.count(r)), row -> counts.add(new Count(row.get(0), Long.parseLong(row.get(1)))));
         return counts;
+    }
+
+    /**
+     * Matching articles (newest first, at most the limit) and their counts per {@link SearchRequest#countBy()}, from
+     * one query ({@link AthenaSql#searchAndCount}): the data is read once for both.
+     */
+    public Answer searchAndCount(SearchRequest r) {
+        List<Hit> hits = new ArrayList<>();
+        Map<String, Long> perBucket = new HashMap<>();
+        long[] total = {0};
+        rows(run(sql.searchAndCount(r)), row -> {
+            if (Long.parseLong(row.get(9)) <= r.limit()) {
+                hits.add(new Hit(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)));
+            }
+            perBucket.put(row.get(6), Long.parseLong(row.get(7)));
+            total[0] = Long.parseLong(row.get(8));
+        });
+        Comparator<Count> order = r.countBy() == SearchRequest.CountBy.OUTLET
+                ? Comparator.comparingLong(Count::articles).reversed().thenComparing(Count::bucket)
+                : Comparator.comparing(Count::bucket);
+        List<Count> counts = perBucket.entrySet().stream().map(e -> new Count(e.getKey(), e.getValue())).sorted(order)
+                .toList();
+        return new Answer(total[0], counts, hits);
     }
 
     /**

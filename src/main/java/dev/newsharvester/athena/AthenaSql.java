@@ -42,12 +42,8 @@ public final class AthenaSql {
 
     /** Matching articles, newest first: outlet, dt, published, title, url, snippet. */
     public String search(SearchRequest r) {
-        String firstWord = firstPositiveWord(expression(r));
-        String snippet = firstWord == null ? "substr(text, 1, " + SNIPPET_LENGTH + ")"
-                : "substr(text, greatest(1, strpos(lower(text), " + literal(firstWord) + ") - " + SNIPPET_BEFORE + "), "
-                + SNIPPET_LENGTH + ")";
         return versions(r, "outlet, dt, url, title, text, published, fetchedat")
-                + "SELECT outlet, dt, published, title, url, " + snippet + " AS snippet\n"
+                + "SELECT outlet, dt, published, title, url, " + snippet(r) + " AS snippet\n"
                 + "FROM versions\n"
                 + "WHERE " + matching(r) + "\n"
                 + "ORDER BY published DESC, url\n"
@@ -56,14 +52,7 @@ public final class AthenaSql {
 
     /** Counts of matching articles per day, week (its Monday) or outlet: bucket, articles. */
     public String count(SearchRequest r) {
-        if (r.countBy() == null) {
-            throw new IllegalArgumentException("--count-by is missing: give day, week or outlet");
-        }
-        String bucket = switch (r.countBy()) {
-            case DAY -> "dt";
-            case WEEK -> "date_format(date_trunc('week', date(dt)), '%Y-%m-%d')";
-            case OUTLET -> "outlet";
-        };
+        String bucket = bucket(r);
         String order = r.countBy() == SearchRequest.CountBy.OUTLET ? "articles DESC, bucket" : "bucket";
         return versions(r, "outlet, dt, url, title, text, fetchedat")
                 + "SELECT " + bucket + " AS bucket, count(*) AS articles\n"
@@ -71,6 +60,31 @@ public final class AthenaSql {
                 + "WHERE " + matching(r) + "\n"
                 + "GROUP BY 1\n"
                 + "ORDER BY " + order;
+    }
+
+    /**
+     * {@link #search} and {@link #count} in one query, so that Athena reads (and bills) the data once: the newest
+     * matching articles up to the limit, plus at least one row per bucket, each row carrying its bucket's count and the
+     * total. Columns: outlet, dt, published, title, url, snippet, bucket, articles (the bucket's), total, hit (the rank,
+     * newest first: a row is a result when hit &lt;= the limit).
+     */
+    public String searchAndCount(SearchRequest r) {
+        return versions(r, "outlet, dt, url, title, text, published, fetchedat")
+                + ", matches AS (\n"
+                + "  SELECT outlet, dt, published, title, url, " + snippet(r) + " AS snippet, " + bucket(r) + " AS bucket\n"
+                + "  FROM versions\n"
+                + "  WHERE " + matching(r) + "\n"
+                + "), ranked AS (\n"
+                + "  SELECT *, row_number() OVER (ORDER BY published DESC, url) AS hit,\n"
+                + "         row_number() OVER (PARTITION BY bucket ORDER BY published DESC, url) AS nth,\n"
+                + "         count(*) OVER (PARTITION BY bucket) AS articles,\n"
+                + "         count(*) OVER () AS total\n"
+                + "  FROM matches\n"
+                + ")\n"
+                + "SELECT outlet, dt, published, title, url, snippet, bucket, articles, total, hit\n"
+                + "FROM ranked\n"
+                + "WHERE hit <= " + r.limit() + " OR nth = 1\n"
+                + "ORDER BY hit";
     }
 
     /** Every column of the matching articles ({@link AthenaTables#EXPORT_COLUMNS}), oldest first, no limit. */
@@ -122,6 +136,26 @@ public final class AthenaSql {
     }
 
     // ------------------------------------------------------------------ parts
+
+    /** Up to 240 characters of the text, from 80 before the first word looked for (else from its start). */
+    private static String snippet(SearchRequest r) {
+        String firstWord = firstPositiveWord(expression(r));
+        return firstWord == null ? "substr(text, 1, " + SNIPPET_LENGTH + ")"
+                : "substr(text, greatest(1, strpos(lower(text), " + literal(firstWord) + ") - " + SNIPPET_BEFORE + "), "
+                + SNIPPET_LENGTH + ")";
+    }
+
+    /** What a count groups by: the day, the week's Monday, or the outlet. */
+    private static String bucket(SearchRequest r) {
+        if (r.countBy() == null) {
+            throw new IllegalArgumentException("--count-by is missing: give day, week or outlet");
+        }
+        return switch (r.countBy()) {
+            case DAY -> "dt";
+            case WEEK -> "date_format(date_trunc('week', date(dt)), '%Y-%m-%d')";
+            case OUTLET -> "outlet";
+        };
+    }
 
     /** {@code WITH versions AS (...)}: the rows of the partitions asked for, latest per URL unless all versions. */
     private String versions(SearchRequest r, String columns) {

@@ -1,6 +1,7 @@
 package dev.newsharvester.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.newsharvester.athena.AthenaSearch;
 import dev.newsharvester.change.ChangeJournal;
 import dev.newsharvester.health.HealthEvaluator;
 import dev.newsharvester.outlet.Outlet;
@@ -12,12 +13,14 @@ import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.ChangeLog;
 import dev.newsharvester.store.HealthCounters;
+import dev.newsharvester.web.AthenaBackend;
 import dev.newsharvester.web.SearchBackend;
 import dev.newsharvester.web.SearchIndexBackend;
 import dev.newsharvester.web.WebServer;
 import dev.newsharvester.web.WebSources;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -48,10 +51,22 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    /** The search page's engine: the embedded store's search index; with --aws none yet (`search --aws` uses Athena). */
-    SearchBackend searchBackend() {
-        return store.aws ? SearchBackend.none("This page searches the embedded store's index; on AWS use `search --aws`"
-                + " (Athena) on the command line.") : SearchIndexBackend.forDataDirectory(store.data);
+    /** How long the search page waits for an Athena query before stopping it (a browser waits about as long). */
+    static final Duration ATHENA_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * The search page's engine: the embedded store's search index, or with --aws Athena as `search --aws` asks it (the
+     * page says why not when ATHENA_WORKGROUP or GLUE_DATABASE is missing).
+     */
+    SearchBackend searchBackend(Settings settings) {
+        if (!store.aws) {
+            return SearchIndexBackend.forDataDirectory(store.data);
+        }
+        try {
+            return new AthenaBackend(AthenaSearch.fromSettings(settings, ATHENA_TIMEOUT));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return SearchBackend.none("Search on AWS runs on Athena, which is not set up here: " + e.getMessage());
+        }
     }
 
     @Override
@@ -79,13 +94,21 @@ final class ServeCommand implements Callable<Integer> {
         String table = settings.articlesTableRequired();
         Archive archive = new Archive(s.s3(), settings.archiveBucketRequired());
         Outlets outlets = Wiring.outlets(settings, s.s3());
+        SearchBackend search = searchBackend(settings);
         WebSources sources = new WebSources(new ArticleQueries(new ArticleIndex(s.dynamoDb(), table), archive),
                 new ChangeJournal(new ChangeLog(archive)), new HealthEvaluator(new HealthCounters(s.dynamoDb(), table),
                 settings.health()), () -> outlets.select(List.of()).stream().map(Outlet::id).toList(),
-                searchBackend(), Clock.systemUTC());
+                search, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            if (search instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.err.println("error: closing the search engine: " + e.getMessage());
+                }
+            }
             try {
                 s.close();
             } catch (Exception e) {

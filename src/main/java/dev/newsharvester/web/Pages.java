@@ -3,7 +3,7 @@ package dev.newsharvester.web;
 import java.net.URI;
 import java.time.Instant;
 
-/** The routes: a path and its parameters to a page, or to the 400, 404 or 500 page that says what went wrong. */
+/** The routes: a path and its parameters to a page, or to the 400, 404, 500 or 502 page that says what went wrong. */
 final class Pages {
 
     private final WebSources sources;
@@ -38,7 +38,7 @@ final class Pages {
             };
             return WebServer.Response.html(200, html);
         } catch (WebException e) {
-            return WebServer.Response.error(e.status(), e.status() == 404 ? "Not found" : "Bad request", e.getMessage(), now());
+            return WebServer.Response.error(e.status(), e.title(), e.getMessage(), now());
         } catch (IllegalArgumentException e) {
             // the read side's own checks (a version prefix that names no version, a malformed URL...)
             return WebServer.Response.error(400, "Bad request", e.getMessage(), now());

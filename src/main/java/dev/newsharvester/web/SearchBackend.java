@@ -8,7 +8,8 @@ import java.util.Objects;
  * What the search page asks of a search engine: matching articles, ranked, and counts of them per bucket. The page
  * knows only this; {@code cli} wires an implementation on the {@code search} package (the local Lucene index, or
  * Athena with {@code --aws}). A bad query is an {@link IllegalArgumentException} whose message names the problem; the
- * page shows it as a 400.
+ * page shows it as a 400. An engine that could not answer (a failed, cancelled or unreachable Athena) throws
+ * {@link Failed}, which the page shows as a 502 with its one-line message.
  */
 public interface SearchBackend {
 
@@ -60,6 +61,18 @@ public interface SearchBackend {
     String unavailable();
 
     Results search(Request request);
+
+    /** What the page says about the engine above its results (where it runs, what it costs), or null for nothing. */
+    default String about() {
+        return null;
+    }
+
+    /** The engine could not answer; the message is one line saying why and what to do. */
+    final class Failed extends RuntimeException {
+        public Failed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /** No engine wired: the page shows the form and says so. */
     static SearchBackend none(String why) {

@@ -54,8 +54,14 @@ final class SearchPage {
                 r = sources.search().search(new SearchBackend.Request(q, outlets, since, until, countBy, limit));
             } catch (IllegalArgumentException e) {
                 throw WebException.badRequest("parameter 'q': " + e.getMessage());
+            } catch (SearchBackend.Failed e) {
+                throw WebException.badGateway(e.getMessage());
             }
             results = results(r, countBy);
+        }
+        String about = sources.search().about();
+        if (about != null) {
+            results = "<p class=\"muted\" id=\"engine\">" + Html.esc(about) + "</p>\n" + results;
         }
         return Html.page(q == null ? "Search" : "Search: " + q, "Search", now, "<h1>Search</h1>\n" + form + results);
     }

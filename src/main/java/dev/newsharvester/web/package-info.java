@@ -9,7 +9,8 @@
  * dev.newsharvester.web.ChangesPage} (recent changes) and {@link dev.newsharvester.web.SearchPage} (search with
  * counts over time), the last behind {@link dev.newsharvester.web.SearchBackend} so the search engine plugs in
  * without the page knowing it ({@link dev.newsharvester.web.SearchIndexBackend}: the embedded store's
- * index of the {@code search} package). Everything from the archive is escaped ({@link dev.newsharvester.web.Html}).
+ * index of the {@code search} package; {@link dev.newsharvester.web.AthenaBackend}: Athena with {@code --aws}, through
+ * the {@code athena} package). Everything from the archive is escaped ({@link dev.newsharvester.web.Html}).
  *
  * <p>Reads only: it never fetches, harvests or runs the flow ({@code pipeline}); {@code cli} wires it.
  */

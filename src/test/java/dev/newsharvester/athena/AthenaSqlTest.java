@@ -76,6 +76,38 @@ class AthenaSqlTest {
                 .contains("--count-by"));
     }
 
+    /** One scan for the page: the matches ranked once, each row with its bucket's count; hits up to the limit, one row per bucket beyond. */
+    @Test
+    void resultsAndCountsComeFromOneQuery() {
+        String sql = SQL.searchAndCount(SearchRequest.of("energy").withOutlets(List.of("unn")).withDays(NOV_1, NOV_30)
+                .withCountBy(CountBy.WEEK).withLimit(50));
+        assertEquals("""
+                WITH versions AS (
+                  SELECT outlet, dt, url, title, text, published, fetchedat,
+                         row_number() OVER (PARTITION BY url ORDER BY fetchedat DESC) AS rn
+                  FROM "news_harvester"."articles_clean"
+                  WHERE outlet = 'unn' AND dt >= '2026-11-01' AND dt <= '2026-11-30'
+                )
+                , matches AS (
+                  SELECT outlet, dt, published, title, url, substr(text, greatest(1, strpos(lower(text), 'energy') - 80), 240) AS snippet, date_format(date_trunc('week', date(dt)), '%%Y-%%m-%%d') AS bucket
+                  FROM versions
+                  WHERE rn = 1 AND (regexp_like(%s, '(^|[^\\p{L}\\p{N}])energy'))
+                ), ranked AS (
+                  SELECT *, row_number() OVER (ORDER BY published DESC, url) AS hit,
+                         row_number() OVER (PARTITION BY bucket ORDER BY published DESC, url) AS nth,
+                         count(*) OVER (PARTITION BY bucket) AS articles,
+                         count(*) OVER () AS total
+                  FROM matches
+                )
+                SELECT outlet, dt, published, title, url, snippet, bucket, articles, total, hit
+                FROM ranked
+                WHERE hit <= 50 OR nth = 1
+                ORDER BY hit""".formatted(ANY), sql);
+        assertEquals(1, sql.split("\"articles_clean\"", -1).length - 1, "the table is read once");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> SQL.searchAndCount(SearchRequest.of("x")))
+                .getMessage().contains("--count-by"));
+    }
+
     @Test
     void allVersionsDropsTheRanking() {
         String sql = SQL.count(SearchRequest.of("drone").withCountBy(CountBy.DAY).withAllVersions(true));

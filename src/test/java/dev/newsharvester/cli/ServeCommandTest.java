@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import dev.newsharvester.pipeline.Settings;
+import dev.newsharvester.web.SearchBackend;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,5 +54,20 @@ class ServeCommandTest {
         try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
             assertEquals(port, again.getLocalPort(), "serve let the port go when it could not open the store");
         }
+    }
+
+    /** With --aws but no workgroup or database, the search page says what to set instead of failing to start. */
+    @Test
+    void onAwsWithoutAthenaTheSearchPageSaysWhatToSet() {
+        ServeCommand serve = new ServeCommand();
+        serve.store = new StoreOptions();
+        serve.store.aws = true;
+        SearchBackend none = serve.searchBackend(Settings.fromEnvironment(Map.of("AWS_REGION", "eu-central-1",
+                Settings.GLUE_DATABASE, "news_harvester")));
+        assertEquals("Search on AWS runs on Athena, which is not set up here: environment variable ATHENA_WORKGROUP is"
+                + " not set: set it to the stack's Athena workgroup (output AthenaWorkGroupName)", none.unavailable());
+        SearchBackend noDatabase = serve.searchBackend(Settings.fromEnvironment(Map.of("AWS_REGION", "eu-central-1",
+                Settings.ATHENA_WORKGROUP, "news-archive")));
+        assertTrue(noDatabase.unavailable().contains("GLUE_DATABASE is not set"), noDatabase.unavailable());
     }
 }
