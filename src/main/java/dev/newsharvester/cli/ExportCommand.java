@@ -98,8 +98,9 @@ final class ExportCommand implements Callable<Integer> {
         try (StoreOptions.Store s = store.openWithArchive()) {
             Settings settings = outletsFile.applyTo(s.settings());
             List<String> ids = Wiring.outlets(settings, s.s3()).select(outlets).stream().map(Outlet::id).toList();
+            // on the embedded store clean copies are read from its files, not through its S3 server
             ArticleQueries queries = new ArticleQueries(new ArticleIndex(s.dynamoDb(), settings.articlesTableRequired()),
-                    new Archive(s.s3(), settings.archiveBucketRequired()));
+                    () -> new Archive(s.s3(), settings.archiveBucketRequired()), s.objectFiles());
             ArchiveExport.Selection selection = new ArchiveExport.Selection(ids, from, to, which, matching);
             Progress progress = new Progress(System.err);
             ArchiveExport.Result r = ExportFile.write(out, os -> {

@@ -26,7 +26,7 @@ final class ReindexCommand implements Callable<Integer> {
         PrintStream out = System.out;
         try (StoreOptions.Store s = store.open()) {
             Reindexer.Report report = new Reindexer(new Archive(s.s3(), s.settings().archiveBucketRequired()),
-                    System.err::println).rebuild(data);
+                    s.objectFiles(), System.err::println).rebuild(data);
             if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
             } else {

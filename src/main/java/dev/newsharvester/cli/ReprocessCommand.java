@@ -46,7 +46,8 @@ final class ReprocessCommand implements Callable<Integer> {
             ReprocessReport report = Wiring.reprocessor(outletsFile.applyTo(s.settings()), s.s3(), s.dynamoDb()).run(request, () -> false);
             if (!store.aws && report.revised() + report.duplicates() > 0 && SearchIndex.exists(store.data)) {
                 // reprocessed versions publish no change events: the search index is rebuilt to include them
-                new Reindexer(new Archive(s.s3(), s.settings().archiveBucketRequired()), System.err::println).rebuild(store.data);
+                new Reindexer(new Archive(s.s3(), s.settings().archiveBucketRequired()), s.objectFiles(),
+                        System.err::println).rebuild(store.data);
             }
             if (json) {
                 out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -31,13 +32,18 @@ public final class IndexUpdater implements ChangeSink, AutoCloseable {
     static final int COMMIT_EVERY = 100;
 
     private final IndexWriter writer;
-    private final Archive archive;
+    private final Function<String, byte[]> cleanCopies;
     private final Consumer<String> report;
     private int uncommitted;
 
     IndexUpdater(Path indexFolder, Archive archive, Consumer<String> report) {
+        this(indexFolder, Objects.requireNonNull(archive, "archive")::getClean, report);
+    }
+
+    /** @param cleanCopies a clean copy's bytes by key (the archive's, or the embedded store's files) */
+    IndexUpdater(Path indexFolder, Function<String, byte[]> cleanCopies, Consumer<String> report) {
         java.util.Objects.requireNonNull(SearchIndex.QUIET_VECTORS);
-        this.archive = Objects.requireNonNull(archive, "archive");
+        this.cleanCopies = Objects.requireNonNull(cleanCopies, "cleanCopies");
         this.report = Objects.requireNonNull(report, "report");
         try {
             IndexWriterConfig config = new IndexWriterConfig(Languages.perField())
@@ -89,7 +95,7 @@ public final class IndexUpdater implements ChangeSink, AutoCloseable {
                     return;
                 }
                 showVersion(e.url(), e.outlet(), e.titleAfter(), e.cleanKeyAfter(),
-                        CleanCopy.read(archive.getClean(e.cleanKeyAfter())));
+                        CleanCopy.read(cleanCopies.apply(e.cleanKeyAfter())));
                 updateNumeric(Fields.URL, e.url(), Fields.GONE, 0);
             }
             case DELETED -> updateNumeric(Fields.URL, e.url(), Fields.GONE, 1);

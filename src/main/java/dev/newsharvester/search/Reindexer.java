@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Rebuilds a data directory's search index from the archive alone (S3 listings and reads, never a DynamoDB Scan),
@@ -37,11 +38,21 @@ public final class Reindexer {
     }
 
     private final Archive archive;
+    private final Function<String, byte[]> cleanCopies;
     private final Consumer<String> progress;
 
     /** @param progress receives a line now and then on a long run (every 500 objects read) */
     public Reindexer(Archive archive, Consumer<String> progress) {
+        this(archive, null, progress);
+    }
+
+    /**
+     * @param cleanCopies reads a clean copy's bytes by key straight from the embedded store's files (no GET through
+     *                    its S3 server), or null to read them through {@code archive}
+     */
+    public Reindexer(Archive archive, Function<String, byte[]> cleanCopies, Consumer<String> progress) {
         this.archive = archive;
+        this.cleanCopies = cleanCopies != null ? cleanCopies : archive::getClean;
         this.progress = progress;
     }
 
@@ -50,7 +61,7 @@ public final class Reindexer {
         long start = System.nanoTime();
         IndexLocation location = new IndexLocation(dataDir);
         Path folder = location.newFolder();
-        IndexUpdater updater = new IndexUpdater(folder, archive, s -> { });
+        IndexUpdater updater = new IndexUpdater(folder, cleanCopies, s -> { });
         try {
             Report report = fill(updater, start);
             updater.close();
@@ -93,7 +104,7 @@ public final class Reindexer {
             if (named.contains(entry.key()) || !entry.key().endsWith(".json")) {
                 continue;
             }
-            CleanCopy.Document copy = CleanCopy.read(archive.getClean(entry.key()));
+            CleanCopy.Document copy = CleanCopy.read(cleanCopies.apply(entry.key()));
             String url = copy.article().url();
             updater.addVersion(url, entry.key(), copy);
             added++;

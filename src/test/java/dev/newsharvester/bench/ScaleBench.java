@@ -91,12 +91,13 @@ public final class ScaleBench {
         try (LocalStack stack = LocalStack.open(StoreDirectory.open(dir, "scale-bench"))) {
             Archive archive = new Archive(stack.s3(), stack.bucket());
             System.err.println("building the search index from the archive...");
-            Reindexer.Report r = new Reindexer(archive, System.err::println).rebuild(dir);
+            Reindexer.Report r = new Reindexer(archive, stack::readObjectFile, System.err::println).rebuild(dir);
             int docs = r.documentsFromLog() + r.documentsFromCopies();
             out.append(String.format(Locale.ROOT, "search index built from the archive: %,d clean copies -> %,d documents in"
                     + " %.1f s = %,.0f documents/s%n", r.cleanCopies(), docs, r.millis() / 1000.0, docs * 1000.0 / r.millis()));
 
-            ArticleQueries queries = new ArticleQueries(new ArticleIndex(stack.dynamoDb(), stack.table()), archive);
+            ArticleQueries queries = new ArticleQueries(new ArticleIndex(stack.dynamoDb(), stack.table()), () -> archive,
+                    stack::readObjectFile);   // as `export` reads them: from the store's files
             for (String f : formats) {
                 Format format = Format.parse(f.strip());
                 Path file = Files.createTempDirectory("scale-export").resolve("articles." + f.strip());
