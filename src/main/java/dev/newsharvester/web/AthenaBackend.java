@@ -87,7 +87,7 @@ public final class AthenaBackend implements SearchBackend, AutoCloseable {
     /** The page's question as Athena's: days are its partitions, so an exclusive end at midnight is the day before. */
     static SearchRequest request(Request r) {
         LocalDate from = r.since() == null ? null : r.since().atZone(ZoneOffset.UTC).toLocalDate();
-        LocalDate to = r.until() == null ? null : r.until().minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate to = r.until() == null ? null : r.until().atZone(ZoneOffset.UTC).toLocalDate();
         return SearchRequest.of(r.query()).withOutlets(r.outlets()).withDays(from, to).withLimit(r.limit())
                 .withCountBy(SearchRequest.CountBy.valueOf(r.countBy().name()));
     }

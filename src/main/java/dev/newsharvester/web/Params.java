@@ -1,12 +1,10 @@
 package dev.newsharvester.web;
 
+import dev.newsharvester.store.TimeRange;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -74,17 +72,15 @@ final class Params {
         throw WebException.badRequest("parameter '" + name + "': '" + v + "' is not a whole number from " + min + " to " + max);
     }
 
-    /** An ISO date (UTC midnight) or instant, or null when absent. */
+    /**
+     * An ISO instant or date, or null when absent, read as the command line reads {@code --since}/{@code --until}
+     * ({@link TimeRange}): a date is its day's first millisecond, or for {@code until} its last.
+     */
     Instant time(String name) {
-        String v = get(name);
-        if (v == null) {
-            return null;
-        }
         try {
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            throw WebException.badRequest("parameter '" + name + "': '" + v
-                    + "' is not an ISO date (2025-08-23) or instant (2025-08-23T08:00:00Z)");
+            return TimeRange.bound(get(name), name.equals("until"), "parameter '" + name + "'");
+        } catch (IllegalArgumentException e) {
+            throw WebException.badRequest(e.getMessage());
         }
     }
 }

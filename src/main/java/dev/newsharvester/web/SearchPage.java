@@ -27,9 +27,9 @@ final class SearchPage {
         SearchBackend.CountBy countBy = countBy(countByText);
         Instant since = p.time("since");
         Instant until = p.time("until");
-        if (since != null && until != null && !since.isBefore(until)) {
+        if (since != null && until != null && since.isAfter(until)) {
             throw WebException.badRequest("parameters 'since' and 'until' are the wrong way round: 'since' ("
-                    + since + ") must be before 'until' (" + until + ")");
+                    + since + ") must not be after 'until' (" + until + ")");
         }
         int limit = p.integer("limit", 50, 1, 500);
         Instant now = sources.clock().instant();

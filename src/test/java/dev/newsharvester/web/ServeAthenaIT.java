@@ -141,7 +141,7 @@ class ServeAthenaIT {
                         "https://kyiv-daily.example/news/trial", "A trial of night buses starts on two routes",
                         "2026-11-28", "1", "3", "3")));
         List<String> before = moto.queries();
-        String query = "/search?q=" + Html.q("night buses") + "&outlet=kyiv-daily&since=2026-11-01&until=2026-12-01";
+        String query = "/search?q=" + Html.q("night buses") + "&outlet=kyiv-daily&since=2026-11-01&until=2026-11-30";
         HttpResponse<String> r = get(page, query);
         assertEquals(200, r.statusCode(), r.body());
         Document doc = Jsoup.parse(r.body());
