@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Fast answers, measured (README "Fast answers"): the whole-process wall time of {@code query} and {@code status} on
+ * Fast answers, measured (README "Fast answers"): the whole-process wall time of {@code query}, {@code status} and
+ * {@code search} on
  * embedded stores of 10 and 10,000 generated articles ({@link GeneratedStore}), each command a fresh process, run as
  * users type it: {@code java -jar target/news-harvester.jar} and {@code bin/news-harvester} (AOT cache, C1, serial GC);
  * median of N runs. Then where the time goes in a read command's JVM ({@link StartupPhases}, plain {@code java}).
@@ -46,6 +47,10 @@ public final class FastAnswersBench {
             System.out.printf("store of %,d articles in %s: %s%n", size, dir,
                     seconds == 0 ? "reused" : String.format("written in %.1f s", seconds));
             stores.put(size, dir);
+            if (!Files.isDirectory(dir.resolve("search"))) {   // the search index, as `reindex` builds it
+                Result r = run(javaJar(List.of("reindex", "--data", dir.toString())));
+                System.out.printf("search index of %,d articles built by reindex in %,d ms%n", size, r.ms());
+            }
         }
         // the launcher's cache: one recording run, then wait for the background JVM that writes it
         Path cache = JAR.resolveSibling("news-harvester.aot");
@@ -69,9 +74,13 @@ public final class FastAnswersBench {
             Map<String, List<String>> commands = new LinkedHashMap<>();
             commands.put("query outlet unn", List.of("query", "outlet", "unn", "--data", data));
             commands.put("query outlet unn --since (1 day)", List.of("query", "outlet", "unn", "--since", "2025-06-05",
-                    "--until", "2025-06-06", "--data", data));
+                    "--until", "2025-06-05", "--data", data));
             commands.put("query versions URL (2 versions)", List.of("query", "versions", revisedUrl, "--data", data));
+            commands.put("query diff URL", List.of("query", "diff", revisedUrl, "--data", data));
             commands.put("status", List.of("status", "--data", data));
+            commands.put("search electricity", List.of("search", "electricity", "--data", data));
+            commands.put("search electricity --count-by day", List.of("search", "electricity", "--count-by", "day",
+                    "--data", data));
             for (var c : commands.entrySet()) {
                 List<Long> plain = new ArrayList<>();
                 List<Long> fast = new ArrayList<>();
