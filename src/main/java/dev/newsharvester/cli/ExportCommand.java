@@ -63,6 +63,10 @@ final class ExportCommand implements Callable<Integer> {
             + " syntax; the embedded store's search index, or Athena with --aws --unload).")
     String query;
 
+    @Option(names = "--stories", description = "Fill the story_id column: articles of one story across outlets share it"
+            + " (the same-story lookup of `query story`, a dozen index Queries more per URL).")
+    boolean stories;
+
     @Option(names = "--unload", paramLabel = "S3_FOLDER", description = "With --aws: Athena writes the selection under this"
             + " s3:// folder (UNLOAD; jsonl or parquet), instead of this machine writing --out.")
     String unload;
@@ -84,6 +88,10 @@ final class ExportCommand implements Callable<Integer> {
         Instant from = range.since();
         Instant to = range.until();
         if (unload != null) {
+            if (stories) {
+                throw new IllegalArgumentException("--stories needs the index's same-story lookup, which Athena's UNLOAD"
+                        + " does not have: drop --stories, or export with --out FILE");
+            }
             return AthenaExport.unload(store, fmt, unload, query, outlets, from, to, which == ArchiveExport.Versions.ALL,
                     json, System.out);
         }
@@ -105,7 +113,7 @@ final class ExportCommand implements Callable<Integer> {
             Progress progress = new Progress(System.err);
             ArchiveExport.Result r = ExportFile.write(out, os -> {
                 try (RowSink sink = fmt.open(os, ExportColumns.all())) {
-                    return new ArchiveExport(queries).run(selection, sink, progress);
+                    return new ArchiveExport(queries, stories).run(selection, sink, progress);
                 }
             });
             print(r, fmt, Duration.ofNanos(System.nanoTime() - started), System.out);

@@ -76,9 +76,17 @@ public final class ArchiveExport {
     }
 
     private final ArticleQueries queries;
+    private final StoryIds stories;
 
+    /** An export whose {@code story_id} column is left empty. */
     public ArchiveExport(ArticleQueries queries) {
+        this(queries, false);
+    }
+
+    /** @param storyIds whether to fill {@code story_id} ({@link StoryIds}: a dozen index Queries more per URL) */
+    public ArchiveExport(ArticleQueries queries, boolean storyIds) {
         this.queries = Objects.requireNonNull(queries, "queries");
+        this.stories = storyIds ? new StoryIds(queries) : null;
     }
 
     /** Writes the selected rows to {@code sink} as they are read (the caller closes the sink). */
@@ -120,6 +128,7 @@ public final class ArchiveExport {
         HistoryEvent lifecycle = history.events().stream().filter(ExportColumns::changesState)
                 .reduce((a, b) -> b).orElse(null);
         StoredVersion current = history.current().orElseThrow();
+        String storyId = stories == null ? null : stories.of(current);
         List<StoredVersion> rows = selection.versions() == Versions.LATEST ? List.of(current)
                 : new ArrayList<>(inRange.reversed());
         String previousKey = null;
@@ -135,7 +144,7 @@ public final class ArchiveExport {
                 change = VersionChange.Change.between(previous, before, v, copy.article().text());
             }
             sink.write(ExportColumns.values(new ExportRow(v, copy, change, versions.size() - at, versions.size(),
-                    v.key().equals(current.key()), lifecycle)));
+                    v.key().equals(current.key()), lifecycle, storyId)));
             previousKey = v.cleanKey();
             previousText = copy.article().text();
         }

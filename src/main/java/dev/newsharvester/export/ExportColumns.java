@@ -58,6 +58,7 @@ public final class ExportColumns {
         // fingerprints and copies
         def("simhash", Type.STRING, r -> r.version().simhash());
         def("duplicate_of", Type.STRING, r -> r.version().duplicateOf());
+        def("story_id", Type.STRING, ExportRow::storyId);
         def("extractor_version", Type.STRING, r -> r.version().extractorVersion());
         def("raw_key", Type.STRING, r -> r.version().rawKey());
         def("clean_key", Type.STRING, r -> r.version().cleanKey());

@@ -12,7 +12,8 @@ import dev.newsharvester.store.StoredVersion;
  * @param number  1 for the URL's first version, counting by first sight
  * @param count   how many versions the URL has
  * @param latest  whether this is the version the URL showed last
+ * @param storyId the URL's {@link StoryIds story id}, or null when the export was not asked for story ids
  */
 public record ExportRow(StoredVersion version, CleanCopy.Document copy, VersionChange.Change change, int number, int count,
-        boolean latest, HistoryEvent lifecycle) {
+        boolean latest, HistoryEvent lifecycle, String storyId) {
 }

@@ -82,6 +82,11 @@ public final class Archive {
         return key("clean", outlet, url, contentHash, day, ".json");
     }
 
+    /** The 16 hex digits that name a URL in its objects' keys (the first of the SHA-256 of the URL). */
+    public static String urlKey(String url) {
+        return sha256Hex(url.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+    }
+
     private static String key(String prefix, String outlet, String url, String contentHash, LocalDate day,
             String suffix) {
         if (outlet == null || !OUTLET_ID.matcher(outlet).matches()) {
@@ -94,7 +99,7 @@ public final class Archive {
             throw new IllegalArgumentException("content hash must be at least 16 hex digits, was: '" + contentHash + "'");
         }
         Objects.requireNonNull(day, "day");
-        String urlKey = sha256Hex(url.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        String urlKey = urlKey(url);
         String hash16 = contentHash.substring(0, 16).toLowerCase(java.util.Locale.ROOT);
         return prefix + "/outlet=" + outlet + "/dt=" + day + "/" + urlKey + "-" + hash16 + suffix;
     }

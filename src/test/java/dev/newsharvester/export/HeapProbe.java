@@ -4,6 +4,7 @@ import dev.newsharvester.extract.Access;
 import dev.newsharvester.extract.Article;
 import dev.newsharvester.fingerprint.Fingerprint;
 import dev.newsharvester.query.VersionChange;
+import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.CleanCopy;
 import dev.newsharvester.store.HistoryEvent;
 import dev.newsharvester.store.StoredVersion;
@@ -73,6 +74,6 @@ public final class HeapProbe {
                 : new VersionChange.Change(hash, 12, 3, 1, 1, 2, false, "Old story " + r, List.of("Author 0"));
         HistoryEvent gone = r % 10 == 0 ? new HistoryEvent(url, "paper", seen.plusSeconds(3600), HistoryEvent.Kind.DELETED,
                 410, null, false, hash, "HTTP 410") : null;
-        return new ExportRow(v, copy, change, 2, 2, true, gone);
+        return new ExportRow(v, copy, change, 2, 2, true, gone, Archive.urlKey(url));
     }
 }

@@ -1,6 +1,7 @@
 package dev.newsharvester.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import dev.newsharvester.cli.CliRun;
 import dev.newsharvester.local.DemoSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +80,27 @@ class CliIT {
         assertTrue(diff.path("diff").asText().lines().anyMatch(l -> l.startsWith("+") && !l.startsWith("+++")), diff.toString());
         String html = Files.readString(page);
         assertTrue(html.contains("<ins>") && html.contains("<del>"), html);
+
+        // story ids in an export: the two outlets' Dragone reports share one, a copy shares its original's, others differ
+        Path stories = tmp.resolve("stories.jsonl");
+        ok(run("export", "--stories", "--format", "jsonl", "--out", stories.toString(), "--config",
+                data.resolve("outlets.yaml").toString(), "--data", d));
+        Map<String, String> storyOf = new HashMap<>();
+        for (String line : Files.readAllLines(stories)) {
+            JsonNode row = JSON.readTree(line);
+            assertTrue(row.path("story_id").asText().matches("[0-9a-f]{16}"), row.toString());
+            storyOf.put(row.path("url").asText(), row.path("story_id").asText());
+        }
+        String upNato = storyOf.keySet().stream().filter(u -> u.endsWith(PipelineIT.UP_DRAGONE)).findFirst().orElseThrow();
+        String aggGrain = storyOf.keySet().stream().filter(u -> u.endsWith(PipelineIT.AGG_GRAIN)).findFirst().orElseThrow();
+        assertEquals(storyOf.get(nato), storyOf.get(upNato), storyOf.toString());
+        assertEquals(storyOf.get(grain), storyOf.get(aggGrain), storyOf.toString());
+        assertNotEquals(storyOf.get(nato), storyOf.get(grain));
+        assertEquals(dev.newsharvester.store.Archive.urlKey(heating), storyOf.get(heating), "a story of its own");
+        Path plain = tmp.resolve("plain.jsonl");
+        ok(run("export", "--format", "jsonl", "--out", plain.toString(), "--config", data.resolve("outlets.yaml").toString(),
+                "--data", d));
+        assertTrue(JSON.readTree(Files.readAllLines(plain).get(0)).path("story_id").isNull(), "filled only when asked");
 
         JsonNode reprocess = JSON.readTree(ok(run("reprocess", "--all", "--config", data.resolve("outlets.yaml").toString(),
                 "--json", "--data", d)));
