@@ -104,7 +104,7 @@ final class ExportCommand implements Callable<Integer> {
         long started = System.nanoTime();
         // --aws without --unload reads the account's table and bucket the same way (Queries, no Scan)
         try (StoreOptions.Store s = store.openWithArchive()) {
-            Settings settings = outletsFile.applyTo(s.settings());
+            Settings settings = outletsFile.applyTo(s.settings(), store);
             List<String> ids = Wiring.outlets(settings, s.s3()).select(outlets).stream().map(Outlet::id).toList();
             // on the embedded store clean copies are read from its files, not through its S3 server
             ArticleQueries queries = new ArticleQueries(new ArticleIndex(s.dynamoDb(), settings.articlesTableRequired()),

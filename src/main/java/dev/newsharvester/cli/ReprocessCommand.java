@@ -43,7 +43,7 @@ final class ReprocessCommand implements Callable<Integer> {
         PrintStream out = System.out;
         try (StoreOptions.Store s = store.openWithArchive()) {
             ReprocessRequest request = new ReprocessRequest(outlets, TimeRange.bound(since, false, "--since"), all, null);
-            ReprocessReport report = Wiring.reprocessor(outletsFile.applyTo(s.settings()), s.s3(), s.dynamoDb()).run(request, () -> false);
+            ReprocessReport report = Wiring.reprocessor(outletsFile.applyTo(s.settings(), store), s.s3(), s.dynamoDb()).run(request, () -> false);
             if (!store.aws && report.revised() + report.duplicates() > 0 && SearchIndex.exists(store.data)) {
                 // reprocessed versions publish no change events: the search index is rebuilt to include them
                 new Reindexer(new Archive(s.s3(), s.settings().archiveBucketRequired()), s.objectFiles(),

@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
             throw e;
         }
-        Settings settings = outletsFile.applyTo(s.settings());
+        Settings settings = outletsFile.applyTo(s.settings(), store);
         String table = settings.articlesTableRequired();
         Archive archive = new Archive(s.s3(), settings.archiveBucketRequired());
         Outlets outlets = Wiring.outlets(settings, s.s3());

@@ -49,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
         Instant asked = TimeRange.bound(at, false, "--at");
         Instant when = asked != null ? asked : Instant.now();
         try (StoreOptions.Store s = store.open()) {
-            Settings settings = outletsFile.applyTo(s.settings());
+            Settings settings = outletsFile.applyTo(s.settings(), store);
             // the archive's client only for an outlets file kept in S3: status reads the index's counters
             S3Client s3 = settings.outletsUri() != null && settings.outletsUri().startsWith("s3://") ? s.s3() : null;
             List<String> ids = Wiring.outlets(settings, s3).select(outlets).stream().map(Outlet::id).toList();

@@ -98,9 +98,9 @@ class CliIT {
         assertNotEquals(storyOf.get(nato), storyOf.get(grain));
         assertEquals(dev.newsharvester.store.Archive.urlKey(heating), storyOf.get(heating), "a story of its own");
         Path plain = tmp.resolve("plain.jsonl");
-        ok(run("export", "--format", "jsonl", "--out", plain.toString(), "--config", data.resolve("outlets.yaml").toString(),
-                "--data", d));
+        ok(run("export", "--format", "jsonl", "--out", plain.toString(), "--data", d));
         assertTrue(JSON.readTree(Files.readAllLines(plain).get(0)).path("story_id").isNull(), "filled only when asked");
+        assertEquals(storyOf.size(), Files.readAllLines(plain).size(), "without --config the demo's own outlets.yaml: agg too");
 
         JsonNode reprocess = JSON.readTree(ok(run("reprocess", "--all", "--config", data.resolve("outlets.yaml").toString(),
                 "--json", "--data", d)));
