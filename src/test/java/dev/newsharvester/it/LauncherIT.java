@@ -91,6 +91,18 @@ class LauncherIT {
         assertFalse(loaded.contains("org.gaul.s3proxy.S3Proxy "), "query outlet never loads s3proxy");
     }
 
+    @Test
+    void aJavaOlderThan21IsOneLineBeforeAnyJvmStarts() throws Exception {
+        // a JDK as the launcher sees one: bin/java and the release file; this java would say if it were ever run
+        Path home = Files.createDirectories(tmp.resolve("jdk-17").resolve("bin")).getParent();
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.13\"\nJAVA_RUNTIME_VERSION=\"17.0.13+11\"\n");
+        Path java = Files.writeString(home.resolve("bin").resolve("java"), "#!/bin/sh\necho ran >&2\nexit 0\n");
+        assertTrue(java.toFile().setExecutable(true));
+        Run run = launch(List.of("status"), Map.of("JAVA_HOME", home.toString()));
+        assertEquals(new Run(2, "", "error: news-harvester needs Java 21 or later, and " + java + " is Java 17: set"
+                + " JAVA_HOME to a JDK 21+\n"), run);
+    }
+
     private Run launch(List<String> args, Map<String, String> env) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toAbsolutePath().toString()));
         cmd.addAll(args);
