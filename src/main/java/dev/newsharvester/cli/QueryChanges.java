@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import dev.newsharvester.store.TimeRange;
+import dev.newsharvester.local.ObjectFiles;
+import dev.newsharvester.local.StoreDirectory;
 
 /** {@code query changes}: the change log, newest first, by outlet and day prefixes (no scan). */
 @Command(name = "changes", mixinStandardHelpOptions = true,
@@ -37,7 +39,14 @@ final class QueryChanges implements Callable<Integer> {
     public Integer call() throws Exception {
         Instant from = TimeRange.bound(since, false, "--since");
         Set<ChangeKind> kinds = ChangeJournal.kinds(kind);
-        try (StoreOptions.Store s = common.store.openWithArchive()) {
+        if (!common.store.aws) {
+            // the embedded store's change log is read from its files: neither DynamoDB Local nor s3proxy starts
+            try (StoreDirectory dir = StoreDirectory.open(common.store.data, "query changes")) {
+                print(new ChangeJournal(new ChangeLog(ObjectFiles.of(dir))).read(outlet, from, kinds), System.out);
+            }
+            return 0;
+        }
+        try (StoreOptions.Store s = common.store.open()) {
             ChangeJournal journal = new ChangeJournal(new ChangeLog(new Archive(s.s3(), s.settings().archiveBucketRequired())));
             print(journal.read(outlet, from, kinds), System.out);
         }

@@ -267,21 +267,15 @@ public final class LocalStack implements AutoCloseable {
      * {@link java.util.NoSuchElementException} for a missing object, like the archive; an in-memory store has no files.
      */
     public byte[] readObjectFile(String key) {
+        return objectFiles().bytes(key);
+    }
+
+    /** The archived objects read from the data directory's files ({@link ObjectFiles}); not for an in-memory store. */
+    public ObjectFiles objectFiles() {
         if (store == null) {
             throw new IllegalStateException("an in-memory store keeps no object files: read through s3()");
         }
-        Path root = store.path().resolve("s3").resolve(BUCKET).toAbsolutePath().normalize();
-        Path file = root.resolve(key).normalize();
-        if (!file.startsWith(root) || key.isBlank()) {
-            throw new IllegalArgumentException("key '" + key + "' is not an object key of bucket " + BUCKET);
-        }
-        try {
-            return Files.readAllBytes(file);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new java.util.NoSuchElementException("no archived object s3://" + BUCKET + "/" + key);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read archived object " + file, e);
-        }
+        return new ObjectFiles(store.path(), BUCKET);
     }
 
     public String bucket() {

@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *
  * <p>Thread-safe if the given client is (SDK clients are).
  */
-public final class Archive {
+public final class Archive implements ObjectReader {
     private static final Pattern OUTLET_ID = Pattern.compile("[a-z0-9-]+");
     private static final Pattern HEX16 = Pattern.compile("[0-9a-fA-F]{16,}");
     /** S3 answers 409 ConditionalRequestConflict when two conditional writes to one key race; retry, then 412 settles it. */
@@ -219,6 +219,7 @@ public final class Archive {
     }
 
     /** Any object's bytes as stored (the change log's entries). */
+    @Override
     public byte[] bytes(String key) {
         return get(key).asByteArray();
     }
@@ -248,10 +249,8 @@ public final class Archive {
     }
 
     /**
-     * The same objects as {@link #list}, read a folder at a time (ListObjectsV2 with delimiter {@code /}, then each
-     * folder in turn), in key order. For the embedded store: s3proxy's file-system store walks the whole tree under
-     * the prefix for every page of a flat listing, so listing 100,000 clean copies flat takes minutes (and times out),
-     * while a day's folder is read in milliseconds. On S3 a flat {@link #list} takes fewer requests.
+     * {@link #list}'s objects read a folder at a time (delimiter {@code /}), in key order: s3proxy's file store walks
+     * the whole tree for each page of a flat listing (100,000 clean copies time out); on S3 {@link #list} asks less.
      */
     public List<Entry> walk(String prefix) {
         List<Entry> out = new ArrayList<>();
@@ -267,10 +266,8 @@ public final class Archive {
         return out;
     }
 
-    /**
-     * The keys under {@code prefix} after {@code startAfter} (null: all) in key order: one ListObjectsV2 listing,
-     * which starts at that key rather than at the prefix's first.
-     */
+    /** One ListObjectsV2 listing, which starts at {@code startAfter} rather than at the prefix's first key. */
+    @Override
     public List<String> keysAfter(String prefix, String startAfter) {
         List<String> out = new ArrayList<>();
         s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).startAfter(startAfter)).contents()
@@ -279,6 +276,7 @@ public final class Archive {
     }
 
     /** The "folders" right under {@code prefix} (common prefixes with delimiter {@code /}), each ending in {@code /}. */
+    @Override
     public List<String> folders(String prefix) {
         List<String> out = new ArrayList<>();
         s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).commonPrefixes()

@@ -30,9 +30,18 @@ public final class ChangeLog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmssSSS").withZone(ZoneOffset.UTC);
 
     private final Archive archive;
+    private final ObjectReader reader;
 
+    /** The log in {@code archive}, to append to and to read. */
     public ChangeLog(Archive archive) {
         this.archive = Objects.requireNonNull(archive, "archive");
+        this.reader = archive;
+    }
+
+    /** The log to read only, through {@code reader} (the embedded store's files: no S3 server). */
+    public ChangeLog(ObjectReader reader) {
+        this.archive = null;
+        this.reader = Objects.requireNonNull(reader, "reader");
     }
 
     /** {@code changes/outlet=<id>/dt=<yyyy-MM-dd>/<HHmmssSSS>-<id>.json} (UTC) */
@@ -55,6 +64,9 @@ public final class ChangeLog {
     /** Claims the event id and stores the event's JSON under its key; true only for the call that claimed it. */
     public boolean append(String outlet, Instant at, String id, byte[] json) {
         String key = key(outlet, at, id);   // checks outlet and id before anything is written
+        if (archive == null) {
+            throw new IllegalStateException("this change log was opened to read only: open it on the Archive to append");
+        }
         if (!archive.putOnce(CLAIMS + id, new byte[0], "application/octet-stream")) {
             return false;
         }
@@ -65,7 +77,7 @@ public final class ChangeLog {
     /** The outlets with at least one change logged (one listing of {@code changes/} by folder). */
     public List<String> outlets() {
         List<String> out = new ArrayList<>();
-        for (String folder : archive.folders(PREFIX)) {
+        for (String folder : reader.folders(PREFIX)) {
             String name = folder.substring(PREFIX.length(), folder.length() - 1);
             if (name.startsWith("outlet=")) {
                 out.add(name.substring("outlet=".length()));
@@ -78,7 +90,7 @@ public final class ChangeLog {
     public List<String> keys(String outlet, LocalDate since) {
         String prefix = outletPrefix(outlet);
         // "dt=2025-08-23" sorts after every key of the days before and before every key of that day
-        return archive.keysAfter(prefix, since == null ? null : prefix + "dt=" + since);
+        return reader.keysAfter(prefix, since == null ? null : prefix + "dt=" + since);
     }
 
     /** The event id of a key made by {@link #key}. */
@@ -92,6 +104,6 @@ public final class ChangeLog {
 
     /** The entry under {@code key}. */
     public byte[] read(String key) {
-        return archive.bytes(key);
+        return reader.bytes(key);
     }
 }

@@ -67,5 +67,12 @@ class ReadCommandsStartTest {
         assertEquals("", d.path("diff").asText(), "one version compared with itself");
         assertEquals(before, LocalStack.s3ProxyStarts(), "query diff reads its clean copies from the store's files:"
                 + " no s3proxy");
+
+        CliRun changes = CliRun.of("query", "changes", "--kind", "new", "--json", "--data", data.toString());
+        assertEquals(0, changes.code(), changes.err());
+        JsonNode news = Json.MAPPER.readTree(changes.out());
+        assertEquals(5, news.size(), changes.out());
+        news.forEach(e -> assertEquals("unn", e.path("outlet").asText()));
+        assertEquals(before, LocalStack.s3ProxyStarts(), "query changes reads the change log from the store's files");
     }
 }

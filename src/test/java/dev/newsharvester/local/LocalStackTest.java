@@ -10,6 +10,7 @@ import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.RawMetadata;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.ChangeLog;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -90,6 +91,41 @@ class LocalStackTest {
         }
         try (LocalStack memory = LocalStack.inMemory()) {
             assertThrows(IllegalStateException.class, () -> memory.readObjectFile(key));
+        }
+    }
+
+    @Test
+    void theChangeLogListsTheSameFromTheStoresFilesAsThroughS3(@TempDir Path dir) {
+        ChangeLog written;
+        List<String> viaS3;
+        List<String> outletsViaS3;
+        List<String> sinceViaS3;
+        String[] ids = {"a1b2c3d4", "0f0f0f0f0f", "deadbeef01", "cafe0123"};
+        Instant[] at = {T0, T0.plusSeconds(86_400), T0.plusSeconds(2 * 86_400 + 5), T0.plusSeconds(3600)};
+        try (LocalStack stack = LocalStack.open(dir)) {
+            written = new ChangeLog(new Archive(stack.s3(), stack.bucket()));
+            for (int i = 0; i < ids.length; i++) {
+                assertTrue(written.append(i == 3 ? "up" : OUTLET, at[i], ids[i], ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8)));
+            }
+            outletsViaS3 = written.outlets();
+            viaS3 = written.keys(OUTLET, null);
+            sinceViaS3 = written.keys(OUTLET, LocalDate.of(2024, 5, 2));
+        }
+        long starts = LocalStack.s3ProxyStarts();
+        try (StoreDirectory store = StoreDirectory.open(dir, "test")) {
+            ChangeLog read = new ChangeLog(ObjectFiles.of(store));
+            assertEquals(List.of(OUTLET, "up"), read.outlets());
+            assertEquals(outletsViaS3, read.outlets());
+            assertEquals(3, viaS3.size(), viaS3.toString());
+            assertEquals(viaS3, read.keys(OUTLET, null), "the same keys in the same order, claims left out");
+            assertEquals(sinceViaS3, read.keys(OUTLET, LocalDate.of(2024, 5, 2)));
+            assertEquals(2, sinceViaS3.size());
+            assertEquals("{\"n\":2}", new String(read.read(viaS3.get(2)), StandardCharsets.UTF_8));
+            assertEquals(List.of(), read.keys("nobody", null));
+            assertThrows(IllegalStateException.class, () -> read.append(OUTLET, T0, "abcdef12", new byte[0]),
+                    "opened to read only");
+            assertThrows(IllegalArgumentException.class, () -> ObjectFiles.of(store).folders("../"));
+            assertEquals(starts, LocalStack.s3ProxyStarts(), "read without starting s3proxy");
         }
     }
 
