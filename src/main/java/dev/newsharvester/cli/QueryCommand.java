@@ -155,10 +155,25 @@ final class QueryCommand {
         @Option(names = "--until", paramLabel = "T", description = "ISO instant or date (default: now and later).")
         String until;
 
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "" + DEFAULT_LIMIT,
+                description = "The newest N articles (default: ${DEFAULT-VALUE}); 0 lists them all.")
+        int limit;
+
+        static final int DEFAULT_LIMIT = 200;
+
         @Override
         Integer run(ArticleQueries q, PrintStream out) throws Exception {
+            if (limit < 0) {
+                throw new IllegalArgumentException("--limit must be 0 (all) or more, was " + limit);
+            }
             TimeRange range = TimeRange.parse(since, until, "--since", "--until");
-            return print(q.byOutlet(outlet, range.since(), range.until()), out);
+            List<StoredVersion> rows = q.byOutlet(outlet, range.since(), range.until(), limit);
+            if (limit > 0 && rows.size() > limit) {
+                rows = rows.subList(0, limit);
+                System.err.println("the newest " + limit + " articles of " + outlet + "; there are more: --limit 0 lists"
+                        + " them all, or narrow --since/--until");
+            }
+            return print(rows, out);
         }
     }
 

@@ -149,6 +149,28 @@ public final class ArticleQueries {
     }
 
     /**
+     * As {@link #byOutlet(String, Instant, Instant)}, the newest {@code limit} URLs only (0: all), plus one more when
+     * there are more (so a caller can say so): the index is read page by page and no further than that.
+     */
+    public List<StoredVersion> byOutlet(String outlet, Instant since, Instant until, int limit) {
+        if (limit <= 0) {
+            return byOutlet(outlet, since, until);
+        }
+        Map<String, StoredVersion> newestPerUrl = new LinkedHashMap<>();
+        try (java.util.stream.Stream<StoredVersion> rows = index.streamByOutlet(outlet, since, until, false,
+                Math.min(limit + 1, 1000))) {
+            for (java.util.Iterator<StoredVersion> it = rows.iterator(); it.hasNext(); ) {
+                StoredVersion v = it.next();
+                if (!newestPerUrl.containsKey(v.url()) && newestPerUrl.size() > limit) {
+                    break;
+                }
+                newestPerUrl.merge(v.url(), v, (a, b) -> a.firstSeen().isAfter(b.firstSeen()) ? a : b);
+            }
+        }
+        return new ArrayList<>(newestPerUrl.values());
+    }
+
+    /**
      * Near-copies of a text, closest first: versions whose SimHash is within {@code maxDistance}
      * bits (0..3) and whose word sets agree at least {@link #NEAR_DUPLICATE_MIN_SIMILARITY}, with
      * every other URL carrying one of those texts word for word. The text is a URL's current

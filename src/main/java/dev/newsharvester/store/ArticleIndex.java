@@ -221,9 +221,15 @@ public final class ArticleIndex {
      * however many versions the range has (exports). Close the stream when done.
      */
     public java.util.stream.Stream<StoredVersion> streamByOutlet(String outlet, Instant since, Instant until) {
+        return streamByOutlet(outlet, since, until, true, pageSize);
+    }
+
+    /** As {@link #streamByOutlet(String, Instant, Instant)}, oldest or newest first, {@code page} rows a page (null: 1 MB). */
+    public java.util.stream.Stream<StoredVersion> streamByOutlet(String outlet, Instant since, Instant until,
+            boolean oldestFirst, Integer page) {
         QueryRequest request = timeRange(QueryRequest.builder().tableName(table).indexName(OUTLET_INDEX), OUTLET,
-                s(requireText(outlet, "outlet")), since, until).scanIndexForward(true).build();
-        QueryRequest paged = pageSize == null ? request : request.toBuilder().limit(pageSize).build();
+                s(requireText(outlet, "outlet")), since, until).scanIndexForward(oldestFirst).build();
+        QueryRequest paged = page == null ? request : request.toBuilder().limit(page).build();
         return ddb.queryPaginator(paged).items().stream().filter(ArticleIndex::isVersion).map(Items::fromItem);
     }
 

@@ -68,6 +68,13 @@ class ReadCommandsStartTest {
         assertEquals(before, LocalStack.s3ProxyStarts(), "query diff reads its clean copies from the store's files:"
                 + " no s3proxy");
 
+        CliRun two = CliRun.of("query", "outlet", "unn", "--limit", "2", "--json", "--data", data.toString());
+        assertEquals(0, two.code(), two.err());
+        assertEquals(2, Json.MAPPER.readTree(two.out()).size(), two.out());
+        assertTrue(two.err().contains("the newest 2 articles of unn; there are more: --limit 0 lists them all"), two.err());
+        CliRun bad = CliRun.of("query", "outlet", "unn", "--limit", "-1", "--data", data.toString());
+        assertEquals("error: --limit must be 0 (all) or more, was -1\n", bad.err());
+
         CliRun changes = CliRun.of("query", "changes", "--kind", "new", "--json", "--data", data.toString());
         assertEquals(0, changes.code(), changes.err());
         JsonNode news = Json.MAPPER.readTree(changes.out());

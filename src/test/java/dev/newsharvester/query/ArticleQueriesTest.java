@@ -101,6 +101,25 @@ class ArticleQueriesTest {
     }
 
     @Test
+    void aListingWithALimitGivesTheNewestUrlsAndOneMoreWhenThereAreMore() throws IOException {
+        String outlet = "l" + unique();
+        String text = fixture("wind-farm.txt");
+        List<String> urls = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String url = url(outlet, "story-" + i);
+            urls.add(url);
+            store(outlet, url, text + "\n\nStory " + i + " of the day.", T.plusSeconds(600L * i), null);
+        }
+        store(outlet, urls.get(6), text + "\n\nStory 6 of the day, corrected.", T.plusSeconds(600L * 6 + 60), null);
+        List<String> newest = List.of(urls.get(6), urls.get(5), urls.get(4));
+        assertEquals(newest, queries.byOutlet(outlet, null, null, 3).stream().limit(3).map(StoredVersion::url).toList());
+        assertEquals(4, queries.byOutlet(outlet, null, null, 3).size(), "one more row says there are more");
+        assertEquals(7, queries.byOutlet(outlet, null, null, 7).size(), "exactly the limit: nothing more");
+        assertEquals(queries.byOutlet(outlet, null, null), queries.byOutlet(outlet, null, null, 0), "0 lists all");
+        assertEquals(7, queries.byOutlet(outlet, null, null, 0).size(), "one row per URL, the corrected one once");
+    }
+
+    @Test
     void similarFindsNearCopiesAndCopiesButNotUnrelatedTexts() throws IOException {
         String id = unique();
         String text = fixture("city-budget-report.txt") + "\n\n" + id;
