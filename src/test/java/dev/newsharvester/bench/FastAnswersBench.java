@@ -73,6 +73,7 @@ public final class FastAnswersBench {
             String revisedUrl = GeneratedStore.article(lastRevised, 0).url();
             Map<String, List<String>> commands = new LinkedHashMap<>();
             commands.put("query outlet unn", List.of("query", "outlet", "unn", "--data", data));
+            commands.put("query outlet unn --limit 0 (all)", List.of("query", "outlet", "unn", "--limit", "0", "--data", data));
             commands.put("query outlet unn --since (1 day)", List.of("query", "outlet", "unn", "--since", "2025-06-05",
                     "--until", "2025-06-05", "--data", data));
             commands.put("query versions URL (2 versions)", List.of("query", "versions", revisedUrl, "--data", data));
