@@ -70,8 +70,8 @@ final class QueryCommand {
             } else {
                 Table t = new Table("outlet", "published", "first seen", "hash", "words", "access", "title", "url");
                 for (StoredVersion v : rows) {
-                    t.row(v.outlet(), v.published(), v.firstSeen(), short12(v.hash()), v.wordCount(),
-                            Access.fromCode(v.access()).label(), Table.clip(v.title(), 60), v.url());
+                    t.row(v.outlet(), v.reader().published(), v.firstSeen(), short12(v.hash()), v.sketch().wordCount(),
+                            Access.fromCode(v.reader().access()).label(), Table.clip(v.reader().title(), 60), v.url());
                 }
                 t.print(out);
                 out.println(rows.size() + " row(s)");
@@ -108,12 +108,12 @@ final class QueryCommand {
                 List<Object> row = new ArrayList<>();
                 if (e.version() != null) {
                     StoredVersion v = e.version().version();
-                    row.addAll(List.of(v.firstSeen(), v.lastSeen()));
+                    row.addAll(List.of(v.firstSeen(), v.lastVisit().seen()));
                     if (moved) {
                         row.add(v.url());
                     }
-                    row.addAll(List.of(Comparison.shortKey(v.hash()), v.wordCount(), Access.fromCode(v.access()).label(),
-                            String.valueOf(v.extractorVersion()),
+                    row.addAll(List.of(Comparison.shortKey(v.hash()), v.sketch().wordCount(), Access.fromCode(v.reader().access()).label(),
+                            String.valueOf(v.sketch().extractorVersion()),
                             e.version().change() == null ? "(first version)" : e.version().change().summary()));
                 } else {
                     row.addAll(List.of(e.at(), ""));
@@ -194,7 +194,7 @@ final class QueryCommand {
             } else {
                 Table t = new Table("bits", "words", "outlet", "hash", "title", "url");
                 matches.forEach(m -> t.row(m.distance(), Double.isNaN(m.similarity()) ? "-" : String.format("%.2f", m.similarity()),
-                        m.version().outlet(), short12(m.version().hash()), Table.clip(m.version().title(), 50), m.version().url()));
+                        m.version().outlet(), short12(m.version().hash()), Table.clip(m.version().reader().title(), 50), m.version().url()));
                 t.print(out);
                 out.println(matches.size() + " near-cop" + (matches.size() == 1 ? "y" : "ies") + " (SimHash within "
                         + maxDistance + " of " + SimHash.MAX_LOOKUP_DISTANCE + " bits; 'words' = estimated word-set similarity)");
@@ -216,7 +216,7 @@ final class QueryCommand {
             } else {
                 Table t = new Table("score", "outlet", "published", "title", "url");
                 matches.forEach(m -> t.row(m.sameText() ? "same text" : String.format("%.2f", m.score()), m.version().outlet(),
-                        m.version().published(), Table.clip(m.version().title(), 60), m.version().url()));
+                        m.version().reader().published(), Table.clip(m.version().reader().title(), 60), m.version().url()));
                 t.print(out);
                 out.println(matches.size() + " article(s) from other outlets within " + ArticleQueries.STORY_WINDOW.toDays()
                         + " days (score = estimated share of content words, threshold " + ArticleQueries.STORY_THRESHOLD + ")");
@@ -278,9 +278,9 @@ final class QueryCommand {
             String modified, String language, Instant firstSeen, Instant lastSeen, String simhash, int wordCount,
             String rawKey, String cleanKey, String duplicateOf, String extractorVersion, AccessView access) {
         static VersionView of(StoredVersion v) {
-            return new VersionView(v.url(), v.hash(), v.outlet(), v.title(), v.authors(), v.published(), v.modified(),
-                    v.language(), v.firstSeen(), v.lastSeen(), v.simhash(), v.wordCount(), v.rawKey(), v.cleanKey(),
-                    v.duplicateOf(), v.extractorVersion(), AccessView.of(v.access()));
+            return new VersionView(v.url(), v.hash(), v.outlet(), v.reader().title(), v.reader().authors(), v.reader().published(), v.reader().modified(),
+                    v.reader().language(), v.firstSeen(), v.lastVisit().seen(), v.sketch().simhash(), v.sketch().wordCount(), v.copies().rawKey(), v.copies().cleanKey(),
+                    v.duplicateOf(), v.sketch().extractorVersion(), AccessView.of(v.reader().access()));
         }
     }
 

@@ -139,13 +139,13 @@ public final class ArchiveExport {
             CleanCopy.Document copy = queries.cleanCopy(v);
             VersionChange.Change change = null;
             if (previous != null) {
-                String before = previous.cleanKey() != null && previous.cleanKey().equals(previousKey) ? previousText
+                String before = previous.copies().cleanKey() != null && previous.copies().cleanKey().equals(previousKey) ? previousText
                         : queries.text(previous);
                 change = VersionChange.Change.between(previous, before, v, copy.article().text());
             }
             sink.write(ExportColumns.values(new ExportRow(v, copy, change, versions.size() - at, versions.size(),
                     v.key().equals(current.key()), lifecycle, storyId)));
-            previousKey = v.cleanKey();
+            previousKey = v.copies().cleanKey();
             previousText = copy.article().text();
         }
         return rows.size();

@@ -37,7 +37,7 @@ public final class ExportColumns {
         def("version_count", Type.INT, ExportRow::count);
         def("is_latest", Type.BOOLEAN, ExportRow::latest);
         def("first_seen", Type.TIMESTAMP, r -> r.version().firstSeen());
-        def("last_seen", Type.TIMESTAMP, r -> r.version().lastSeen());
+        def("last_seen", Type.TIMESTAMP, r -> r.version().lastVisit().seen());
         def("fetched_at", Type.TIMESTAMP, r -> r.copy().capture().fetchedAt());
         // the article
         def("published", Type.TIMESTAMP, r -> instant(article(r).published()));
@@ -56,20 +56,20 @@ public final class ExportColumns {
         def("truncated", Type.BOOLEAN, r -> access(r).truncated());
         def("access_signals", Type.STRINGS, r -> access(r).signals());
         // fingerprints and copies
-        def("simhash", Type.STRING, r -> r.version().simhash());
+        def("simhash", Type.STRING, r -> r.version().sketch().simhash());
         def("duplicate_of", Type.STRING, r -> r.version().duplicateOf());
         def("story_id", Type.STRING, ExportRow::storyId);
-        def("extractor_version", Type.STRING, r -> r.version().extractorVersion());
-        def("raw_key", Type.STRING, r -> r.version().rawKey());
-        def("clean_key", Type.STRING, r -> r.version().cleanKey());
+        def("extractor_version", Type.STRING, r -> r.version().sketch().extractorVersion());
+        def("raw_key", Type.STRING, r -> r.version().copies().rawKey());
+        def("clean_key", Type.STRING, r -> r.version().copies().cleanKey());
         // what changed since the version before (empty for a first version)
         def("previous_hash", Type.STRING, r -> change(r, VersionChange.Change::previousHash));
         def("headline_before", Type.STRING, r -> change(r, VersionChange.Change::headlineBefore));
-        def("headline_after", Type.STRING, r -> change(r, c -> c.headlineBefore() == null ? null : r.version().title()));
+        def("headline_after", Type.STRING, r -> change(r, c -> c.headlineBefore() == null ? null : r.version().reader().title()));
         def("authors_added", Type.STRINGS, r -> change(r, c -> c.authorsBefore() == null ? null
-                : minus(r.version().authors(), c.authorsBefore())));
+                : minus(r.version().reader().authors(), c.authorsBefore())));
         def("authors_removed", Type.STRINGS, r -> change(r, c -> c.authorsBefore() == null ? null
-                : minus(c.authorsBefore(), r.version().authors())));
+                : minus(c.authorsBefore(), r.version().reader().authors())));
         def("words_added", Type.INT, r -> change(r, VersionChange.Change::wordsAdded));
         def("words_removed", Type.INT, r -> change(r, VersionChange.Change::wordsRemoved));
         def("paragraphs_added", Type.INT, r -> change(r, VersionChange.Change::paragraphsAdded));

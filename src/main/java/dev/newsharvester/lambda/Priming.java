@@ -20,7 +20,11 @@ import dev.newsharvester.store.AwsClients;
 import dev.newsharvester.store.AwsEndpoints;
 import dev.newsharvester.store.CleanCopy;
 import dev.newsharvester.store.RawMetadata;
+import dev.newsharvester.store.Copies;
+import dev.newsharvester.store.ReaderFacts;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.TextSketch;
+import dev.newsharvester.store.VersionId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -170,10 +174,10 @@ public final class Priming implements Resource {
             index.byHash(fp.sha256());
             index.nearDuplicates(fp.simhash(), 3);
             index.storyCandidates(fp.minhash(), now.minus(Duration.ofDays(2)), now);
-            index.putVersion(StoredVersion.builder().url(PAGE_URL).hash(fp.sha256()).outlet(OUTLET).seenAt(now)
-                    .title(article.title()).authors(article.authors()).language(article.language()).rawKey(rawKey)
-                    .cleanKey(cleanKey).simhash(fp.simhashHex()).minhash(fp.minhash())
-                    .extractorVersion(ArticleExtractor.VERSION).wordCount(article.wordCount()).build());
+            index.putVersion(StoredVersion.seenAt(VersionId.of(PAGE_URL, fp.sha256(), OUTLET), now,
+                    new ReaderFacts(article.title(), article.authors(), null, null, article.language(), null),
+                    new Copies(rawKey, cleanKey),
+                    new TextSketch(fp.simhashHex(), fp.minhash(), article.wordCount(), ArticleExtractor.VERSION)));
             index.markSeen(PAGE_URL, fp.sha256(), now, "\"primed\"", null);
             new TaskQueue(sqs, queueUrl).send(new FleetMessage.Article(task), Duration.ZERO);
             new SqsTaskDispatcher(sqs, queueUrl).dispatch(List.of(task));

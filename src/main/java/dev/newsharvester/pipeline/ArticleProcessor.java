@@ -114,12 +114,13 @@ final class ArticleProcessor {
         Optional<StoredVersion> current = history.current();
         if (fetchedSince != null && current.isPresent()) {
             StoredVersion c = current.get();
-            Instant last = c.lastFetched() != null ? c.lastFetched() : c.lastSeen();
+            Instant last = c.lastVisit().fetchedOrSeen();
             if (!last.isBefore(fetchedSince)) {
                 return ArticleOutcome.skipped(task, "already fetched at " + last + ", after it was queued");
             }
         }
-        Validators validators = current.map(v -> new Validators(v.etag(), v.lastModified())).orElse(Validators.NONE);
+        Validators validators = current.map(StoredVersion::lastVisit)
+                .map(v -> new Validators(v.etag(), v.lastModified())).orElse(Validators.NONE);
 
         long fetchStart = System.nanoTime();
         FetchResult fetched = via.fetch(URI.create(url), validators, outlet.crawlDelay());
@@ -174,7 +175,7 @@ final class ArticleProcessor {
         }
         Optional<String> gone = Lifecycle.softGone(extraction);
         if (gone.isPresent() && current.isPresent()
-                && (extraction.isArticle() || !Lifecycle.stillCarries(fetched.text(), current.get().title()))) {
+                && (extraction.isArticle() || !Lifecycle.stillCarries(fetched.text(), current.get().reader().title()))) {
             return lifecycle.gone(task, state, fetched.httpStatus(), gone.get(), now);
         }
         if (!extraction.isArticle()) {
@@ -199,7 +200,7 @@ final class ArticleProcessor {
         String body = fp.sha256();
         ReaderView view = ReaderView.of(article.title(), article.authors());
         Optional<StoredVersion> known = versions.stream()
-                .filter(v -> v.body().equals(body) && ReaderView.of(v.title(), v.authors()).equals(view)).findFirst();
+                .filter(v -> v.body().equals(body) && ReaderView.of(v.reader().title(), v.reader().authors()).equals(view)).findFirst();
         if (known.isPresent()) {
             String hash = known.get().hash();
             index.markSeen(url, hash, now, fetched.etag(), fetched.lastModified());
@@ -221,8 +222,10 @@ final class ArticleProcessor {
         archive.putRaw(rawKey, fetched.body(), new RawMetadata(fetched.finalUrl().toString(), fetched.httpStatus(),
                 fetched.contentType(), fetched.etag(), fetched.lastModified(), fetched.fetchedAt(),
                 fetched.charset() == null ? null : fetched.charset().name()));
-        VersionWriter.Written written = writer.write(VersionWriter.version(task.outlet(), url, article, fp, rawKey, now)
-                .hash(hash).etag(fetched.etag()).lastModified(fetched.lastModified()).build(), article, fp, fetched.fetchedAt());
+        StoredVersion version = VersionWriter.version(task.outlet(), url, article, fp, rawKey, now);
+        VersionWriter.Written written = writer.write(version.withId(version.id().withHash(hash))
+                .withLastVisit(version.lastVisit().withValidators(fetched.etag(), fetched.lastModified())), article, fp,
+                fetched.fetchedAt());
         if (!written.indexed()) {
             // Another delivery of the same task got there first: one version, nothing lost.
             return ArticleOutcome.of(task, Outcome.UNCHANGED, hash, "already indexed by a concurrent delivery");

@@ -72,7 +72,7 @@ final class Lifecycle {
     record State(List<HistoryEvent> entries, Optional<StoredVersion> current) {
 
         Instant lastAlive() {
-            return current.map(StoredVersion::lastSeen).orElse(Instant.MIN);
+            return current.map(v -> v.lastVisit().seen()).orElse(Instant.MIN);
         }
 
         /** The newest entry of this kind after the article was last seen alive. */
@@ -157,11 +157,11 @@ final class Lifecycle {
      * then the redirect is how the URL always answered (a feed's tracking link, a missing trailing slash), not a move.
      */
     boolean alwaysLedThere(StoredVersion current, String target) {
-        if (current.rawKey() == null) {
+        if (current.copies().rawKey() == null) {
             return false;
         }
         try {
-            String finalUrl = archive.rawMetadata(current.rawKey()).finalUrl();
+            String finalUrl = archive.rawMetadata(current.copies().rawKey()).finalUrl();
             return finalUrl != null && UrlCanonicalizer.canonicalize(finalUrl).equals(target);
         } catch (RuntimeException unreadable) {
             return false;   // no raw copy to ask: treat the redirect as news
@@ -183,8 +183,8 @@ final class Lifecycle {
             events.visited(task.url(), current.hash(), now);
             return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), "still redirects to " + target);
         }
-        boolean same = targetText != null && (targetText.sha256().equals(current.body()) || current.simhash() != null
-                && SimHash.hammingDistance(targetText.simhash(), SimHash.parseHex(current.simhash()))
+        boolean same = targetText != null && (targetText.sha256().equals(current.body()) || current.sketch().simhash() != null
+                && SimHash.hammingDistance(targetText.simhash(), SimHash.parseHex(current.sketch().simhash()))
                 <= SimHash.MAX_LOOKUP_DISTANCE);
         String note = same ? "the same article at a new address" : "another page";
         events.put(new HistoryEvent(task.url(), task.outlet(), now, Kind.REDIRECTED, httpStatus, target, same,
@@ -215,7 +215,7 @@ final class Lifecycle {
         String before = restoredFrom != null ? restoredFrom : current.hash();
         String after = kind == ChangeKind.RESTORED ? current.hash() : null;
         sink.publish(new ChangeEvent(ChangeEvent.idOf(kind, task.url(), before, after, target), kind, task.outlet(),
-                task.url(), now, current.hash(), after, current.title(), kind == ChangeKind.RESTORED ? current.title() : null,
-                current.cleanKey(), kind == ChangeKind.RESTORED ? current.cleanKey() : null, null, target, same));
+                task.url(), now, current.hash(), after, current.reader().title(), kind == ChangeKind.RESTORED ? current.reader().title() : null,
+                current.copies().cleanKey(), kind == ChangeKind.RESTORED ? current.copies().cleanKey() : null, null, target, same));
     }
 }

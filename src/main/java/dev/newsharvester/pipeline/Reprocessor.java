@@ -10,6 +10,7 @@ import dev.newsharvester.outlet.Outlets;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.RawMetadata;
+import dev.newsharvester.store.LastVisit;
 import dev.newsharvester.store.StoredVersion;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -104,15 +105,15 @@ public final class Reprocessor {
             return Result.NO_RAW_COPY; // listed by the GSI a moment ago, gone from the table: nothing to do
         }
         StoredVersion current = latest.get();
-        if (!all && ArticleExtractor.VERSION.equals(current.extractorVersion())) {
+        if (!all && ArticleExtractor.VERSION.equals(current.sketch().extractorVersion())) {
             return Result.UP_TO_DATE;
         }
-        if (current.rawKey() == null) {
+        if (current.copies().rawKey() == null) {
             return Result.NO_RAW_COPY;
         }
-        RawMetadata meta = archive.rawMetadata(current.rawKey());
+        RawMetadata meta = archive.rawMetadata(current.copies().rawKey());
         String finalUrl = meta.finalUrl() != null ? meta.finalUrl() : url;
-        Extraction extraction = extractor.extract(decode(archive.getRaw(current.rawKey()), meta), finalUrl,
+        Extraction extraction = extractor.extract(decode(archive.getRaw(current.copies().rawKey()), meta), finalUrl,
                 outlet.selectors(), outlet.timezone());
         if (!extraction.isArticle()) {
             return Result.NOT_AN_ARTICLE;
@@ -129,10 +130,11 @@ public final class Reprocessor {
             index.markSeen(url, fp.sha256(), now, null, null);
             return Result.REVISED;
         }
-        StoredVersion version = VersionWriter.version(outlet.id(), url, article, fp, current.rawKey(), now)
-                .lastFetched(current.lastFetched()).etag(current.etag()).lastModified(current.lastModified()).build();
+        LastVisit visit = current.lastVisit();
+        StoredVersion version = VersionWriter.version(outlet.id(), url, article, fp, current.copies().rawKey(), now)
+                .withLastVisit(new LastVisit(now, visit.fetched(), visit.etag(), visit.lastModified()));
         VersionWriter.Written written = writer.write(version, article, fp,
-                meta.fetchedAt() != null ? meta.fetchedAt() : current.lastFetched() != null ? current.lastFetched() : now);
+                meta.fetchedAt() != null ? meta.fetchedAt() : visit.fetched() != null ? visit.fetched() : now);
         return written.duplicateOf() != null ? Result.DUPLICATE : Result.REVISED;
     }
 

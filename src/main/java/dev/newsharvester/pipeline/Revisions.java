@@ -36,8 +36,8 @@ final class Revisions {
         String was = b == null ? null : b.hash();
         Changes changes = b == null ? Changes.NONE : between(b, article, bodyHash);
         sink.publish(new ChangeEvent(ChangeEvent.idOf(kind, task.url(), was, after.hash(), null), kind, task.outlet(),
-                task.url(), at, was, after.hash(), b == null ? null : b.title(), article.title(),
-                b == null ? null : b.cleanKey(), after.cleanKey(), changes, null, false));
+                task.url(), at, was, after.hash(), b == null ? null : b.reader().title(), article.title(),
+                b == null ? null : b.copies().cleanKey(), after.copies().cleanKey(), changes, null, false));
     }
 
     /**
@@ -45,7 +45,7 @@ final class Revisions {
      * {@code before}'s clean copy (one read) when the body changed, and left at 0 if that copy cannot be read.
      */
     Changes between(StoredVersion before, Article after, String bodyHashAfter) {
-        ReaderView was = ReaderView.of(before.title(), before.authors());
+        ReaderView was = ReaderView.of(before.reader().title(), before.reader().authors());
         ReaderView now = ReaderView.of(after.title(), after.authors());
         boolean headline = !was.headline().equals(now.headline());
         Set<String> added = new java.util.TreeSet<>(now.authors());
@@ -56,8 +56,8 @@ final class Revisions {
         if (!before.body().equals(bodyHashAfter)) {
             paragraphs = previousText(before).map(text -> paragraphsChanged(text, after.text())).orElse(0);
         }
-        return new Changes(headline ? before.title() : null, headline ? after.title() : null,
-                names(after.authors(), added), names(before.authors(), removed), before.wordCount(), after.wordCount(),
+        return new Changes(headline ? before.reader().title() : null, headline ? after.title() : null,
+                names(after.authors(), added), names(before.reader().authors(), removed), before.sketch().wordCount(), after.wordCount(),
                 paragraphs);
     }
 
@@ -103,11 +103,11 @@ final class Revisions {
     }
 
     private Optional<String> previousText(StoredVersion before) {
-        if (before.cleanKey() == null) {
+        if (before.copies().cleanKey() == null) {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(CleanCopy.read(archive.getClean(before.cleanKey())).article().text());
+            return Optional.ofNullable(CleanCopy.read(archive.getClean(before.copies().cleanKey())).article().text());
         } catch (RuntimeException unreadable) {
             return Optional.empty();   // the counts of words and the headline still say what changed
         }

@@ -57,7 +57,7 @@ final class RevisitPolicy {
         Instant lastFetched = Instant.MIN;
         for (StoredVersion v : versions) {
             // Versions written before lastFetched existed carry only lastSeen, which is then the same instant.
-            Instant fetched = v.lastFetched() != null ? v.lastFetched() : v.lastSeen();
+            Instant fetched = v.lastVisit().fetchedOrSeen();
             lastFetched = fetched.isAfter(lastFetched) ? fetched : lastFetched;
         }
         for (HistoryEvent e : history.events()) {

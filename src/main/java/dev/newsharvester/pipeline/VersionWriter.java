@@ -6,7 +6,11 @@ import dev.newsharvester.fingerprint.Fingerprint;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.CleanCopy;
+import dev.newsharvester.store.Copies;
+import dev.newsharvester.store.ReaderFacts;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.TextSketch;
+import dev.newsharvester.store.VersionId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -52,19 +56,19 @@ final class VersionWriter {
         String url = version.url();
         // a headline or byline edit of a body this URL has stored keeps its own clean copy (its own headline); the body's
         // first version stands for it in the cross-URL duplicate lookup
-        Optional<StoredVersion> original = !version.firstOfBody() ? Optional.empty()
+        Optional<StoredVersion> original = !version.id().firstOfBody() ? Optional.empty()
                 : index.byHash(version.body()).stream().filter(v -> !v.url().equals(url))
                 .min(Comparator.comparing(StoredVersion::firstSeen));
         String cleanKey;
         if (original.isPresent()) {
-            cleanKey = original.get().cleanKey();   // same text: point at the copy already stored
+            cleanKey = original.get().copies().cleanKey();   // same text: point at the copy already stored
         } else {
             cleanKey = Archive.cleanKey(version.outlet(), url, archiveHash(version.hash()), day(article, version.firstSeen()));
             archive.putClean(cleanKey, CleanCopy.toJson(article, fp,
-                    new CleanCopy.Capture(version.outlet(), version.rawKey(), fetchedAt, version.extractorVersion())));
+                    new CleanCopy.Capture(version.outlet(), version.copies().rawKey(), fetchedAt, version.sketch().extractorVersion())));
         }
-        StoredVersion full = version.toBuilder().cleanKey(cleanKey)
-                .duplicateOf(original.map(StoredVersion::url).orElse(null)).build();
+        StoredVersion full = version.storedAs(version.copies().withCleanKey(cleanKey),
+                original.map(StoredVersion::url).orElse(null));
         return new Written(full, index.putVersion(full), full.duplicateOf());
     }
 
@@ -78,12 +82,12 @@ final class VersionWriter {
     }
 
     /** A version of {@code article} seen first at {@code now}, raw copy at {@code rawKey}, with the current extractor. */
-    static StoredVersion.Builder version(String outlet, String url, Article article, Fingerprint fp, String rawKey,
-            Instant now) {
-        return StoredVersion.builder().url(url).hash(fp.sha256()).bodyHash(fp.sha256()).outlet(outlet).seenAt(now).title(article.title())
-                .authors(article.authors()).published(iso(article.published())).modified(iso(article.modified()))
-                .language(article.language()).rawKey(rawKey).simhash(fp.simhashHex()).minhash(fp.minhash())
-                .extractorVersion(ArticleExtractor.VERSION).wordCount(article.wordCount()).access(article.access().code());
+    static StoredVersion version(String outlet, String url, Article article, Fingerprint fp, String rawKey, Instant now) {
+        return StoredVersion.seenAt(new VersionId(url, fp.sha256(), fp.sha256(), outlet), now,
+                new ReaderFacts(article.title(), article.authors(), iso(article.published()), iso(article.modified()),
+                        article.language(), article.access().code()),
+                new Copies(rawKey, null),
+                new TextSketch(fp.simhashHex(), fp.minhash(), article.wordCount(), ArticleExtractor.VERSION));
     }
 
     private static String iso(OffsetDateTime t) {

@@ -124,8 +124,8 @@ public final class ArticleQueries {
                 continue;
             }
             StoredVersion previous = versions.get(i + 1);
-            String now = texts.computeIfAbsent(v.cleanKey(), k -> text(v));
-            String before = texts.computeIfAbsent(previous.cleanKey(), k -> text(previous));
+            String now = texts.computeIfAbsent(v.copies().cleanKey(), k -> text(v));
+            String before = texts.computeIfAbsent(previous.copies().cleanKey(), k -> text(previous));
             out.add(new VersionChange(v, VersionChange.Change.between(previous, before, v, now)));
         }
         return out;
@@ -179,12 +179,12 @@ public final class ArticleQueries {
     public List<SimilarMatch> similar(String urlOrHash, int maxDistance) {
         boolean byUrl = !isSha256(urlOrHash);
         StoredVersion self = resolve(urlOrHash);
-        long simhash = SimHash.parseHex(Optional.ofNullable(self.simhash())
+        long simhash = SimHash.parseHex(Optional.ofNullable(self.sketch().simhash())
                 .orElseThrow(() -> new IllegalArgumentException("no SimHash stored for " + self.url())));
         List<SimHashHit> hits = index.nearDuplicates(simhash, maxDistance);
         Map<VersionKey, StoredVersion> full = new LinkedHashMap<>();
         index.getAll(hits.stream().map(SimHashHit::key).toList()).forEach(v -> full.put(v.key(), v));
-        if (self.minhash() == null) {
+        if (self.sketch().minhash() == null) {
             index.get(self.url(), self.hash()).ifPresent(v -> full.put(v.key(), v));
         }
         StoredVersion selfFull = full.getOrDefault(self.key(), self);
@@ -196,7 +196,7 @@ public final class ArticleQueries {
                 continue;
             }
             double similarity = v.hash().equals(self.hash()) ? 1.0
-                    : v.minhash() == null || selfFull.minhash() == null ? Double.NaN : selfFull.minhash().similarity(v.minhash());
+                    : v.sketch().minhash() == null || selfFull.sketch().minhash() == null ? Double.NaN : selfFull.sketch().minhash().similarity(v.sketch().minhash());
             if (similarity < NEAR_DUPLICATE_MIN_SIMILARITY) {
                 continue;
             }
@@ -218,21 +218,21 @@ public final class ArticleQueries {
      */
     public List<StoryMatch> story(String url) {
         StoredVersion listed = current(url).orElseThrow(() -> new IllegalArgumentException("URL not in the index: " + url));
-        StoredVersion self = listed.minhash() != null ? listed : index.get(listed.url(), listed.hash()).orElse(listed);
+        StoredVersion self = listed.sketch().minhash() != null ? listed : index.get(listed.url(), listed.hash()).orElse(listed);
         Map<String, StoryMatch> best = new LinkedHashMap<>();
         for (StoredVersion copy : index.byHash(self.hash())) {
             if (!copy.outlet().equals(self.outlet())) {
                 best.put(copy.url(), new StoryMatch(copy, 1.0, true));
             }
         }
-        if (self.minhash() != null && !self.minhash().isEmpty()) {
+        if (self.sketch().minhash() != null && !self.sketch().minhash().isEmpty()) {
             Instant at = ArticleIndex.timeOf(self);
             Map<VersionKey, Double> scores = new LinkedHashMap<>();
-            for (StoryHit hit : index.storyCandidates(self.minhash(), at.minus(STORY_WINDOW), at.plus(STORY_WINDOW))) {
+            for (StoryHit hit : index.storyCandidates(self.sketch().minhash(), at.minus(STORY_WINDOW), at.plus(STORY_WINDOW))) {
                 if (hit.outlet().equals(self.outlet()) || hit.key().hash().equals(self.hash()) || hit.minhash() == null) {
                     continue;
                 }
-                double score = self.minhash().similarity(hit.minhash());
+                double score = self.sketch().minhash().similarity(hit.minhash());
                 if (score >= STORY_THRESHOLD) {
                     scores.put(hit.key(), score);
                 }
@@ -262,18 +262,18 @@ public final class ArticleQueries {
 
     /** The clean copy of one version (article, fingerprints, capture), read from the archive. */
     public CleanCopy.Document cleanCopy(StoredVersion v) {
-        if (v.cleanKey() == null) {
+        if (v.copies().cleanKey() == null) {
             throw new IllegalStateException("version " + v.hash() + " of " + v.url() + " has no clean copy");
         }
         if (cleanFiles != null) {
-            return CleanCopy.read(cleanFiles.apply(v.cleanKey()));
+            return CleanCopy.read(cleanFiles.apply(v.copies().cleanKey()));
         }
         Archive a = archive;
         if (a == null) {
             a = Objects.requireNonNull(archiveSource.get(), "archive");
             archive = a;
         }
-        return CleanCopy.read(a.getClean(v.cleanKey()));
+        return CleanCopy.read(a.getClean(v.copies().cleanKey()));
     }
 
     /**

@@ -11,12 +11,12 @@ public record Comparison(StoredVersion from, StoredVersion to, String fromText, 
      */
     public String unified() {
         StringBuilder s = new StringBuilder();
-        if (!java.util.Objects.equals(from.title(), to.title())) {
-            s.append("headline: -").append(from.title()).append('\n').append("headline: +").append(to.title()).append('\n');
+        if (!java.util.Objects.equals(from.reader().title(), to.reader().title())) {
+            s.append("headline: -").append(from.reader().title()).append('\n').append("headline: +").append(to.reader().title()).append('\n');
         }
-        if (!from.authors().equals(to.authors())) {
-            s.append("byline:   -").append(String.join(", ", from.authors())).append('\n')
-                    .append("byline:   +").append(String.join(", ", to.authors())).append('\n');
+        if (!from.reader().authors().equals(to.reader().authors())) {
+            s.append("byline:   -").append(String.join(", ", from.reader().authors())).append('\n')
+                    .append("byline:   +").append(String.join(", ", to.reader().authors())).append('\n');
         }
         String text = TextDiff.unified(fromText, toText, label(from), label(to), 1);
         return s.isEmpty() || !text.isEmpty() ? s + text : s + "(body text unchanged)\n";

@@ -50,7 +50,7 @@ final class DiffPage {
         if (folded > 0) {
             fold(rows, folded);
         }
-        String title = c.to().title() != null ? c.to().title() : c.to().url();
+        String title = c.to().reader().title() != null ? c.to().reader().title() : c.to().url();
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">
@@ -83,7 +83,7 @@ final class DiffPage {
     }
 
     private static String extractor(dev.newsharvester.store.StoredVersion v) {
-        return v.extractorVersion() == null ? "" : " (extractor " + esc(v.extractorVersion()) + ")";
+        return v.sketch().extractorVersion() == null ? "" : " (extractor " + esc(v.sketch().extractorVersion()) + ")";
     }
 
     /** For each op: is it within CONTEXT of a change (or is a change)? */

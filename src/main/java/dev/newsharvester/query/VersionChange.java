@@ -38,13 +38,13 @@ public record VersionChange(StoredVersion version, Change change) {
         public static Change between(StoredVersion previous, String before, StoredVersion v, String now) {
             int[] words = TextDiff.wordDelta(before, now);
             List<TextDiff.Op> ops = TextDiff.diff(TextDiff.paragraphs(before), TextDiff.paragraphs(now));
-            int distance = v.simhash() == null || previous.simhash() == null ? -1
-                    : SimHash.hammingDistance(SimHash.parseHex(v.simhash()), SimHash.parseHex(previous.simhash()));
+            int distance = v.sketch().simhash() == null || previous.sketch().simhash() == null ? -1
+                    : SimHash.hammingDistance(SimHash.parseHex(v.sketch().simhash()), SimHash.parseHex(previous.sketch().simhash()));
             return new Change(previous.hash(), words[0], words[1],
                     (int) ops.stream().filter(o -> o.kind() == '+').count(), (int) ops.stream().filter(o -> o.kind() == '-').count(),
-                    distance, !Objects.equals(v.extractorVersion(), previous.extractorVersion()),
-                    Objects.equals(v.title(), previous.title()) ? null : previous.title(),
-                    v.authors().equals(previous.authors()) ? null : previous.authors());
+                    distance, !Objects.equals(v.sketch().extractorVersion(), previous.sketch().extractorVersion()),
+                    Objects.equals(v.reader().title(), previous.reader().title()) ? null : previous.reader().title(),
+                    v.reader().authors().equals(previous.reader().authors()) ? null : previous.reader().authors());
         }
 
         /** e.g. {@code +12/-3 words, 2 paragraphs edited, 1 added; SimHash 2 bits}. */

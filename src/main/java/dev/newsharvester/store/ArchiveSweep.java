@@ -61,11 +61,11 @@ public final class ArchiveSweep {
         Set<String> known = new HashSet<>();
         for (String outlet : outlets) {
             for (StoredVersion v : index.byOutlet(outlet, null, null)) {
-                if (v.rawKey() != null) {
-                    known.add(v.rawKey());
+                if (v.copies().rawKey() != null) {
+                    known.add(v.copies().rawKey());
                 }
-                if (v.cleanKey() != null) {
-                    known.add(v.cleanKey());
+                if (v.copies().cleanKey() != null) {
+                    known.add(v.copies().cleanKey());
                 }
             }
         }

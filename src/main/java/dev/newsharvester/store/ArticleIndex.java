@@ -1,10 +1,6 @@
 package dev.newsharvester.store;
 
-import static dev.newsharvester.store.IndexSchema.ETAG;
 import static dev.newsharvester.store.IndexSchema.HASH;
-import static dev.newsharvester.store.IndexSchema.LAST_FETCHED;
-import static dev.newsharvester.store.IndexSchema.LAST_MODIFIED;
-import static dev.newsharvester.store.IndexSchema.LAST_SEEN;
 import static dev.newsharvester.store.IndexSchema.OUTLET;
 import static dev.newsharvester.store.IndexSchema.SIMHASH;
 import static dev.newsharvester.store.IndexSchema.TS;
@@ -95,7 +91,7 @@ public final class ArticleIndex {
 
     /** A version's time on the outlet and story indexes: its published instant when parseable, else first sight. */
     public static Instant timeOf(StoredVersion v) {
-        return Items.sortInstant(v);
+        return VersionItem.sortInstant(v);
     }
 
     /**
@@ -119,9 +115,9 @@ public final class ArticleIndex {
 
     /** Access pattern 2: is (url, hash) known. Strongly consistent. */
     public Optional<StoredVersion> get(String url, String hash) {
-        var item = ddb.getItem(b -> b.tableName(table).consistentRead(true).key(Items.key(new VersionKey(url, hash)))).item();
+        var item = ddb.getItem(b -> b.tableName(table).consistentRead(true).key(VersionItem.key(new VersionKey(url, hash)))).item();
         return item == null || item.isEmpty() || HistoryEvents.isEvent(hash) ? Optional.empty()
-                : Optional.of(Items.fromItem(item));
+                : Optional.of(VersionItem.fromItem(item));
     }
 
     /** Several versions by key (BatchGetItem, 100 keys a request), in the order given; missing keys are left out. */
@@ -130,7 +126,7 @@ public final class ArticleIndex {
         Map<VersionKey, StoredVersion> found = new HashMap<>();
         for (int from = 0; from < distinct.size(); from += BATCH_GET) {
             List<Map<String, AttributeValue>> batch = distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET))
-                    .stream().map(Items::key).toList();
+                    .stream().map(VersionItem::key).toList();
             Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(batch).build());
             for (int attempt = 0; !pending.isEmpty(); attempt++) {
                 if (attempt > 0) {
@@ -139,7 +135,7 @@ public final class ArticleIndex {
                 Map<String, KeysAndAttributes> request = pending;
                 BatchGetItemResponse r = ddb.batchGetItem(b -> b.requestItems(request));
                 r.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    StoredVersion v = Items.fromItem(item);
+                    StoredVersion v = VersionItem.fromItem(item);
                     found.put(v.key(), v);
                 });
                 pending = r.unprocessedKeys() == null ? Map.of() : r.unprocessedKeys();
@@ -190,7 +186,7 @@ public final class ArticleIndex {
 
     /** The current version of a URL: the one seen most recently (ties: the newer first sight). */
     public Optional<StoredVersion> latest(String url) {
-        return versions(url).stream().max(Comparator.comparing(StoredVersion::lastSeen)
+        return versions(url).stream().max(Comparator.comparing((StoredVersion v) -> v.lastVisit().seen())
                 .thenComparing(StoredVersion::firstSeen));
     }
 
@@ -230,7 +226,7 @@ public final class ArticleIndex {
         QueryRequest request = timeRange(QueryRequest.builder().tableName(table).indexName(OUTLET_INDEX), OUTLET,
                 s(requireText(outlet, "outlet")), since, until).scanIndexForward(oldestFirst).build();
         QueryRequest paged = page == null ? request : request.toBuilder().limit(page).build();
-        return ddb.queryPaginator(paged).items().stream().filter(ArticleIndex::isVersion).map(Items::fromItem);
+        return ddb.queryPaginator(paged).items().stream().filter(VersionItem::isVersion).map(VersionItem::fromItem);
     }
 
     /**
@@ -258,8 +254,7 @@ public final class ArticleIndex {
                 long other = SimHash.parseHex(Items.str(item, SIMHASH));
                 int d = SimHash.hammingDistance(simhash, other);
                 if (d <= maxDistance) {
-                    VersionKey key = Items.versionKey(item);
-                    hits.putIfAbsent(key, new SimHashHit(key, Items.str(item, OUTLET), other, d));
+                    hits.putIfAbsent(VersionItem.versionKey(item), VersionItem.simHashHit(item, other, d));
                 }
             }
         }
@@ -280,9 +275,7 @@ public final class ArticleIndex {
             QueryRequest q = timeRange(QueryRequest.builder().tableName(table).indexName(IndexSchema.storyIndex(i)),
                     IndexSchema.bandAttribute(i), s(bands.get(i)), from, to).build();
             for (Map<String, AttributeValue> item : items(q)) {
-                VersionKey key = Items.versionKey(item);
-                hits.computeIfAbsent(key, k -> new StoryHit(k, Items.str(item, OUTLET), Items.instant(item, TS),
-                        Items.minhash(item)));
+                hits.computeIfAbsent(VersionItem.versionKey(item), k -> VersionItem.storyHit(item));
             }
         }
         return List.copyOf(hits.values());
@@ -313,15 +306,9 @@ public final class ArticleIndex {
     }
 
     private List<StoredVersion> query(QueryRequest request) {
-        // health counters share the table (HealthCounters) and sit in hash-index under their sort key: no content hash
-        // or URL equals theirs, but a caller's string could; they are never versions
-        // lifecycle entries share the URL's partition under their own sort-key prefix (HistoryEvents): never versions
-        return items(request).stream().filter(ArticleIndex::isVersion)
-                .map(Items::fromItem).collect(Collectors.toCollection(ArrayList::new));
-    }
-
-    private static boolean isVersion(Map<String, AttributeValue> item) {
-        return !HealthCounters.isHealthPartition(Items.str(item, URL)) && !HistoryEvents.isEvent(Items.str(item, HASH));
+        // health counters and lifecycle entries share the table: never versions
+        return items(request).stream().filter(VersionItem::isVersion)
+                .map(VersionItem::fromItem).collect(Collectors.toCollection(ArrayList::new));
     }
 
     private List<Map<String, AttributeValue>> items(QueryRequest request) {
@@ -343,7 +330,7 @@ public final class ArticleIndex {
     public boolean putVersion(StoredVersion v) {
         Objects.requireNonNull(v, "version");
         try {
-            var r = ddb.putItem(b -> b.tableName(table).item(Items.toItem(v))
+            var r = ddb.putItem(b -> b.tableName(table).item(VersionItem.toItem(v))
                     .conditionExpression("attribute_not_exists(#url)")
                     .expressionAttributeNames(Map.of("#url", URL))
                     .returnConsumedCapacity(capacityListener == null ? ReturnConsumedCapacity.NONE : ReturnConsumedCapacity.INDEXES));
@@ -362,25 +349,9 @@ public final class ArticleIndex {
      */
     public void markSeen(String url, String hash, Instant at, String etag, String lastModified) {
         Objects.requireNonNull(at, "at");
-        Map<String, String> names = new HashMap<>(Map.of("#url", URL, "#ls", LAST_SEEN, "#lf", LAST_FETCHED));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", s(at.toString())));
-        StringBuilder update = new StringBuilder("SET #ls = :at, #lf = :at");
-        if (etag != null) {
-            names.put("#etag", ETAG);
-            values.put(":etag", s(etag));
-            update.append(", #etag = :etag");
-        }
-        if (lastModified != null) {
-            names.put("#lm", LAST_MODIFIED);
-            values.put(":lm", s(lastModified));
-            update.append(", #lm = :lm");
-        }
         try {
-            var r = ddb.updateItem(b -> b.tableName(table).key(Items.key(new VersionKey(url, hash)))
-                    .updateExpression(update.toString())
-                    .conditionExpression("attribute_exists(#url)")
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
+            var r = ddb.updateItem(b -> VersionItem.seen(b, at, etag, lastModified)
+                    .tableName(table).key(VersionItem.key(new VersionKey(url, hash)))
                     .returnConsumedCapacity(capacityListener == null ? ReturnConsumedCapacity.NONE : ReturnConsumedCapacity.INDEXES));
             report(r.consumedCapacity());
         } catch (ConditionalCheckFailedException e) {

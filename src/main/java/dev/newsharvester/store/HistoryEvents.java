@@ -73,7 +73,7 @@ public final class HistoryEvents {
      */
     public void visited(String url, String hash, Instant at) {
         try {
-            ddb.updateItem(b -> b.tableName(table).key(Items.key(new VersionKey(url, hash)))
+            ddb.updateItem(b -> b.tableName(table).key(VersionItem.key(new VersionKey(url, hash)))
                     .updateExpression("SET #lf = :at")
                     .conditionExpression("attribute_exists(#url) AND (attribute_not_exists(#lf) OR #lf < :at)")
                     .expressionAttributeNames(Map.of("#url", URL, "#lf", IndexSchema.LAST_FETCHED))
@@ -93,7 +93,7 @@ public final class HistoryEvents {
                     if (isEvent(Items.str(item, HASH))) {
                         entries.add(fromItem(item));
                     } else if (!HealthCounters.isHealthPartition(url)) {
-                        versions.add(Items.fromItem(item));
+                        versions.add(VersionItem.fromItem(item));
                     }
                 });
         versions.sort(UrlHistory.NEWEST_FIRST);

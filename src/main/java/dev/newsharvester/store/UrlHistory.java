@@ -11,7 +11,7 @@ public record UrlHistory(List<StoredVersion> versions, List<HistoryEvent> events
 
     /** Versions newest first by first sight (then last sight, then key), as every version list is ordered. */
     static final Comparator<StoredVersion> NEWEST_FIRST = Comparator.comparing(StoredVersion::firstSeen).reversed()
-            .thenComparing(StoredVersion::lastSeen, Comparator.reverseOrder()).thenComparing(StoredVersion::hash);
+            .thenComparing(v -> v.lastVisit().seen(), Comparator.reverseOrder()).thenComparing(StoredVersion::hash);
 
     public UrlHistory {
         versions = List.copyOf(versions);
@@ -20,7 +20,7 @@ public record UrlHistory(List<StoredVersion> versions, List<HistoryEvent> events
 
     /** The version seen last (the one the URL showed when it last answered with its article). */
     public Optional<StoredVersion> current() {
-        return versions.stream().max(Comparator.comparing(StoredVersion::lastSeen)
+        return versions.stream().max(Comparator.comparing((StoredVersion v) -> v.lastVisit().seen())
                 .thenComparing(StoredVersion::firstSeen));
     }
 

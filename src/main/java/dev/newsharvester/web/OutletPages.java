@@ -114,8 +114,8 @@ final class OutletPages {
         StringBuilder table = new StringBuilder();
         for (StoredVersion v : rows) {
             table.append("<tr><td>").append(Html.time(ArticleIndex.timeOf(v))).append("</td><td>")
-                    .append(Html.a(Html.articleHref(v.url()), v.title() == null ? v.url() : v.title()))
-                    .append("</td><td class=\"num\">").append(v.wordCount()).append("</td></tr>\n");
+                    .append(Html.a(Html.articleHref(v.url()), v.reader().title() == null ? v.url() : v.reader().title()))
+                    .append("</td><td class=\"num\">").append(v.sketch().wordCount()).append("</td></tr>\n");
         }
         String body = "<h1>" + Html.esc(id) + "</h1>\n" + windowForm("/outlet", id, days)
                 + Chart.bars(id + ": articles per day, last " + n + " days", labels(days), perDay(rows, days))

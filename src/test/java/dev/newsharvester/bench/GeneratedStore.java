@@ -10,7 +10,11 @@ import dev.newsharvester.local.StoreDirectory;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.CleanCopy;
+import dev.newsharvester.store.Copies;
+import dev.newsharvester.store.ReaderFacts;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.TextSketch;
+import dev.newsharvester.store.VersionId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,10 +165,10 @@ final class GeneratedStore {
         String cleanKey = Archive.cleanKey(g.outlet(), g.url(), fp.sha256(), day);
         archive.putClean(cleanKey, CleanCopy.toJson(g.article(), fp,
                 new CleanCopy.Capture(g.outlet(), rawKey, g.seen(), ArticleExtractor.VERSION)));
-        index.putVersion(StoredVersion.builder().url(g.url()).hash(fp.sha256()).bodyHash(fp.sha256()).outlet(g.outlet())
-                .seenAt(g.seen()).title(g.article().title()).authors(g.article().authors())
-                .published(g.article().published().toString()).language("en").rawKey(rawKey).cleanKey(cleanKey)
-                .simhash(fp.simhashHex()).minhash(fp.minhash()).extractorVersion(ArticleExtractor.VERSION)
-                .wordCount(g.article().wordCount()).access(g.article().access().code()).build());
+        index.putVersion(StoredVersion.seenAt(new VersionId(g.url(), fp.sha256(), fp.sha256(), g.outlet()), g.seen(),
+                new ReaderFacts(g.article().title(), g.article().authors(), g.article().published().toString(), null, "en",
+                        g.article().access().code()),
+                new Copies(rawKey, cleanKey),
+                new TextSketch(fp.simhashHex(), fp.minhash(), g.article().wordCount(), ArticleExtractor.VERSION)));
     }
 }

@@ -7,7 +7,11 @@ import dev.newsharvester.query.VersionChange;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.CleanCopy;
 import dev.newsharvester.store.HistoryEvent;
+import dev.newsharvester.store.Copies;
+import dev.newsharvester.store.ReaderFacts;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.TextSketch;
+import dev.newsharvester.store.VersionId;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -62,10 +66,11 @@ public final class HeapProbe {
         String url = "https://paper.example/news/2025/11/" + r;
         Instant seen = Instant.parse("2025-11-10T08:00:00Z").plusSeconds(r * 60L);
         String hash = String.format("%064x", r);
-        StoredVersion v = StoredVersion.builder().url(url).hash(hash).outlet("paper").seenAt(seen).title("Story " + r)
-                .authors(List.of("Author " + r % 17)).wordCount(body.length() / 6).cleanKey("clean/" + r).rawKey("raw/" + r)
-                .simhash(String.format("%016x", random.nextLong())).extractorVersion("x1").build();
-        Article a = new Article(url, url, "Story " + r, v.authors(), OffsetDateTime.of(2025, 11, 10, 7, 15, 0, 0,
+        StoredVersion v = StoredVersion.seenAt(VersionId.of(url, hash, "paper"), seen,
+                new ReaderFacts("Story " + r, List.of("Author " + r % 17), null, null, null, null),
+                new Copies("raw/" + r, "clean/" + r),
+                new TextSketch(String.format("%016x", random.nextLong()), null, body.length() / 6, "x1"));
+        Article a = new Article(url, url, "Story " + r, v.reader().authors(), OffsetDateTime.of(2025, 11, 10, 7, 15, 0, 0,
                 ZoneOffset.ofHours(2)), null, "en", "City", List.of("city", "trams"), null, "A story", body.toString(),
                 Access.UNKNOWN);
         CleanCopy.Document copy = new CleanCopy.Document(2, a, new Fingerprint(hash, random.nextLong(), null),

@@ -164,7 +164,7 @@ class HostileHarvestIT {
 
         // The Russian page was served as windows-1251 labelled UTF-8: the stored title is readable Cyrillic.
         String odesaUrl = odesa.base() + "/news/tram-lines-restored";
-        String title = new ArticleIndex(stack.dynamoDb(), stack.table()).versions(odesaUrl).get(0).title();
+        String title = new ArticleIndex(stack.dynamoDb(), stack.table()).versions(odesaUrl).get(0).reader().title();
         assertTrue(title.startsWith("В Одессе восстановили движение трамваев"), title);
         assertEquals(List.of(), decoy.hits(), "127.0.0.2 is never reached");
     }

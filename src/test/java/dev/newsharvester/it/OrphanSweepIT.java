@@ -75,7 +75,7 @@ class OrphanSweepIT {
             orphans = unindexed(stack);
             assertEquals(afterCrash, orphans, "the rerun stored the edited page under new keys; the old copies stay unindexed");
             StoredVersion stored = new ArticleIndex(stack.dynamoDb(), stack.table()).latest(heating).orElseThrow();
-            assertFalse(orphans.contains(stored.rawKey()) || orphans.contains(stored.cleanKey()));
+            assertFalse(orphans.contains(stored.copies().rawKey()) || orphans.contains(stored.copies().cleanKey()));
         }
 
         JsonNode young = sweep("--data", data.toString(), "--json");
@@ -141,8 +141,8 @@ class OrphanSweepIT {
         for (String outlet : DemoSite.OUTLETS) {
             for (StoredVersion listed : index.byOutlet(outlet, null, null)) {
                 for (StoredVersion v : index.versions(listed.url())) {
-                    out.add(v.rawKey());
-                    out.add(v.cleanKey());
+                    out.add(v.copies().rawKey());
+                    out.add(v.copies().cleanKey());
                 }
             }
         }

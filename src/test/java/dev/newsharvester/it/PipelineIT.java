@@ -92,18 +92,18 @@ class PipelineIT {
 
         HttpResponse<byte[]> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertArrayEquals(served.body(), h.archive.getRaw(v.rawKey()), "raw copy gunzips to the bytes served");
-        RawMetadata meta = h.archive.rawMetadata(v.rawKey());
+        assertArrayEquals(served.body(), h.archive.getRaw(v.copies().rawKey()), "raw copy gunzips to the bytes served");
+        RawMetadata meta = h.archive.rawMetadata(v.copies().rawKey());
         assertEquals(url, meta.finalUrl());
         assertEquals(200, meta.status());
         assertEquals(served.headers().firstValue("ETag").orElseThrow(), meta.etag());
         assertTrue(meta.contentType().startsWith("text/html"));
 
-        JsonNode clean = new ObjectMapper().readTree(h.archive.getClean(v.cleanKey()));
+        JsonNode clean = new ObjectMapper().readTree(h.archive.getClean(v.copies().cleanKey()));
         assertEquals(2, clean.path("schemaVersion").asInt());
         assertEquals("UTF-8", meta.charset(), "the charset the page was decoded with, for reprocessing");
         assertEquals(v.hash(), clean.path("sha256").asText());
-        assertEquals(v.rawKey(), clean.path("rawKey").asText());
+        assertEquals(v.copies().rawKey(), clean.path("rawKey").asText());
         assertEquals("unn", clean.path("outlet").asText());
         assertTrue(clean.path("title").asText().startsWith("Head of NATO Military Committee on the deployment of a contingent"),
                 clean.path("title").asText());
@@ -114,11 +114,11 @@ class PipelineIT {
         assertFalse(text.toLowerCase().contains("cookie"), "cookie banner is chrome");
         assertEquals(16, clean.path("simhash").asText().length());
 
-        assertTrue(v.rawKey().startsWith("raw/outlet=unn/dt=2025-08-23/"), v.rawKey());
-        assertTrue(v.cleanKey().startsWith("clean/outlet=unn/dt=2025-08-23/"), v.cleanKey());
+        assertTrue(v.copies().rawKey().startsWith("raw/outlet=unn/dt=2025-08-23/"), v.copies().rawKey());
+        assertTrue(v.copies().cleanKey().startsWith("clean/outlet=unn/dt=2025-08-23/"), v.copies().cleanKey());
         assertEquals("unn", v.outlet());
-        assertNotEquals(null, v.published());
-        assertTrue(v.wordCount() > 200);
+        assertNotEquals(null, v.reader().published());
+        assertTrue(v.sketch().wordCount() > 200);
     }
 
     @Test
@@ -167,7 +167,7 @@ class PipelineIT {
         StoredVersion original = h.index.versions(h.url("unn", GRAIN)).get(0);
         StoredVersion copy = h.index.versions(h.url("agg", AGG_GRAIN)).get(0);
         assertEquals(original.hash(), copy.hash());
-        assertEquals(original.cleanKey(), copy.cleanKey(), "the duplicate points at the clean copy already stored");
+        assertEquals(original.copies().cleanKey(), copy.copies().cleanKey(), "the duplicate points at the clean copy already stored");
         assertEquals(h.url("unn", GRAIN), copy.duplicateOf());
         assertEquals(2, h.queries.byHash(original.hash()).size());
     }

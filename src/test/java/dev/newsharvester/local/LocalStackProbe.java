@@ -2,7 +2,11 @@ package dev.newsharvester.local;
 
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.ArticleIndex;
+import dev.newsharvester.store.Copies;
+import dev.newsharvester.store.ReaderFacts;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.TextSketch;
+import dev.newsharvester.store.VersionId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +36,9 @@ public final class LocalStackProbe {
                 }
             } else {
                 Instant t = Instant.parse("2024-05-01T09:00:00Z");
-                index.putVersion(new StoredVersion(URL, HASH, "kyiv-daily", t, t, t, "Probe", List.of(), null, null,
-                        "uk", null, KEY, null, null, null, null, null, null, 1));
+                index.putVersion(StoredVersion.seenAt(VersionId.of(URL, HASH, "kyiv-daily"), t,
+                        new ReaderFacts("Probe", List.of(), null, null, "uk", null), new Copies(null, KEY),
+                        new TextSketch(null, null, 1, null)));
                 archive.putClean(KEY, "{\"probe\":true}".getBytes(StandardCharsets.UTF_8));
             }
             Files.writeString(Path.of(args[1]), Long.toString(openNanos / 1_000_000));

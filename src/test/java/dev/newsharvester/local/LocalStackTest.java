@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.ArticleIndex;
-import dev.newsharvester.store.RawMetadata;
-import dev.newsharvester.store.StoredVersion;
 import dev.newsharvester.store.ChangeLog;
+import dev.newsharvester.store.LastVisit;
+import dev.newsharvester.store.RawMetadata;
+import dev.newsharvester.store.ReaderFacts;
+import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.TextSketch;
+import dev.newsharvester.store.VersionId;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -45,8 +49,9 @@ class LocalStackTest {
     }
 
     private static StoredVersion version(String url, String hash, String outlet, Instant seen) {
-        return new StoredVersion(url, hash, outlet, seen, seen, seen, "Title", List.of("Олена Коваль"),
-                null, null, "uk", null, null, "\"e1\"", null, "0123456789abcdef", null, "x-1", null, 3);
+        return new StoredVersion(VersionId.of(url, hash, outlet), seen, new LastVisit(seen, seen, "\"e1\"", null),
+                new ReaderFacts("Title", List.of("Олена Коваль"), null, null, "uk", null), null,
+                new TextSketch("0123456789abcdef", null, 3, "x-1"), null);
     }
 
     @Test

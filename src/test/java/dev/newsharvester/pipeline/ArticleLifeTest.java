@@ -177,7 +177,7 @@ class ArticleLifeTest {
         // a headline edit keeps its body's first version as the one the body hash and the similarity indexes find
         assertEquals(List.of(firstBody), index.byHash(firstBody).stream().map(StoredVersion::hash).toList());
         StoredVersion first = index.get(url(0), firstBody).orElseThrow();
-        assertTrue(index.nearDuplicates(SimHash.parseHex(first.simhash()), 0).stream()
+        assertTrue(index.nearDuplicates(SimHash.parseHex(first.sketch().simhash()), 0).stream()
                 .noneMatch(h -> h.key().hash().contains(":")));
         assertEquals(3, versions.stream().filter(v -> v.body().equals(firstBody)).count(), "first, headline and byline");
     }
@@ -191,7 +191,7 @@ class ArticleLifeTest {
                 .key(Map.of("url", AttributeValue.fromS(url(1)), "hash", AttributeValue.fromS(body)))
                 .updateExpression("REMOVE bodyHash"));
         StoredVersion old = index.get(url(1), body).orElseThrow();
-        assertNull(old.bodyHash());
+        assertNull(old.id().bodyHash());
         assertEquals(body, old.body());
         assertEquals(Outcome.UNCHANGED, fetch(1).outcome());
 
@@ -201,8 +201,8 @@ class ArticleLifeTest {
         assertEquals(Outcome.REVISED, o.outcome(), o::toString);
         StoredVersion edit = index.get(url(1), o.hash()).orElseThrow();
         assertEquals(body, edit.body());
-        assertEquals(old.cleanKey().equals(edit.cleanKey()), false, "a headline edit has its own clean copy");
-        assertEquals(old.rawKey().equals(edit.rawKey()), false, "and its own raw copy");
+        assertEquals(old.copies().cleanKey().equals(edit.copies().cleanKey()), false, "a headline edit has its own clean copy");
+        assertEquals(old.copies().rawKey().equals(edit.copies().rawKey()), false, "and its own raw copy");
 
         serve(1, page(1));
         o = fetch(1);

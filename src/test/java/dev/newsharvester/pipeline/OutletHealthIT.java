@@ -99,7 +99,7 @@ class OutletHealthIT {
         ArticleIndex index = new ArticleIndex(stack.dynamoDb(), stack.table());
         for (String path : kyiv.articlePaths) {
             StoredVersion v = index.latest(kyiv.url(path)).orElseThrow();
-            assertTrue(v.wordCount() < 80 && v.authors().isEmpty(), () -> "the fixture degrades extraction: " + v);
+            assertTrue(v.sketch().wordCount() < 80 && v.reader().authors().isEmpty(), () -> "the fixture degrades extraction: " + v);
         }
         HealthReport after = redesigned.health();
         assertEquals(1, after.drifting(), after.toJson());

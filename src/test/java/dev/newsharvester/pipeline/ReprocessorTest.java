@@ -16,7 +16,11 @@ import dev.newsharvester.query.VersionChange;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.RawMetadata;
+import dev.newsharvester.store.Copies;
+import dev.newsharvester.store.LastVisit;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.TextSketch;
+import dev.newsharvester.store.VersionId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -80,8 +84,8 @@ class ReprocessorTest {
         StoredVersion same = stored("herald", sameUrl, heraldPage, text(heraldPage, sameUrl), "0");
         StoredVersion current = stored("herald", "https://herald.example/lviv", page("herald-lviv-heating-uk.html"),
                 "Already extracted by this extractor.", ArticleExtractor.VERSION);
-        StoredVersion noRaw = store(StoredVersion.builder().url("https://cna.example/news/lost").hash(sha("lost")).outlet("cna")
-                .seenAt(FETCHED).extractorVersion("0").build());
+        StoredVersion noRaw = store(StoredVersion.seenAt(VersionId.of("https://cna.example/news/lost", sha("lost"), "cna"),
+                FETCHED, null, null, new TextSketch(null, null, 0, "0")));
         stored("cna", "https://cna.example/news/economy", page("cna-economy-listing.html"), "Once taken for an article.", "0");
         long putsBefore = stack.s3Puts();
 
@@ -100,12 +104,12 @@ class ReprocessorTest {
         assertEquals(2, versions.size());
         StoredVersion fresh = versions.get(0);
         assertEquals(Fingerprinter.of(text(page("cna-night-train.html"), changedUrl)).sha256(), fresh.hash());
-        assertEquals(ArticleExtractor.VERSION, fresh.extractorVersion());
-        assertEquals(old.rawKey(), fresh.rawKey(), "the new version points at the raw copy it came from");
+        assertEquals(ArticleExtractor.VERSION, fresh.sketch().extractorVersion());
+        assertEquals(old.copies().rawKey(), fresh.copies().rawKey(), "the new version points at the raw copy it came from");
         assertEquals(NOW, fresh.firstSeen());
-        assertEquals(old.lastFetched(), fresh.lastFetched(), "nothing was fetched");
-        assertEquals(old.etag(), fresh.etag());
-        assertNotNull(fresh.minhash());
+        assertEquals(old.lastVisit().fetched(), fresh.lastVisit().fetched(), "nothing was fetched");
+        assertEquals(old.lastVisit().etag(), fresh.lastVisit().etag());
+        assertNotNull(fresh.sketch().minhash());
         assertEquals(fresh.hash(), index.latest(changedUrl).orElseThrow().hash(), "the new version is current");
         VersionChange.Change change = new ArticleQueries(index, archive).history(changedUrl).get(0).change();
         assertTrue(change.reExtracted(), change.toString());
@@ -127,7 +131,8 @@ class ReprocessorTest {
         for (int i = 0; i < 4; i++) {
             // the stored text is what the extractor gives today: re-extracted, nothing is written, so the work list stays put
             String url = "https://herald.example/night-train-" + i;
-            store(version("herald", url, heraldPage, text(heraldPage, url), "0").published("2025-08-1" + i + "T10:00:00+03:00").build());
+            StoredVersion v = version("herald", url, heraldPage, text(heraldPage, url), "0");
+            store(v.withReader(v.reader().withPublished("2025-08-1" + i + "T10:00:00+03:00")));
         }
         stored("cna", "https://cna.example/news/night-train", page("cna-night-train.html"), "Stale.", "0");
 
@@ -157,8 +162,11 @@ class ReprocessorTest {
         String body = text(html, url);
         StoredVersion first = stored("herald", url, html, body, "0");
         // the demo's round 3: a new headline over the same body, keyed "<body hash>:<view>", current
-        StoredVersion headline = store(version("herald", url, html, body, "0").hash(sha(body) + StoredVersion.VIEW_SEPARATOR
-                + "0123456789abcdef").bodyHash(sha(body)).seenAt(FETCHED.plusSeconds(60)).build());
+        StoredVersion v = version("herald", url, html, body, "0");
+        Instant later = FETCHED.plusSeconds(60);
+        StoredVersion headline = store(new StoredVersion(new VersionId(url, sha(body) + StoredVersion.VIEW_SEPARATOR
+                + "0123456789abcdef", sha(body), "herald"), later, v.lastVisit().again(later, null, null), v.reader(),
+                v.copies(), v.sketch(), null));
         assertEquals(headline.hash(), index.latest(url).orElseThrow().hash());
 
         ReprocessReport report = reprocessor.run(new ReprocessRequest(List.of("herald"), null, true, null), () -> false);
@@ -189,10 +197,10 @@ class ReprocessorTest {
 
     /** A version stored as a fetch would have stored it: raw copy, clean copy of {@code storedText}, index item. */
     private StoredVersion stored(String outlet, String url, String html, String storedText, String extractorVersion) {
-        return store(version(outlet, url, html, storedText, extractorVersion).build());
+        return store(version(outlet, url, html, storedText, extractorVersion));
     }
 
-    private StoredVersion.Builder version(String outlet, String url, String html, String storedText, String extractorVersion) {
+    private StoredVersion version(String outlet, String url, String html, String storedText, String extractorVersion) {
         Fingerprint fp = Fingerprinter.of(storedText);
         LocalDate day = LocalDate.of(2025, 8, 20);
         String rawKey = Archive.rawKey(outlet, url, fp.sha256(), day);
@@ -201,9 +209,9 @@ class ReprocessorTest {
         String cleanKey = Archive.cleanKey(outlet, url, fp.sha256(), day);
         archive.putClean(cleanKey, ("{\"text\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(storedText) + "}")
                 .getBytes(StandardCharsets.UTF_8));
-        return StoredVersion.builder().url(url).hash(fp.sha256()).outlet(outlet).seenAt(FETCHED).rawKey(rawKey).cleanKey(cleanKey)
-                .etag("\"v1\"").simhash(fp.simhashHex()).minhash(fp.minhash()).extractorVersion(extractorVersion)
-                .wordCount(storedText.split("\\s+").length);
+        return new StoredVersion(VersionId.of(url, fp.sha256(), outlet), FETCHED, new LastVisit(FETCHED, FETCHED, "\"v1\"", null),
+                null, new Copies(rawKey, cleanKey),
+                new TextSketch(fp.simhashHex(), fp.minhash(), storedText.split("\\s+").length, extractorVersion), null);
     }
 
     private StoredVersion store(StoredVersion v) {

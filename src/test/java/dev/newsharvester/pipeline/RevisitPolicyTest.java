@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.newsharvester.outlet.Outlet;
 import dev.newsharvester.pipeline.RevisitPolicy.Decision;
 import dev.newsharvester.store.HistoryEvent;
+import dev.newsharvester.store.Copies;
+import dev.newsharvester.store.LastVisit;
+import dev.newsharvester.store.ReaderFacts;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.TextSketch;
 import dev.newsharvester.store.UrlHistory;
+import dev.newsharvester.store.VersionId;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,9 +36,11 @@ class RevisitPolicyTest {
     private static StoredVersion version(String hash, Duration firstSeenAfter, Duration fetched) {
         Instant lastFetched = fetched == null ? null : FIRST.plus(fetched);
         Instant lastSeen = lastFetched == null ? FIRST.plus(Duration.ofMinutes(20)) : lastFetched;
-        return new StoredVersion(URL, hash, "unn", FIRST.plus(firstSeenAfter), lastSeen, lastFetched,
-                "Kyiv prepares for the heating season", List.of("UNN"), "2026-11-20T09:00:00+02:00", null, "en", "raw/k",
-                "clean/k", "\"e1\"", null, "0123456789abcdef", null, "1", null, 420);
+        return new StoredVersion(VersionId.of(URL, hash, "unn"), FIRST.plus(firstSeenAfter),
+                new LastVisit(lastSeen, lastFetched, "\"e1\"", null),
+                new ReaderFacts("Kyiv prepares for the heating season", List.of("UNN"), "2026-11-20T09:00:00+02:00", null, "en",
+                        null),
+                new Copies("raw/k", "clean/k"), new TextSketch("0123456789abcdef", null, 420, "1"), null);
     }
 
     private static Decision decide(Duration fetched, Duration now) {

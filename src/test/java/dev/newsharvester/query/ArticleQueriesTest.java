@@ -14,7 +14,12 @@ import dev.newsharvester.fingerprint.SimHash;
 import dev.newsharvester.local.LocalStack;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
+import dev.newsharvester.store.Copies;
+import dev.newsharvester.store.LastVisit;
+import dev.newsharvester.store.ReaderFacts;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.TextSketch;
+import dev.newsharvester.store.VersionId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -195,7 +200,7 @@ class ArticleQueriesTest {
         assertTrue(story.get(0).sameText());
         assertEquals(1.0, story.get(0).score());
         assertFalse(story.get(1).sameText());
-        double expected = self.minhash().similarity(index.get(other.url(), other.hash()).orElseThrow().minhash());
+        double expected = self.sketch().minhash().similarity(index.get(other.url(), other.hash()).orElseThrow().sketch().minhash());
         assertEquals(expected, story.get(1).score(), 1e-9);
         assertTrue(expected >= ArticleQueries.STORY_THRESHOLD, "fixture pair " + expected);
         assertTrue(story.stream().noneMatch(m -> m.version().url().equals(sameOutlet.url())), "the outlet's own articles are not other coverage");
@@ -244,16 +249,16 @@ class ArticleQueriesTest {
     private static StoredVersion store(String outlet, String url, String text, Instant seen, String published, String duplicateOf) {
         Fingerprint fp = Fingerprinter.of(text);
         LocalDate day = LocalDate.ofInstant(seen, ZoneOffset.UTC);
-        String cleanKey = duplicateOf != null ? index.latest(duplicateOf).orElseThrow().cleanKey()
+        String cleanKey = duplicateOf != null ? index.latest(duplicateOf).orElseThrow().copies().cleanKey()
                 : Archive.cleanKey(outlet, url, fp.sha256(), day);
         if (duplicateOf == null) {
             archive.putClean(cleanKey, JSON.createObjectNode().put("text", text).toString().getBytes(StandardCharsets.UTF_8));
         }
-        StoredVersion v = StoredVersion.builder().url(url).hash(fp.sha256()).outlet(outlet).seenAt(seen)
-                .title(text.substring(0, Math.min(60, text.indexOf('.') > 0 ? text.indexOf('.') : text.length())))
-                .published(published).rawKey(Archive.rawKey(outlet, url, fp.sha256(), day)).cleanKey(cleanKey)
-                .simhash(fp.simhashHex()).minhash(fp.minhash()).extractorVersion("1").duplicateOf(duplicateOf)
-                .wordCount(text.split("\\s+").length).build();
+        String title = text.substring(0, Math.min(60, text.indexOf('.') > 0 ? text.indexOf('.') : text.length()));
+        StoredVersion v = new StoredVersion(VersionId.of(url, fp.sha256(), outlet), seen, LastVisit.at(seen),
+                new ReaderFacts(title, List.of(), published, null, null, null),
+                new Copies(Archive.rawKey(outlet, url, fp.sha256(), day), cleanKey),
+                new TextSketch(fp.simhashHex(), fp.minhash(), text.split("\\s+").length, "1"), duplicateOf);
         assertTrue(index.putVersion(v));
         return v;
     }

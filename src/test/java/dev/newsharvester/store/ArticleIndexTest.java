@@ -73,20 +73,28 @@ class ArticleIndexTest {
 
     /** A version with every field set. */
     private static StoredVersion full(String url, String hash, String outlet, Instant firstSeen) {
-        return new StoredVersion(url, hash, outlet, firstSeen, firstSeen.plusSeconds(600), firstSeen.plusSeconds(600),
-                "У Києві відкрили оновлений міст через Русанівську протоку", List.of("Олена Коваль", "Андрій Бойко"),
-                "2024-05-01T12:30:00+03:00", "2024-05-01T14:05:00+03:00", "uk",
-                "raw/outlet=" + outlet + "/dt=2024-05-01/0123456789abcdef-" + hash.substring(0, 16) + ".html.gz",
-                "clean/outlet=" + outlet + "/dt=2024-05-01/0123456789abcdef-" + hash.substring(0, 16) + ".json",
-                "W/\"5e1f-18f3a\"", "Wed, 01 May 2024 11:05:00 GMT", "f0e1d2c3b4a59687",
-                MinHash.of("Міст через Русанівську протоку відкрили після ремонту"), "extract-1.0", null, 412);
+        return new StoredVersion(VersionId.of(url, hash, outlet), firstSeen,
+                new LastVisit(firstSeen.plusSeconds(600), firstSeen.plusSeconds(600), "W/\"5e1f-18f3a\"",
+                        "Wed, 01 May 2024 11:05:00 GMT"),
+                new ReaderFacts("У Києві відкрили оновлений міст через Русанівську протоку", List.of("Олена Коваль", "Андрій Бойко"),
+                        "2024-05-01T12:30:00+03:00", "2024-05-01T14:05:00+03:00", "uk", null),
+                new Copies("raw/outlet=" + outlet + "/dt=2024-05-01/0123456789abcdef-" + hash.substring(0, 16) + ".html.gz",
+                        "clean/outlet=" + outlet + "/dt=2024-05-01/0123456789abcdef-" + hash.substring(0, 16) + ".json"),
+                new TextSketch("f0e1d2c3b4a59687", MinHash.of("Міст через Русанівську протоку відкрили після ремонту"), 412,
+                        "extract-1.0"),
+                null);
     }
 
     /** A version with only the required fields. */
     private static StoredVersion bare(String url, String hash, String outlet, Instant firstSeen, Instant lastSeen,
             String published) {
-        return new StoredVersion(url, hash, outlet, firstSeen, lastSeen, null, null, null, published, null, null,
-                null, null, null, null, null, null, null, null, 0);
+        return new StoredVersion(VersionId.of(url, hash, outlet), firstSeen, new LastVisit(lastSeen, null, null, null),
+                new ReaderFacts(null, List.of(), published, null, null, null), null, null, null);
+    }
+
+    /** {@code v}'s text stored again under {@code url} of {@code outlet}: a duplicate of {@code v}. */
+    private static StoredVersion duplicateAt(StoredVersion v, String url, String outlet) {
+        return v.withId(v.id().at(url, outlet)).storedAs(v.copies(), v.url());
     }
 
     @ParameterizedTest
@@ -111,10 +119,10 @@ class ArticleIndexTest {
         assertEquals("2024-05-01T09:30:00.000Z", item.get("ts").s(), "published instant in UTC, fixed width");
         assertEquals(List.of("Олена Коваль", "Андрій Бойко"), item.get("authors").l().stream().map(AttributeValue::s).toList());
         assertEquals(MinHash.ENCODED_LENGTH, item.get("minhash").b().asByteArray().length);
-        assertEquals(v.minhash(), MinHash.fromBytes(item.get("minhash").b().asByteArray()));
+        assertEquals(v.sketch().minhash(), MinHash.fromBytes(item.get("minhash").b().asByteArray()));
         assertEquals(List.of("f0e1", "d2c3", "b4a5", "9687"),
                 List.of(item.get("sh0").s(), item.get("sh1").s(), item.get("sh2").s(), item.get("sh3").s()), "SimHash blocks, high first");
-        assertEquals(v.minhash().bandKeys(), IntStream.range(0, MinHash.BANDS).mapToObj(i -> item.get("lsh" + i).s()).toList());
+        assertEquals(v.sketch().minhash().bandKeys(), IntStream.range(0, MinHash.BANDS).mapToObj(i -> item.get("lsh" + i).s()).toList());
         assertEquals("412", item.get("wordCount").n());
         assertEquals("2024-05-01T09:31:07Z", item.get("firstSeen").s());
         assertEquals("f0e1d2c3b4a59687", item.get("simhash").s());
@@ -126,8 +134,10 @@ class ArticleIndexTest {
     void accessIsOneShortAttributeAndOldItemsReadUnknown(String store) {
         ArticleIndex index = index(store);
         String outlet = "paper-" + unique();
-        StoredVersion teaser = full(url(unique()), hash(11), outlet, Instant.parse("2024-05-01T09:31:07Z")).toBuilder()
-                .access(new Access(Access.Free.FALSE, true, true, List.of("box")).code()).build();
+        StoredVersion full = full(url(unique()), hash(11), outlet, Instant.parse("2024-05-01T09:31:07Z"));
+        ReaderFacts r = full.reader();
+        StoredVersion teaser = full.withReader(new ReaderFacts(r.title(), r.authors(), r.published(), r.modified(),
+                r.language(), new Access(Access.Free.FALSE, true, true, List.of("box")).code()));
         StoredVersion old = full(url(unique()), hash(12), outlet, Instant.parse("2024-05-01T08:00:00Z"));
         index.putVersion(teaser);
         index.putVersion(old);
@@ -136,10 +146,10 @@ class ArticleIndexTest {
         assertFalse(rawItem(store, old.url(), old.hash()).containsKey("access"), "no attribute for an unknown access");
         assertEquals(Optional.of(teaser), index.get(teaser.url(), teaser.hash()));
         Access read = Access.fromCode(index.byOutlet(outlet, null, null).stream()
-                .filter(v -> v.url().equals(teaser.url())).findFirst().orElseThrow().access());
+                .filter(v -> v.url().equals(teaser.url())).findFirst().orElseThrow().reader().access());
         assertEquals(List.of(Access.Free.FALSE, true, true), List.of(read.free(), read.paywalled(), read.truncated()),
                 "outlet-index rows carry the access");
-        assertEquals(Access.UNKNOWN, Access.fromCode(index.get(old.url(), old.hash()).orElseThrow().access()));
+        assertEquals(Access.UNKNOWN, Access.fromCode(index.get(old.url(), old.hash()).orElseThrow().reader().access()));
     }
 
     @ParameterizedTest
@@ -160,9 +170,10 @@ class ArticleIndexTest {
     void putVersionIsConditional(String store) {
         ArticleIndex index = index(store);
         StoredVersion first = full(url(unique()), hash(5), "kyiv-daily", Instant.parse("2024-05-01T09:00:00Z"));
-        StoredVersion sameKey = new StoredVersion(first.url(), first.hash(), "other-outlet", Instant.parse("2024-06-01T00:00:00Z"),
-                Instant.parse("2024-06-01T00:00:00Z"), null, "Overwritten?", List.of(), null, null, "en",
-                null, null, null, null, null, null, null, null, 1);
+        Instant later = Instant.parse("2024-06-01T00:00:00Z");
+        StoredVersion sameKey = new StoredVersion(VersionId.of(first.url(), first.hash(), "other-outlet"), later,
+                new LastVisit(later, null, null, null), new ReaderFacts("Overwritten?", List.of(), null, null, "en", null),
+                null, new TextSketch(null, null, 1, null), null);
 
         assertTrue(index.putVersion(first));
         assertFalse(index.putVersion(sameKey));
@@ -199,9 +210,8 @@ class ArticleIndexTest {
         String sharedHash = String.format("%064x", Math.abs((long) id.hashCode()) + 1_000_000L);
         Instant t = Instant.parse("2024-05-01T09:00:00Z");
         StoredVersion original = bare(url(id + "-a"), sharedHash, "kyiv-daily", t, t, null);
-        StoredVersion copy = new StoredVersion("https://other-outlet.example/news/" + id, sharedHash, "other-outlet",
-                t.plusSeconds(60), t.plusSeconds(60), null, null, null, null, null, null, null, null, null, null, null,
-                null, null, original.url(), 0);
+        StoredVersion copy = new StoredVersion(VersionId.of("https://other-outlet.example/news/" + id, sharedHash, "other-outlet"),
+                t.plusSeconds(60), new LastVisit(t.plusSeconds(60), null, null, null), null, null, null, original.url());
         StoredVersion unrelated = bare(url(id + "-b"), hash(20), "kyiv-daily", t, t, null);
         index.putVersion(original);
         index.putVersion(copy);
@@ -252,15 +262,15 @@ class ArticleIndexTest {
 
         index.markSeen(v.url(), v.hash(), later, "\"abc\"", null);
         assertEquals(Optional.of(v.seenAgain(later, "\"abc\"", null)), index.get(v.url(), v.hash()));
-        assertEquals(v.lastModified(), index.get(v.url(), v.hash()).orElseThrow().lastModified(), "null keeps the old value");
+        assertEquals(v.lastVisit().lastModified(), index.get(v.url(), v.hash()).orElseThrow().lastVisit().lastModified(), "null keeps the old value");
 
         Instant evenLater = later.plusSeconds(3600);
         index.markSeen(v.url(), v.hash(), evenLater, null, "Thu, 02 May 2024 11:00:00 GMT");
         StoredVersion now = index.get(v.url(), v.hash()).orElseThrow();
-        assertEquals(evenLater, now.lastSeen());
-        assertEquals(evenLater, now.lastFetched());
-        assertEquals("\"abc\"", now.etag());
-        assertEquals("Thu, 02 May 2024 11:00:00 GMT", now.lastModified());
+        assertEquals(evenLater, now.lastVisit().seen());
+        assertEquals(evenLater, now.lastVisit().fetched());
+        assertEquals("\"abc\"", now.lastVisit().etag());
+        assertEquals("Thu, 02 May 2024 11:00:00 GMT", now.lastVisit().lastModified());
         assertEquals(v.firstSeen(), now.firstSeen());
         assertEquals("2024-05-01T09:30:00.000Z", rawItem(store, v.url(), v.hash()).get("ts").s(), "ts unchanged");
 
@@ -322,8 +332,7 @@ class ArticleIndexTest {
     void duplicatesHaveNoSketchEntriesAndListingIndexesLeaveOutTheSignature(String store) {
         ArticleIndex index = index(store);
         StoredVersion original = full(url(unique()), hash(50), "kyiv-daily", Instant.parse("2024-05-01T09:00:00Z"));
-        StoredVersion copy = original.toBuilder().url("https://mirror.example/" + unique()).outlet("mirror")
-                .duplicateOf(original.url()).build();
+        StoredVersion copy = duplicateAt(original, "https://mirror.example/" + unique(), "mirror");
         index.putVersion(original);
         index.putVersion(copy);
 
@@ -332,7 +341,7 @@ class ArticleIndexTest {
         assertTrue(rawItem(store, original.url(), original.hash()).containsKey("lsh7"));
         StoredVersion listed = index.byHash(original.hash()).stream().filter(v -> v.url().equals(original.url())).findFirst().orElseThrow();
         assertEquals(original.listingView(), listed, "hash-index rows: no signature, no sightings");
-        assertEquals(null, listed.lastSeen());
+        assertEquals(null, listed.lastVisit().seen());
         var e = assertThrows(IllegalArgumentException.class, () -> index.putVersion(listed));
         assertTrue(e.getMessage().contains("listing view"), e.getMessage());
         assertEquals(copy, index.get(copy.url(), copy.hash()).orElseThrow());
@@ -353,8 +362,10 @@ class ArticleIndexTest {
         fingerprints.put("four bits, block 3", base ^ 0xFL);
         int n = 0;
         for (var e : fingerprints.entrySet()) {
-            index.putVersion(bare(url(outlet + "/" + n), hash(200 + n), outlet, Instant.parse("2024-05-01T09:00:00Z"),
-                    Instant.parse("2024-05-01T09:00:00Z"), null).toBuilder().simhash(String.format("%016x", e.getValue())).title(e.getKey()).build());
+            StoredVersion v = bare(url(outlet + "/" + n), hash(200 + n), outlet, Instant.parse("2024-05-01T09:00:00Z"),
+                    Instant.parse("2024-05-01T09:00:00Z"), null);
+            index.putVersion(v.withSketch(v.sketch().withSimhash(String.format("%016x", e.getValue())))
+                    .withReader(v.reader().withTitle(e.getKey())));
             n++;
         }
 
@@ -374,12 +385,13 @@ class ArticleIndexTest {
         String id = unique();
         MinHash story = MinHash.of(fixture("story-train-cna.txt") + " " + id);
         Instant t = Instant.parse("2024-05-01T09:00:00Z");
-        StoredVersion self = bare(url(id + "-self"), hash(300), "kyiv-daily", t, t, null).toBuilder().minhash(story).build();
+        TextSketch signed = TextSketch.NONE.withMinhash(story);
+        StoredVersion self = bare(url(id + "-self"), hash(300), "kyiv-daily", t, t, null).withSketch(signed);
         StoredVersion inWindow = bare("https://other.example/" + id, hash(301), "other", t.plusSeconds(86_400), t.plusSeconds(86_400), null)
-                .toBuilder().minhash(story).build();
+                .withSketch(signed);
         StoredVersion tooLate = bare("https://late.example/" + id, hash(302), "late", t.plusSeconds(5 * 86_400), t.plusSeconds(5 * 86_400), null)
-                .toBuilder().minhash(story).build();
-        StoredVersion duplicate = inWindow.toBuilder().url("https://dup.example/" + id).duplicateOf(inWindow.url()).build();
+                .withSketch(signed);
+        StoredVersion duplicate = duplicateAt(inWindow, "https://dup.example/" + id, inWindow.outlet());
         for (StoredVersion v : List.of(self, inWindow, tooLate, duplicate)) {
             assertTrue(index.putVersion(v));
         }
@@ -414,7 +426,7 @@ class ArticleIndexTest {
         StoredVersion v = full(url(unique()), hash(60), "kyiv-daily", Instant.parse("2024-05-01T09:00:00Z"));
         assertTrue(index.putVersion(v));
         assertFalse(index.putVersion(v), "refused: no capacity reported");
-        index.putVersion(v.toBuilder().url("https://mirror.example/" + unique()).duplicateOf(v.url()).build());
+        index.putVersion(duplicateAt(v, "https://mirror.example/" + unique(), v.outlet()));
 
         assertEquals(2, seen.size());
         var gsis = seen.get(0).globalSecondaryIndexes();

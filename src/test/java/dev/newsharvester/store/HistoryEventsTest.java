@@ -37,10 +37,10 @@ class HistoryEventsTest {
     }
 
     private static StoredVersion version(String hash, String bodyHash, String title, Instant seen) {
-        return StoredVersion.builder().url(URL).hash(hash).bodyHash(bodyHash).outlet("kyiv-daily").seenAt(seen)
-                .title(title).authors(List.of("Олена Коваль")).published("2024-05-01T12:30:00+03:00")
-                .simhash("f0e1d2c3b4a59687").minhash(MinHash.of("Міст через Русанівську протоку відкрили після ремонту"))
-                .wordCount(412).build();
+        return StoredVersion.seenAt(new VersionId(URL, hash, bodyHash, "kyiv-daily"), seen,
+                new ReaderFacts(title, List.of("Олена Коваль"), "2024-05-01T12:30:00+03:00", null, null, null), null,
+                new TextSketch("f0e1d2c3b4a59687", MinHash.of("Міст через Русанівську протоку відкрили після ремонту"), 412,
+                        null));
     }
 
     @Test
@@ -67,7 +67,7 @@ class HistoryEventsTest {
         assertEquals(List.of(BODY), index.byHash(BODY).stream().map(StoredVersion::hash).toList(),
                 "the body hash finds the body's first version only");
         assertEquals(List.of(BODY), index.nearDuplicates(0xf0e1d2c3b4a59687L, 0).stream().map(h2 -> h2.key().hash()).toList());
-        assertEquals(List.of(BODY), index.storyCandidates(first.minhash(), T.minusSeconds(86400), T.plusSeconds(86400))
+        assertEquals(List.of(BODY), index.storyCandidates(first.sketch().minhash(), T.minusSeconds(86400), T.plusSeconds(86400))
                 .stream().map(s -> s.key().hash()).toList());
         assertEquals(List.of(BODY, BODY), index.byOutlet("kyiv-daily", null, null).stream().map(StoredVersion::body).toList());
 

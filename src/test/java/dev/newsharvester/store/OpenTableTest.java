@@ -23,8 +23,8 @@ class OpenTableTest {
             var ddb = stack.dynamoDb();
             ArticleIndex.openTable(ddb, "Fresh");
             Instant t = Instant.parse("2025-08-23T08:00:00Z");
-            StoredVersion v = StoredVersion.builder().url("https://unn.ua/en/news/bridge").hash("ab".repeat(32)).outlet("unn")
-                    .seenAt(t).title("Bridge reopens").authors(List.of()).wordCount(120).build();
+            StoredVersion v = StoredVersion.seenAt(VersionId.of("https://unn.ua/en/news/bridge", "ab".repeat(32), "unn"), t,
+                    ReaderFacts.titled("Bridge reopens"), null, new TextSketch(null, null, 120, null));
             assertTrue(new ArticleIndex(ddb, "Fresh").putVersion(v));
             ArticleIndex.openTable(ddb, "Fresh");
             assertEquals(List.of(v.url()), new ArticleIndex(ddb, "Fresh").byOutlet("unn", null, null).stream()
