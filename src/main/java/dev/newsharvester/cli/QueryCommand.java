@@ -12,7 +12,9 @@ import dev.newsharvester.query.VersionChange;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.HistoryEvent;
+import dev.newsharvester.store.ReaderFacts;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.TextSketch;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,8 +114,8 @@ final class QueryCommand {
                     if (moved) {
                         row.add(v.url());
                     }
-                    row.addAll(List.of(Comparison.shortKey(v.hash()), v.sketch().wordCount(), Access.fromCode(v.reader().access()).label(),
-                            String.valueOf(v.sketch().extractorVersion()),
+                    row.addAll(List.of(Comparison.shortKey(v.hash()), v.sketch().wordCount(),
+                            Access.fromCode(v.reader().access()).label(), String.valueOf(v.sketch().extractorVersion()),
                             e.version().change() == null ? "(first version)" : e.version().change().summary()));
                 } else {
                     row.addAll(List.of(e.at(), ""));
@@ -194,7 +196,8 @@ final class QueryCommand {
             } else {
                 Table t = new Table("bits", "words", "outlet", "hash", "title", "url");
                 matches.forEach(m -> t.row(m.distance(), Double.isNaN(m.similarity()) ? "-" : String.format("%.2f", m.similarity()),
-                        m.version().outlet(), short12(m.version().hash()), Table.clip(m.version().reader().title(), 50), m.version().url()));
+                        m.version().outlet(), short12(m.version().hash()), Table.clip(m.version().reader().title(), 50),
+                        m.version().url()));
                 t.print(out);
                 out.println(matches.size() + " near-cop" + (matches.size() == 1 ? "y" : "ies") + " (SimHash within "
                         + maxDistance + " of " + SimHash.MAX_LOOKUP_DISTANCE + " bits; 'words' = estimated word-set similarity)");
@@ -278,9 +281,11 @@ final class QueryCommand {
             String modified, String language, Instant firstSeen, Instant lastSeen, String simhash, int wordCount,
             String rawKey, String cleanKey, String duplicateOf, String extractorVersion, AccessView access) {
         static VersionView of(StoredVersion v) {
-            return new VersionView(v.url(), v.hash(), v.outlet(), v.reader().title(), v.reader().authors(), v.reader().published(), v.reader().modified(),
-                    v.reader().language(), v.firstSeen(), v.lastVisit().seen(), v.sketch().simhash(), v.sketch().wordCount(), v.copies().rawKey(), v.copies().cleanKey(),
-                    v.duplicateOf(), v.sketch().extractorVersion(), AccessView.of(v.reader().access()));
+            ReaderFacts r = v.reader();
+            TextSketch s = v.sketch();
+            return new VersionView(v.url(), v.hash(), v.outlet(), r.title(), r.authors(), r.published(), r.modified(),
+                    r.language(), v.firstSeen(), v.lastVisit().seen(), s.simhash(), s.wordCount(), v.copies().rawKey(),
+                    v.copies().cleanKey(), v.duplicateOf(), s.extractorVersion(), AccessView.of(r.access()));
         }
     }
 

@@ -139,7 +139,7 @@ public final class ArchiveExport {
             CleanCopy.Document copy = queries.cleanCopy(v);
             VersionChange.Change change = null;
             if (previous != null) {
-                String before = previous.copies().cleanKey() != null && previous.copies().cleanKey().equals(previousKey) ? previousText
+                String before = previousKey != null && previousKey.equals(previous.copies().cleanKey()) ? previousText
                         : queries.text(previous);
                 change = VersionChange.Change.between(previous, before, v, copy.article().text());
             }

@@ -65,7 +65,8 @@ public final class ExportColumns {
         // what changed since the version before (empty for a first version)
         def("previous_hash", Type.STRING, r -> change(r, VersionChange.Change::previousHash));
         def("headline_before", Type.STRING, r -> change(r, VersionChange.Change::headlineBefore));
-        def("headline_after", Type.STRING, r -> change(r, c -> c.headlineBefore() == null ? null : r.version().reader().title()));
+        def("headline_after", Type.STRING,
+                r -> change(r, c -> c.headlineBefore() == null ? null : r.version().reader().title()));
         def("authors_added", Type.STRINGS, r -> change(r, c -> c.authorsBefore() == null ? null
                 : minus(r.version().reader().authors(), c.authorsBefore())));
         def("authors_removed", Type.STRINGS, r -> change(r, c -> c.authorsBefore() == null ? null

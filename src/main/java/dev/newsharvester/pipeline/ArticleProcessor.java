@@ -200,7 +200,8 @@ final class ArticleProcessor {
         String body = fp.sha256();
         ReaderView view = ReaderView.of(article.title(), article.authors());
         Optional<StoredVersion> known = versions.stream()
-                .filter(v -> v.body().equals(body) && ReaderView.of(v.reader().title(), v.reader().authors()).equals(view)).findFirst();
+                .filter(v -> v.body().equals(body) && ReaderView.of(v.reader().title(), v.reader().authors()).equals(view))
+                .findFirst();
         if (known.isPresent()) {
             String hash = known.get().hash();
             index.markSeen(url, hash, now, fetched.etag(), fetched.lastModified());

@@ -73,8 +73,8 @@ public final class HealthMonitor {
             if (o.outcome() == Outcome.NEW && index != null && o.hash() != null) {
                 Optional<StoredVersion> v = index.get(o.url(), o.hash());
                 fresh = v.map(s -> new HealthCounters.NewArticle(s.reader().title() != null && !s.reader().title().isBlank(),
-                        !s.reader().authors().isEmpty(), s.reader().published() != null && !s.reader().published().isBlank(), s.sketch().wordCount()))
-                        .orElse(null);
+                        !s.reader().authors().isEmpty(), s.reader().published() != null && !s.reader().published().isBlank(),
+                        s.sketch().wordCount())).orElse(null);
             }
             // ArticleProcessor's reason for a fetch that ended BLOCKED (401, 403, 451, an anti-bot page)
             boolean blocked = o.outcome() == Outcome.FAILED && o.reason() != null

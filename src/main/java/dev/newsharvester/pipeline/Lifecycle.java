@@ -183,8 +183,9 @@ final class Lifecycle {
             events.visited(task.url(), current.hash(), now);
             return ArticleOutcome.of(task, Outcome.UNCHANGED, current.hash(), "still redirects to " + target);
         }
-        boolean same = targetText != null && (targetText.sha256().equals(current.body()) || current.sketch().simhash() != null
-                && SimHash.hammingDistance(targetText.simhash(), SimHash.parseHex(current.sketch().simhash()))
+        String simhash = current.sketch().simhash();
+        boolean same = targetText != null && (targetText.sha256().equals(current.body()) || simhash != null
+                && SimHash.hammingDistance(targetText.simhash(), SimHash.parseHex(simhash))
                 <= SimHash.MAX_LOOKUP_DISTANCE);
         String note = same ? "the same article at a new address" : "another page";
         events.put(new HistoryEvent(task.url(), task.outlet(), now, Kind.REDIRECTED, httpStatus, target, same,
@@ -215,7 +216,8 @@ final class Lifecycle {
         String before = restoredFrom != null ? restoredFrom : current.hash();
         String after = kind == ChangeKind.RESTORED ? current.hash() : null;
         sink.publish(new ChangeEvent(ChangeEvent.idOf(kind, task.url(), before, after, target), kind, task.outlet(),
-                task.url(), now, current.hash(), after, current.reader().title(), kind == ChangeKind.RESTORED ? current.reader().title() : null,
-                current.copies().cleanKey(), kind == ChangeKind.RESTORED ? current.copies().cleanKey() : null, null, target, same));
+                task.url(), now, current.hash(), after, current.reader().title(),
+                kind == ChangeKind.RESTORED ? current.reader().title() : null, current.copies().cleanKey(),
+                kind == ChangeKind.RESTORED ? current.copies().cleanKey() : null, null, target, same));
     }
 }

@@ -57,8 +57,8 @@ final class Revisions {
             paragraphs = previousText(before).map(text -> paragraphsChanged(text, after.text())).orElse(0);
         }
         return new Changes(headline ? before.reader().title() : null, headline ? after.title() : null,
-                names(after.authors(), added), names(before.reader().authors(), removed), before.sketch().wordCount(), after.wordCount(),
-                paragraphs);
+                names(after.authors(), added), names(before.reader().authors(), removed), before.sketch().wordCount(),
+                after.wordCount(), paragraphs);
     }
 
     /** Paragraphs edited, added or removed: an edit counts once (one paragraph out, one in). */

@@ -65,7 +65,8 @@ final class VersionWriter {
         } else {
             cleanKey = Archive.cleanKey(version.outlet(), url, archiveHash(version.hash()), day(article, version.firstSeen()));
             archive.putClean(cleanKey, CleanCopy.toJson(article, fp,
-                    new CleanCopy.Capture(version.outlet(), version.copies().rawKey(), fetchedAt, version.sketch().extractorVersion())));
+                    new CleanCopy.Capture(version.outlet(), version.copies().rawKey(), fetchedAt,
+                            version.sketch().extractorVersion())));
         }
         StoredVersion full = version.storedAs(version.copies().withCleanKey(cleanKey),
                 original.map(StoredVersion::url).orElse(null));

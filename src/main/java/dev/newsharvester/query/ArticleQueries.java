@@ -1,6 +1,7 @@
 package dev.newsharvester.query;
 
 import dev.newsharvester.discover.UrlCanonicalizer;
+import dev.newsharvester.fingerprint.MinHash;
 import dev.newsharvester.fingerprint.SimHash;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.Archive;
@@ -195,8 +196,10 @@ public final class ArticleQueries {
             if (v == null) {
                 continue;
             }
+            MinHash theirs = v.sketch().minhash();
+            MinHash ours = selfFull.sketch().minhash();
             double similarity = v.hash().equals(self.hash()) ? 1.0
-                    : v.sketch().minhash() == null || selfFull.sketch().minhash() == null ? Double.NaN : selfFull.sketch().minhash().similarity(v.sketch().minhash());
+                    : theirs == null || ours == null ? Double.NaN : ours.similarity(theirs);
             if (similarity < NEAR_DUPLICATE_MIN_SIMILARITY) {
                 continue;
             }
@@ -218,21 +221,23 @@ public final class ArticleQueries {
      */
     public List<StoryMatch> story(String url) {
         StoredVersion listed = current(url).orElseThrow(() -> new IllegalArgumentException("URL not in the index: " + url));
-        StoredVersion self = listed.sketch().minhash() != null ? listed : index.get(listed.url(), listed.hash()).orElse(listed);
+        StoredVersion self = listed.sketch().minhash() != null ? listed
+                : index.get(listed.url(), listed.hash()).orElse(listed);
         Map<String, StoryMatch> best = new LinkedHashMap<>();
         for (StoredVersion copy : index.byHash(self.hash())) {
             if (!copy.outlet().equals(self.outlet())) {
                 best.put(copy.url(), new StoryMatch(copy, 1.0, true));
             }
         }
-        if (self.sketch().minhash() != null && !self.sketch().minhash().isEmpty()) {
+        MinHash signature = self.sketch().minhash();
+        if (signature != null && !signature.isEmpty()) {
             Instant at = ArticleIndex.timeOf(self);
             Map<VersionKey, Double> scores = new LinkedHashMap<>();
-            for (StoryHit hit : index.storyCandidates(self.sketch().minhash(), at.minus(STORY_WINDOW), at.plus(STORY_WINDOW))) {
+            for (StoryHit hit : index.storyCandidates(signature, at.minus(STORY_WINDOW), at.plus(STORY_WINDOW))) {
                 if (hit.outlet().equals(self.outlet()) || hit.key().hash().equals(self.hash()) || hit.minhash() == null) {
                     continue;
                 }
-                double score = self.sketch().minhash().similarity(hit.minhash());
+                double score = signature.similarity(hit.minhash());
                 if (score >= STORY_THRESHOLD) {
                     scores.put(hit.key(), score);
                 }

@@ -12,7 +12,8 @@ public record Comparison(StoredVersion from, StoredVersion to, String fromText, 
     public String unified() {
         StringBuilder s = new StringBuilder();
         if (!java.util.Objects.equals(from.reader().title(), to.reader().title())) {
-            s.append("headline: -").append(from.reader().title()).append('\n').append("headline: +").append(to.reader().title()).append('\n');
+            s.append("headline: -").append(from.reader().title()).append('\n')
+                    .append("headline: +").append(to.reader().title()).append('\n');
         }
         if (!from.reader().authors().equals(to.reader().authors())) {
             s.append("byline:   -").append(String.join(", ", from.reader().authors())).append('\n')

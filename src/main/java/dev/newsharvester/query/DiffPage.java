@@ -50,7 +50,7 @@ final class DiffPage {
         if (folded > 0) {
             fold(rows, folded);
         }
-        String title = c.to().reader().title() != null ? c.to().reader().title() : c.to().url();
+        String title = c.to().reader().titleOr(c.to().url());
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8">

@@ -38,8 +38,10 @@ public record VersionChange(StoredVersion version, Change change) {
         public static Change between(StoredVersion previous, String before, StoredVersion v, String now) {
             int[] words = TextDiff.wordDelta(before, now);
             List<TextDiff.Op> ops = TextDiff.diff(TextDiff.paragraphs(before), TextDiff.paragraphs(now));
-            int distance = v.sketch().simhash() == null || previous.sketch().simhash() == null ? -1
-                    : SimHash.hammingDistance(SimHash.parseHex(v.sketch().simhash()), SimHash.parseHex(previous.sketch().simhash()));
+            String ours = v.sketch().simhash();
+            String theirs = previous.sketch().simhash();
+            int distance = ours == null || theirs == null ? -1
+                    : SimHash.hammingDistance(SimHash.parseHex(ours), SimHash.parseHex(theirs));
             return new Change(previous.hash(), words[0], words[1],
                     (int) ops.stream().filter(o -> o.kind() == '+').count(), (int) ops.stream().filter(o -> o.kind() == '-').count(),
                     distance, !Objects.equals(v.sketch().extractorVersion(), previous.sketch().extractorVersion()),

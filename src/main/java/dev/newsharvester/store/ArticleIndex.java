@@ -115,7 +115,8 @@ public final class ArticleIndex {
 
     /** Access pattern 2: is (url, hash) known. Strongly consistent. */
     public Optional<StoredVersion> get(String url, String hash) {
-        var item = ddb.getItem(b -> b.tableName(table).consistentRead(true).key(VersionItem.key(new VersionKey(url, hash)))).item();
+        var item = ddb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(VersionItem.key(new VersionKey(url, hash)))).item();
         return item == null || item.isEmpty() || HistoryEvents.isEvent(hash) ? Optional.empty()
                 : Optional.of(VersionItem.fromItem(item));
     }
@@ -186,8 +187,7 @@ public final class ArticleIndex {
 
     /** The current version of a URL: the one seen most recently (ties: the newer first sight). */
     public Optional<StoredVersion> latest(String url) {
-        return versions(url).stream().max(Comparator.comparing((StoredVersion v) -> v.lastVisit().seen())
-                .thenComparing(StoredVersion::firstSeen));
+        return versions(url).stream().max(UrlHistory.SEEN_LAST);
     }
 
     /**

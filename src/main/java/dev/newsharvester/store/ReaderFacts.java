@@ -26,6 +26,11 @@ public record ReaderFacts(String title, List<String> authors, String published, 
         return new ReaderFacts(title, List.of(), null, null, null, null);
     }
 
+    /** The headline, or {@code fallback} (a URL, usually) when the page gave none. */
+    public String titleOr(String fallback) {
+        return title != null ? title : fallback;
+    }
+
     public ReaderFacts withTitle(String newTitle) {
         return new ReaderFacts(newTitle, authors, published, modified, language, access);
     }

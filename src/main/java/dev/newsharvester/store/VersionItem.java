@@ -74,7 +74,8 @@ final class VersionItem {
         ReaderFacts reader = v.reader();
         TextSketch sketch = v.sketch();
         if (visit.seen() == null) {
-            throw new IllegalArgumentException("version " + id.url() + " " + id.hash() + " has no lastSeen: a listing view cannot be written");
+            throw new IllegalArgumentException("version " + id.url() + " " + id.hash()
+                    + " has no lastSeen: a listing view cannot be written");
         }
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(URL, s(id.url()));
@@ -129,9 +130,11 @@ final class VersionItem {
         return new StoredVersion(
                 new VersionId(str(item, URL), str(item, HASH), str(item, BODY_HASH), str(item, OUTLET)),
                 instant(item, FIRST_SEEN),
-                new LastVisit(instant(item, LAST_SEEN), instant(item, LAST_FETCHED), str(item, ETAG), str(item, LAST_MODIFIED)),
+                new LastVisit(instant(item, LAST_SEEN), instant(item, LAST_FETCHED), str(item, ETAG),
+                        str(item, LAST_MODIFIED)),
                 new ReaderFacts(str(item, TITLE),
-                        authors == null || !authors.hasL() ? List.of() : authors.l().stream().map(AttributeValue::s).toList(),
+                        authors == null || !authors.hasL() ? List.of()
+                                : authors.l().stream().map(AttributeValue::s).toList(),
                         str(item, PUBLISHED), str(item, MODIFIED), str(item, LANGUAGE), str(item, ACCESS)),
                 new Copies(str(item, RAW_KEY), str(item, CLEAN_KEY)),
                 new TextSketch(str(item, SIMHASH), minhash(item),
@@ -157,7 +160,8 @@ final class VersionItem {
         try {
             return MinHash.fromBytes(mh.b().asByteArray());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("minhash of " + str(item, URL) + " " + str(item, HASH) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("minhash of " + str(item, URL) + " " + str(item, HASH) + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.newsharvester.query.Timeline;
 import dev.newsharvester.query.VersionChange;
 import dev.newsharvester.store.HistoryEvent;
 import dev.newsharvester.store.StoredVersion;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,8 @@ final class ArticlePages {
                 StoredVersion v = e.version().version();
                 VersionChange.Change c = e.version().change();
                 rows.append("<td><span class=\"kind ").append(c == null ? "new" : "revised").append("\">")
-                        .append(c == null ? "first version" : "new version").append("</span></td><td><b>").append(Html.esc(v.reader().title()))
+                        .append(c == null ? "first version" : "new version").append("</span></td><td><b>")
+                        .append(Html.esc(v.reader().title()))
                         .append("</b><br><span class=\"muted\">").append(v.sketch().wordCount()).append(" words · <code>")
                         .append(Html.esc(Comparison.shortKey(v.hash()))).append("</code>")
                         .append(t.addresses().size() > 1 ? " · " + Html.esc(v.url()) : "").append("</span>");
@@ -62,7 +64,7 @@ final class ArticlePages {
                         .append("</td></tr>\n");
             }
         }
-        String title = latest != null && latest.reader().title() != null ? latest.reader().title() : url;
+        String title = latest != null ? latest.reader().titleOr(url) : url;
         String state = state(t, latest);
         String newestDiff = t.versions().size() > 1 && latest != null ? "<h2>The latest change, side by side</h2>\n"
                 + diffTable(sources.queries().compare(latest.url(), null, latest.hash())) : "";
@@ -82,7 +84,8 @@ final class ArticlePages {
     /** live, deleted or redirected: what the newest lifecycle entry after the newest version says. */
     private static String state(Timeline t, StoredVersion latest) {
         HistoryEvent last = t.events().stream().max(Comparator.comparing(HistoryEvent::at)).orElse(null);
-        if (last == null || (latest != null && latest.lastVisit().seen() != null && latest.lastVisit().seen().isAfter(last.at()))) {
+        Instant seen = latest == null ? null : latest.lastVisit().seen();
+        if (last == null || (seen != null && seen.isAfter(last.at()))) {
             return "live";
         }
         return switch (last.kind()) {
@@ -99,7 +102,7 @@ final class ArticlePages {
             throw notInArchive(url);
         }
         Comparison c = sources.queries().compare(url, p.get("from"), p.get("to"));
-        String title = c.to().reader().title() != null ? c.to().reader().title() : url;
+        String title = c.to().reader().titleOr(url);
         String body = "<h1>" + Html.esc(title) + "</h1>\n<p class=\"meta\">" + Html.esc(c.to().outlet()) + " · "
                 + Html.a(Html.articleHref(url), "the article's history") + "</p>\n"
                 + (c.from().hash().equals(c.to().hash()) ? "<p>The archive holds one version of this article: nothing to compare.</p>"
@@ -113,8 +116,9 @@ final class ArticlePages {
                 + Html.esc(Comparison.shortKey(c.from().hash())) + "</code> first seen " + Html.time(c.from().firstSeen())
                 + "</th><th>After: <code>" + Html.esc(Comparison.shortKey(c.to().hash())) + "</code> first seen "
                 + Html.time(c.to().firstSeen()) + "</th></tr></thead><tbody>\n"
-                + DiffPages.rows(c.from().reader().title(), c.to().reader().title(), String.join(", ", c.from().reader().authors()),
-                        String.join(", ", c.to().reader().authors()), c.fromText(), c.toText())
+                + DiffPages.rows(c.from().reader().title(), c.to().reader().title(),
+                        String.join(", ", c.from().reader().authors()), String.join(", ", c.to().reader().authors()),
+                        c.fromText(), c.toText())
                 + "</tbody></table>\n";
     }
 
@@ -126,18 +130,19 @@ final class ArticlePages {
         for (StoryMatch m : matches) {
             StoredVersion v = m.version();
             rows.append("<tr><td class=\"num\">").append(m.sameText() ? "same text" : String.format(Locale.ROOT, "%.2f", m.score()))
-                    .append("</td><td>").append(Html.esc(v.outlet())).append("</td><td>").append(Html.esc(v.reader().published()))
-                    .append("</td><td>").append(Html.a(Html.articleHref(v.url()), v.reader().title() == null ? v.url() : v.reader().title()))
+                    .append("</td><td>").append(Html.esc(v.outlet()))
+                    .append("</td><td>").append(Html.esc(v.reader().published()))
+                    .append("</td><td>").append(Html.a(Html.articleHref(v.url()), v.reader().titleOr(v.url())))
                     .append("</td></tr>\n");
         }
         String body = "<h1>The same story in other outlets</h1>\n<p class=\"meta\">" + Html.esc(self.outlet()) + " · "
-                + Html.a(Html.articleHref(self.url()), self.reader().title() == null ? self.url() : self.reader().title()) + "</p>\n"
+                + Html.a(Html.articleHref(self.url()), self.reader().titleOr(self.url())) + "</p>\n"
                 + "<p>" + matches.size() + " article(s) from other outlets within "
                 + dev.newsharvester.query.ArticleQueries.STORY_WINDOW.toDays() + " days (score: estimated share of content"
                 + " words; at least " + dev.newsharvester.query.ArticleQueries.STORY_THRESHOLD + ").</p>\n"
                 + "<table class=\"rows story\"><thead><tr><th>score</th><th>outlet</th><th>published</th><th>title</th></tr></thead>"
                 + "<tbody>\n" + rows + "</tbody></table>";
-        return Html.page("Story: " + (self.reader().title() == null ? url : self.reader().title()), "", sources.clock().instant(), body);
+        return Html.page("Story: " + self.reader().titleOr(url), "", sources.clock().instant(), body);
     }
 
     private static WebException notInArchive(String url) {

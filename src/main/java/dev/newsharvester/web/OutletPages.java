@@ -114,7 +114,7 @@ final class OutletPages {
         StringBuilder table = new StringBuilder();
         for (StoredVersion v : rows) {
             table.append("<tr><td>").append(Html.time(ArticleIndex.timeOf(v))).append("</td><td>")
-                    .append(Html.a(Html.articleHref(v.url()), v.reader().title() == null ? v.url() : v.reader().title()))
+                    .append(Html.a(Html.articleHref(v.url()), v.reader().titleOr(v.url())))
                     .append("</td><td class=\"num\">").append(v.sketch().wordCount()).append("</td></tr>\n");
         }
         String body = "<h1>" + Html.esc(id) + "</h1>\n" + windowForm("/outlet", id, days)

@@ -150,9 +150,11 @@ class IdempotencyIT {
         StoredVersion v = versions.get(0);
         Function<String, List<String>> keys = prefix -> s3.listObjectsV2Paginator(b -> b.bucket(h.stack.bucket()).prefix(prefix))
                 .contents().stream().map(S3Object::key).toList();
-        String urlKey = v.copies().rawKey().substring(v.copies().rawKey().lastIndexOf('/') + 1, v.copies().rawKey().lastIndexOf('-'));
-        assertEquals(List.of(v.copies().rawKey()), keys.apply("raw/outlet=up/").stream().filter(k -> k.contains(urlKey)).toList());
-        assertEquals(List.of(v.copies().cleanKey()), keys.apply("clean/outlet=up/").stream().filter(k -> k.contains(urlKey)).toList());
+        String rawKey = v.copies().rawKey();
+        String urlKey = rawKey.substring(rawKey.lastIndexOf('/') + 1, rawKey.lastIndexOf('-'));
+        assertEquals(List.of(rawKey), keys.apply("raw/outlet=up/").stream().filter(k -> k.contains(urlKey)).toList());
+        assertEquals(List.of(v.copies().cleanKey()),
+                keys.apply("clean/outlet=up/").stream().filter(k -> k.contains(urlKey)).toList());
         assertTrue(outcomes.stream().allMatch(o -> v.hash().equals(o.hash())), "every delivery saw the same text");
     }
 }

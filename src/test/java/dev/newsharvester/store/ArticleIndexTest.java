@@ -262,7 +262,8 @@ class ArticleIndexTest {
 
         index.markSeen(v.url(), v.hash(), later, "\"abc\"", null);
         assertEquals(Optional.of(v.seenAgain(later, "\"abc\"", null)), index.get(v.url(), v.hash()));
-        assertEquals(v.lastVisit().lastModified(), index.get(v.url(), v.hash()).orElseThrow().lastVisit().lastModified(), "null keeps the old value");
+        assertEquals(v.lastVisit().lastModified(), index.get(v.url(), v.hash()).orElseThrow().lastVisit().lastModified(),
+                "null keeps the old value");
 
         Instant evenLater = later.plusSeconds(3600);
         index.markSeen(v.url(), v.hash(), evenLater, null, "Thu, 02 May 2024 11:00:00 GMT");
