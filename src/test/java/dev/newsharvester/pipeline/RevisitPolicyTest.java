@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.newsharvester.outlet.Outlet;
 import dev.newsharvester.pipeline.RevisitPolicy.Decision;
-import dev.newsharvester.store.HistoryEvent;
 import dev.newsharvester.store.Copies;
+import dev.newsharvester.store.HistoryEvent;
 import dev.newsharvester.store.LastVisit;
 import dev.newsharvester.store.ReaderFacts;
 import dev.newsharvester.store.StoredVersion;
