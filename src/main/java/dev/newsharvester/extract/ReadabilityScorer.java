@@ -2,6 +2,7 @@ package dev.newsharvester.extract;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +114,9 @@ final class ReadabilityScorer {
             stats.exclude(u); // chrome counts neither as text nor as links of its ancestors
         }
 
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        // in document order of first score, so a tie between two candidates goes the same way every time (an
+        // IdentityHashMap iterates by identity hash: the same page could pick a different box on the next parse)
+        Map<Element, Double> scores = new LinkedHashMap<>();
         for (Scorable s : scorable) {
             String text = s.text();
             int segments = 1;
