@@ -46,8 +46,9 @@ public final class ArchiveSweep {
         if (minAge == null || minAge.isNegative()) {
             throw new IllegalArgumentException("--min-age must be a duration of zero or more (e.g. PT1H), was: " + minAge);
         }
-        List<Archive.Entry> objects = new ArrayList<>(archive.list("raw/"));
-        objects.addAll(archive.list("clean/"));
+        // a folder at a time (Archive.walk): a flat listing of a large embedded store times out in s3proxy's file store
+        List<Archive.Entry> objects = new ArrayList<>(archive.walk("raw/"));
+        objects.addAll(archive.walk("clean/"));
         Set<String> outlets = new TreeSet<>();
         int unrecognised = 0;
         for (Archive.Entry e : objects) {
