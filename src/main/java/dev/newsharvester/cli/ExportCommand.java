@@ -103,9 +103,9 @@ final class ExportCommand implements Callable<Integer> {
         Set<String> matching = query == null ? null : matching(from, to, which);
         long started = System.nanoTime();
         // --aws without --unload reads the account's table and bucket the same way (Queries, no Scan)
-        try (StoreOptions.Store s = store.openWithArchive()) {
+        try (StoreOptions.Store s = store.open()) {   // the embedded store's s3proxy starts only if something asks S3
             Settings settings = outletsFile.applyTo(s.settings(), store);
-            List<String> ids = Wiring.outlets(settings, s.s3()).select(outlets).stream().map(Outlet::id).toList();
+            List<String> ids = Wiring.outlets(settings, s.s3ForOutlets(settings)).select(outlets).stream().map(Outlet::id).toList();
             // on the embedded store clean copies are read from its files, not through its S3 server
             ArticleQueries queries = new ArticleQueries(new ArticleIndex(s.dynamoDb(), settings.articlesTableRequired()),
                     () -> new Archive(s.s3(), settings.archiveBucketRequired()), s.objectFiles());

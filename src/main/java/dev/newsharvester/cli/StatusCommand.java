@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.services.s3.S3Client;
 import dev.newsharvester.store.TimeRange;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -50,9 +49,8 @@ final class StatusCommand implements Callable<Integer> {
         Instant when = asked != null ? asked : Instant.now();
         try (StoreOptions.Store s = store.open()) {
             Settings settings = outletsFile.applyTo(s.settings(), store);
-            // the archive's client only for an outlets file kept in S3: status reads the index's counters
-            S3Client s3 = settings.outletsUri() != null && settings.outletsUri().startsWith("s3://") ? s.s3() : null;
-            List<String> ids = Wiring.outlets(settings, s3).select(outlets).stream().map(Outlet::id).toList();
+            // status reads the index's counters: the archive's client only for an outlets file kept in S3
+            List<String> ids = Wiring.outlets(settings, s.s3ForOutlets(settings)).select(outlets).stream().map(Outlet::id).toList();
             HealthReport report = new HealthEvaluator(new HealthCounters(s.dynamoDb(), settings.articlesTableRequired()),
                     settings.health()).evaluate(ids, when);
             if (json) {

@@ -49,6 +49,14 @@ final class StoreOptions {
             return s3Client.get();
         }
 
+        /**
+         * The S3 client that reading the outlet profiles of {@code settings} needs: only for an outlets file kept in
+         * S3; null otherwise, so nothing starts for it (the bundled profiles and local files need none).
+         */
+        S3Client s3ForOutlets(Settings settings) {
+            return settings.outletsUri() != null && settings.outletsUri().startsWith("s3://") ? s3() : null;
+        }
+
         /** Reads archived objects by key from the embedded store's files (no S3 server); null on AWS. */
         java.util.function.Function<String, byte[]> objectFiles() {
             return closer instanceof LocalStack stack ? stack::readObjectFile : null;

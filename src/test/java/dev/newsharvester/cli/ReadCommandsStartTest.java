@@ -81,5 +81,13 @@ class ReadCommandsStartTest {
         assertEquals(5, news.size(), changes.out());
         news.forEach(e -> assertEquals("unn", e.path("outlet").asText()));
         assertEquals(before, LocalStack.s3ProxyStarts(), "query changes reads the change log from the store's files");
+
+        Path file = tmp.resolve("unn.jsonl");
+        CliRun export = CliRun.of("export", "--outlet", "unn", "--format", "jsonl", "--out", file.toString(),
+                "--config", tmp.resolve("outlets.yaml").toString(), "--data", data.toString());
+        assertEquals(0, export.code(), export.err());
+        assertEquals(5, Files.readAllLines(file).size());
+        assertTrue(Files.readAllLines(file).stream().allMatch(l -> l.contains("\"text\":\"")), "with the clean copies' text");
+        assertEquals(before, LocalStack.s3ProxyStarts(), "export reads its clean copies from the store's files");
     }
 }
