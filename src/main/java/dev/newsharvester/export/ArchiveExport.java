@@ -6,10 +6,10 @@ import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.CleanCopy;
 import dev.newsharvester.store.HistoryEvent;
 import dev.newsharvester.store.StoredVersion;
+import dev.newsharvester.store.TimeRange;
 import dev.newsharvester.store.UrlHistory;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -50,17 +50,13 @@ public final class ArchiveExport {
             outlets = List.copyOf(outlets);
             onlyUrls = onlyUrls == null ? null : Set.copyOf(onlyUrls);
             Objects.requireNonNull(versions, "versions");
-            since = since == null ? null : since.truncatedTo(ChronoUnit.MILLIS);
-            until = until == null ? null : until.truncatedTo(ChronoUnit.MILLIS);
-            if (since != null && until != null && since.isAfter(until)) {
-                throw new IllegalArgumentException("--since " + since + " is after --until " + until
-                        + ": give the earlier time to --since");
-            }
+            TimeRange range = new TimeRange(since, until);   // at millisecond precision; refused the wrong way round
+            since = range.since();
+            until = range.until();
         }
 
         boolean covers(StoredVersion v) {
-            Instant t = ArticleIndex.timeOf(v).truncatedTo(ChronoUnit.MILLIS);
-            return (since == null || !t.isBefore(since)) && (until == null || !t.isAfter(until));
+            return new TimeRange(since, until).contains(ArticleIndex.timeOf(v));
         }
     }
 

@@ -5,7 +5,6 @@ import dev.newsharvester.query.StoryMatch;
 import dev.newsharvester.store.Archive;
 import dev.newsharvester.store.ArticleIndex;
 import dev.newsharvester.store.StoredVersion;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -32,14 +31,9 @@ final class StoryIds {
 
     /** The story id of the URL whose current version is {@code current}. */
     String of(StoredVersion current) {
-        Comparator<StoredVersion> earliest = Comparator.comparing((StoredVersion v) -> timeOf(v))
-                .thenComparing(StoredVersion::url);
+        Comparator<StoredVersion> earliest = Comparator.comparing(ArticleIndex::timeOf).thenComparing(StoredVersion::url);
         StoredVersion first = Stream.concat(Stream.of(current), queries.story(current.url()).stream().map(StoryMatch::version))
                 .min(earliest).orElseThrow();
         return Archive.urlKey(first.url());
-    }
-
-    private static Instant timeOf(StoredVersion v) {
-        return ArticleIndex.timeOf(v);
     }
 }

@@ -119,7 +119,7 @@ public final class Revisits {
                 return;   // never stored: nothing to revisit
             }
             Optional<Instant> next = RevisitPolicy.next(outlet, firstSeen, now, changed(outcome));
-            if (next.isEmpty() && suspectedGone(outcome)) {
+            if (next.isEmpty() && Lifecycle.suspectsDeletion(outcome)) {
                 // a first sign of deletion at the schedule's last rung is still confirmed (or cleared) by one more
                 // check, past revisitUntil: otherwise a page gone late in its window would stay a suspicion for good
                 Duration wait = confirmAfter.compareTo(outlet.minRevisitInterval()) > 0 ? confirmAfter : outlet.minRevisitInterval();
@@ -140,12 +140,8 @@ public final class Revisits {
      * first sign that the page is gone (its deletion is confirmed by a later check: {@code Lifecycle}'s "gone?").
      */
     static boolean changed(ArticleOutcome outcome) {
-        return outcome.outcome() == Outcome.REVISED || outcome.outcome() == Outcome.RESTORED || suspectedGone(outcome);
-    }
-
-    /** The visit found the page gone, not yet confirmed ({@code Lifecycle}'s "gone?"). */
-    static boolean suspectedGone(ArticleOutcome outcome) {
-        return Lifecycle.suspectsDeletion(outcome);
+        return outcome.outcome() == Outcome.REVISED || outcome.outcome() == Outcome.RESTORED
+                || Lifecycle.suspectsDeletion(outcome);
     }
 
     private boolean configured(String outlet) {

@@ -144,9 +144,14 @@ public final class ArticleQueries {
     public List<StoredVersion> byOutlet(String outlet, Instant since, Instant until) {
         Map<String, StoredVersion> newestPerUrl = new LinkedHashMap<>();
         for (StoredVersion v : index.byOutlet(outlet, since, until)) {
-            newestPerUrl.merge(v.url(), v, (a, b) -> a.firstSeen().isAfter(b.firstSeen()) ? a : b);
+            newestPerUrl.merge(v.url(), v, ArticleQueries::newer);
         }
         return new ArrayList<>(newestPerUrl.values());
+    }
+
+    /** Of two listing rows of one URL, the version first seen later. */
+    private static StoredVersion newer(StoredVersion a, StoredVersion b) {
+        return a.firstSeen().isAfter(b.firstSeen()) ? a : b;
     }
 
     /**
@@ -165,7 +170,7 @@ public final class ArticleQueries {
                 if (!newestPerUrl.containsKey(v.url()) && newestPerUrl.size() > limit) {
                     break;
                 }
-                newestPerUrl.merge(v.url(), v, (a, b) -> a.firstSeen().isAfter(b.firstSeen()) ? a : b);
+                newestPerUrl.merge(v.url(), v, ArticleQueries::newer);
             }
         }
         return new ArrayList<>(newestPerUrl.values());

@@ -254,16 +254,18 @@ public final class Archive implements ObjectReader {
      */
     public List<Entry> walk(String prefix) {
         List<Entry> out = new ArrayList<>();
+        walkInto(prefix, out);
+        out.sort(java.util.Comparator.comparing(Entry::key));   // a folder's own objects and its subfolders interleave
+        return out;
+    }
+
+    private void walkInto(String prefix, List<Entry> out) {
         List<String> folders = new ArrayList<>();
         s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).forEach(page -> {
             page.contents().forEach(o -> out.add(new Entry(o.key(), o.lastModified())));
             page.commonPrefixes().forEach(p -> folders.add(p.prefix()));
         });
-        for (String folder : folders) {
-            out.addAll(walk(folder));
-        }
-        out.sort(java.util.Comparator.comparing(Entry::key));
-        return out;
+        folders.forEach(folder -> walkInto(folder, out));
     }
 
     /** One ListObjectsV2 listing, which starts at {@code startAfter} rather than at the prefix's first key. */
